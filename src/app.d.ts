@@ -1,0 +1,5 @@
+// Global types for SvelteKit.
+declare global {
+  namespace App {}
+}
+export {};

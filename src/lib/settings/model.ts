@@ -1,0 +1,69 @@
+// Clinic settings, staff list and this device's label: their schema and the rules that check them.
+import * as v from 'valibot';
+import type { FieldProblems } from '../result';
+
+export const StaffRole = v.picklist(['reception', 'doctor', 'nurse', 'cashier', 'manager']);
+export type StaffRole = v.InferOutput<typeof StaffRole>;
+
+export const StaffSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  role: StaffRole
+});
+export type Staff = v.InferOutput<typeof StaffSchema>;
+
+export const ClinicSchema = v.object({
+  name: v.string(),
+  address: v.string(),
+  phone: v.string(),
+  /** 医療機関コード (10 digits: 都道府県2 + 点数表1 + 機関7) */
+  medicalInstitutionCode: v.string(),
+  departments: v.array(v.string()),
+  /** Deposit (預り金) presets in yen shown as one-tap buttons at the cashier. */
+  depositPresets: v.array(v.number()),
+  /** Minutes of no touch before the app locks. */
+  idleLockMinutes: v.number()
+});
+export type Clinic = v.InferOutput<typeof ClinicSchema>;
+
+export const defaultClinic: Clinic = {
+  name: '',
+  address: '',
+  phone: '',
+  medicalInstitutionCode: '',
+  departments: ['内科'],
+  depositPresets: [3000, 5000, 10000],
+  idleLockMinutes: 5
+};
+
+/** This device: its short label (A, B, C…) and who is working on it now. */
+export interface DeviceSettings {
+  label: string;
+  currentStaffId: string | null;
+}
+
+export const defaultDevice: DeviceSettings = { label: '', currentStaffId: null };
+
+export function checkDeviceLabel(label: string): FieldProblems<'label'> {
+  if (!/^[A-Z]{1,2}$/.test(label.trim().toUpperCase()))
+    return { label: { key: 'settings.error.deviceLabel', field: 'label' } };
+  return {};
+}
+
+export function checkClinic(clinic: Clinic): FieldProblems<'name' | 'medicalInstitutionCode' | 'phone'> {
+  const problems: FieldProblems<'name' | 'medicalInstitutionCode' | 'phone'> = {};
+  if (!clinic.name.trim()) problems.name = { key: 'settings.error.clinicName', field: 'name' };
+  const code = clinic.medicalInstitutionCode.replace(/[\s-]/g, '');
+  if (code && !/^\d{7}$|^\d{10}$/.test(code))
+    problems.medicalInstitutionCode = {
+      key: 'settings.error.institutionCode',
+      field: 'medicalInstitutionCode'
+    };
+  if (clinic.phone && !/^[\d\-() +]{6,20}$/.test(clinic.phone))
+    problems.phone = { key: 'settings.error.phone', field: 'phone' };
+  return problems;
+}
+
+export function checkStaffName(name: string): FieldProblems<'name'> {
+  return name.trim() ? {} : { name: { key: 'settings.error.staffName', field: 'name' } };
+}

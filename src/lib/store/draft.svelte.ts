@@ -1,0 +1,215 @@
+// Autosave for a form: reactive value, debounced writes to IndexedDB, flush on blur/hide/pagehide, restore, two-tab safety.
+import { liveQuery } from 'dexie';
+import type { Problem } from '../result';
+import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
+import { table } from './db';
+import { mergeDraft, takeFields } from './draft-merge';
+import { unsavedForms } from './unsaved.svelte';
+
+const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
+
+export interface DraftOptions {
+  debounceMs?: number;
+  sessionId?: string;
+  now?: () => Date;
+}
+
+type Status = 'loading' | 'clean' | 'pending' | 'saving' | 'saved' | 'error';
+
+export class Draft<T extends object> {
+  value: T = $state() as T;
+  status = $state<Status>('loading');
+  problem = $state<Problem | null>(null);
+  /** True when the form was filled from a draft left by an earlier page or tab. */
+  restored = $state(false);
+  /** Another tab changed the same fields differently: its version, until the user chooses. */
+  conflict = $state<T | null>(null);
+  #conflictFields: string[] = [];
+  /** The last version both tabs are known to share: the base of the three-way merge. */
+  #base = '';
+
+  readonly key: string;
+  #initial: string;
+  #lastSaved: string;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #debounceMs: number;
+  #sessionId: string;
+  #now: () => Date;
+  #cleanup: (() => void)[] = [];
+  #disposed = false;
+  #inFlight = false;
+  #again = false;
+
+  constructor(key: string, initial: T, options: DraftOptions = {}) {
+    this.key = key;
+    this.value = JSON.parse(JSON.stringify(initial)) as T;
+    this.#initial = JSON.stringify(initial);
+    this.#lastSaved = this.#initial;
+    this.#base = this.#initial;
+    this.#debounceMs = options.debounceMs ?? 0;
+    this.#sessionId = options.sessionId ?? '';
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Restore a saved draft (if any), then start watching for edits and for other tabs. Call once on mount. */
+  async start(): Promise<void> {
+    const row = await getDraft<T>(this.key);
+    if (this.#disposed) return;
+    if (row) {
+      this.value = row.value;
+      this.#lastSaved = JSON.stringify(row.value);
+      this.#base = this.#lastSaved;
+      this.restored = this.#lastSaved !== this.#initial;
+    }
+    this.status = 'clean';
+    unsavedForms.mark(this.key, this.dirty);
+    this.#watchOtherTabs();
+    this.#watchPageLifecycle();
+  }
+
+  /** Whether the form differs from its starting value (a draft exists that is not yet submitted). */
+  get dirty(): boolean {
+    return JSON.stringify(this.value) !== this.#initial;
+  }
+
+  /**
+   * Call on every input. Writes are coalesced: at most one is in flight, and the newest value is
+   * always written next, so a reload or a closed tab right after a keystroke loses nothing.
+   */
+  changed(): void {
+    if (this.status === 'loading') return;
+    unsavedForms.mark(this.key, this.dirty);
+    this.status = 'pending';
+    if (this.#inFlight) {
+      this.#again = true;
+      return;
+    }
+    if (this.#debounceMs === 0) {
+      void this.flush();
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), this.#debounceMs);
+  }
+
+  /** Write now (on blur, visibilitychange, pagehide, before submit). */
+  async flush(): Promise<boolean> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    if (this.status === 'loading') return true;
+    const snapshot = $state.snapshot(this.value) as T;
+    const text = JSON.stringify(snapshot);
+    if (text === this.#lastSaved) {
+      if (this.status === 'pending') this.status = 'saved';
+      return true;
+    }
+    this.status = 'saving';
+    this.#inFlight = true;
+    const row: DraftRow<T> = {
+      key: this.key,
+      value: snapshot,
+      updatedAt: this.#now().toISOString(),
+      tabId: TAB_ID,
+      sessionId: this.#sessionId
+    };
+    const result = await putDraft(row);
+    this.#inFlight = false;
+    if (this.#again) {
+      this.#again = false;
+      queueMicrotask(() => void this.flush());
+    }
+    if (!result.ok) {
+      // The input stays in memory (this.value); the user sees why and can retry.
+      this.status = 'error';
+      this.problem = result.error;
+      return false;
+    }
+    this.#lastSaved = text;
+    this.problem = null;
+    this.status = JSON.stringify($state.snapshot(this.value)) === text ? 'saved' : 'pending';
+    return true;
+  }
+
+  /** The form was submitted: forget the draft and start clean from `next` (defaults to the initial value). */
+  async clear(next?: T): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#initial = next ? JSON.stringify(next) : this.#initial;
+    this.#lastSaved = this.#initial;
+    this.#base = this.#initial;
+    this.value = JSON.parse(this.#initial) as T;
+    this.restored = false;
+    this.conflict = null;
+    unsavedForms.mark(this.key, false);
+    await deleteDraft(this.key);
+    this.status = 'clean';
+  }
+
+  /** Resolve a two-tab conflict. */
+  useTheirs(): void {
+    if (!this.conflict) return;
+    this.value = takeFields($state.snapshot(this.value) as T, this.conflict, this.#conflictFields);
+    this.conflict = null;
+    unsavedForms.mark(this.key, this.dirty);
+    void this.flush();
+  }
+
+  async keepMine(): Promise<void> {
+    this.conflict = null;
+    this.#lastSaved = '';
+    await this.flush();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    void this.flush();
+    for (const stop of this.#cleanup) stop();
+    this.#cleanup = [];
+    unsavedForms.mark(this.key, false);
+  }
+
+  #watchOtherTabs() {
+    const sub = liveQuery(() => table<DraftRow<T>>('drafts').get(this.key)).subscribe({
+      next: (row) => {
+        if (!row || row.tabId === TAB_ID) return;
+        const theirs = JSON.stringify(row.value);
+        if (theirs === this.#lastSaved) return;
+        const mine = $state.snapshot(this.value) as T;
+        const base = JSON.parse(this.#base) as T;
+        // Fields only the other tab changed are taken; fields only this tab changed are kept;
+        // a field both changed differently is asked about, never silently overwritten.
+        const { merged, conflicts } = mergeDraft(base, mine, row.value);
+        this.#base = theirs;
+        this.#lastSaved = theirs;
+        if (JSON.stringify(merged) !== JSON.stringify(mine)) this.value = merged;
+        if (conflicts.length > 0) {
+          this.#conflictFields = conflicts;
+          this.conflict = row.value;
+        }
+        unsavedForms.mark(this.key, this.dirty);
+        // Our own edits the other tab has not seen yet go out now.
+        if (JSON.stringify(merged) !== theirs) void this.flush();
+      },
+      error: () => {}
+    });
+    this.#cleanup.push(() => sub.unsubscribe());
+  }
+
+  #watchPageLifecycle() {
+    if (typeof window === 'undefined') return;
+    const flush = () => void this.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener('focusout', flush);
+    this.#cleanup.push(() => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('focusout', flush);
+    });
+  }
+}

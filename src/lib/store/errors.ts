@@ -1,0 +1,45 @@
+// Maps what IndexedDB throws to a Problem the user can read; unknown failures are reported, never swallowed.
+import type { Problem } from '../result';
+
+export type StoreErrorKind =
+  'quota' | 'privateMode' | 'blocked' | 'versionChange' | 'closed' | 'conflict' | 'unknown';
+
+/** Thrown by repos for an optimistic-concurrency miss; caught by write() and turned into a Problem. */
+export class ConflictError extends Error {
+  constructor(public readonly recordId: string) {
+    super(`conflict on ${recordId}`);
+    this.name = 'ConflictError';
+  }
+}
+
+function names(error: unknown): string[] {
+  const out: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e === 'object' && e !== null && 'name' in e) out.push(String((e as { name: unknown }).name));
+    e = typeof e === 'object' && e !== null && 'inner' in e ? (e as { inner: unknown }).inner : null;
+  }
+  return out;
+}
+
+export function classify(error: unknown): StoreErrorKind {
+  const n = names(error);
+  if (n.includes('ConflictError')) return 'conflict';
+  if (n.includes('QuotaExceededError')) return 'quota';
+  if (n.includes('VersionError') || n.includes('VersionChangeError')) return 'versionChange';
+  if (n.includes('DatabaseClosedError') || n.includes('InvalidStateError') || n.includes('UnknownError'))
+    return 'closed';
+  if (n.includes('MissingAPIError') || n.includes('SecurityError') || n.includes('InvalidAccessError'))
+    return 'privateMode';
+  if (n.includes('BlockedError')) return 'blocked';
+  return 'unknown';
+}
+
+export function toProblem(error: unknown): Problem {
+  const kind = classify(error);
+  if (kind === 'unknown') {
+    const detail = error instanceof Error ? error.name : 'error';
+    return { key: 'store.error.unknown', values: { detail } };
+  }
+  return { key: `store.error.${kind}` };
+}

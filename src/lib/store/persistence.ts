@@ -1,0 +1,37 @@
+// Asks the browser to keep our storage (persist) and reports usage; notices if earlier data was evicted.
+import { settings } from './settings';
+
+export interface StorageReport {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+export async function requestPersistence(): Promise<StorageReport> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage) return { persisted: null, usage: null, quota: null };
+  let persisted = (await storage.persisted?.()) ?? null;
+  if (persisted === false && storage.persist) persisted = await storage.persist();
+  const estimate = (await storage.estimate?.()) ?? {};
+  return { persisted, usage: estimate.usage ?? null, quota: estimate.quota ?? null };
+}
+
+const MARK = 'tebikae.installId';
+
+/**
+ * Eviction check: an install id is written both to IndexedDB and to localStorage. If localStorage
+ * remembers an id that IndexedDB no longer has, the browser cleared our database.
+ */
+export async function checkEviction(newId: () => string): Promise<'fresh' | 'intact' | 'evicted'> {
+  const remembered = localStorage.getItem(MARK);
+  const stored = await settings.get<string | null>('installId', null);
+  if (stored && remembered === stored) return 'intact';
+  if (!stored) {
+    const id = newId();
+    await settings.put('installId', id);
+    localStorage.setItem(MARK, id);
+    return remembered ? 'evicted' : 'fresh';
+  }
+  localStorage.setItem(MARK, stored);
+  return 'intact';
+}

@@ -1,0 +1,66 @@
+// A plain static server over build/ (like any HTTPS static host), one per test, that a test can stop, restart or "redeploy".
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import sirv from 'sirv';
+
+export interface StaticServer {
+  url: string;
+  port: number;
+  /** Every request path the server saw, in order. */
+  requests: string[];
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Serve a different service-worker.js (a new deploy) from now on. */
+  redeploy(suffix: string): void;
+}
+
+export async function startStaticServer(dir = 'build', port = 0): Promise<StaticServer> {
+  const serve = sirv(dir, { single: 'index.html', dev: false, etag: true });
+  let swOverride: string | null = null;
+  const requests: string[] = [];
+  const handler: http.RequestListener = (req, res) => {
+    requests.push(req.url ?? '');
+    if (swOverride !== null && req.url?.startsWith('/service-worker.js')) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
+      res.end(swOverride);
+      return;
+    }
+    if (req.url?.startsWith('/service-worker.js')) res.setHeader('cache-control', 'no-cache');
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  };
+  let server = http.createServer(handler);
+  const listen = (p: number) =>
+    new Promise<number>((resolve) =>
+      server.listen(p, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
+    );
+  const actualPort = await listen(port);
+  const sockets = new Set<import('node:net').Socket>();
+  const track = () =>
+    server.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+  track();
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+    start: async () => {
+      server = http.createServer(handler);
+      track();
+      await listen(actualPort);
+    },
+    redeploy(suffix: string) {
+      swOverride = readFileSync(`${dir}/service-worker.js`, 'utf8') + `\n// ${suffix}\n`;
+    }
+  };
+}
