@@ -18,7 +18,16 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile: `test-results/e2e${process.env.TEBIKAE_BUILD ? '-' + process.env.TEBIKAE_BUILD : ''}.json`
+      }
+    ]
+  ],
+  outputDir: `test-results/${process.env.TEBIKAE_BUILD ?? 'build'}`,
   use: {
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',

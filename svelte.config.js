@@ -2,12 +2,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Several builds can run side by side (parallel work trees of tests): TEBIKAE_BUILD names the output folder.
+const buildDir = process.env.TEBIKAE_BUILD ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+    outDir: buildDir === 'build' ? '.svelte-kit' : `.sk-${buildDir}`,
     // We register the service worker ourselves with workbox-window, so updates wait for the user.
     serviceWorker: { register: false },
     // Absolute asset paths: the service worker's fallback shell must work at any URL depth.

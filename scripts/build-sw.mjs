@@ -2,10 +2,12 @@
 import { injectManifest } from 'workbox-build';
 import { readFileSync, statSync } from 'node:fs';
 
+const dir = process.env.TEBIKAE_BUILD ?? 'build';
+
 const { count, size, warnings } = await injectManifest({
-  swSrc: 'build/service-worker.js',
-  swDest: 'build/service-worker.js',
-  globDirectory: 'build',
+  swSrc: `${dir}/service-worker.js`,
+  swDest: `${dir}/service-worker.js`,
+  globDirectory: dir,
   globPatterns: ['**/*.{html,js,css,png,svg,ico,webmanifest,ttf,json,txt}'],
   globIgnores: ['service-worker.js', 'kill-switch/**', 'fonts/OFL.txt'],
   // Kit's immutable assets carry a hash in their name already.
@@ -13,8 +15,8 @@ const { count, size, warnings } = await injectManifest({
   maximumFileSizeToCacheInBytes: 6 * 1024 * 1024
 });
 for (const w of warnings) console.warn('workbox:', w);
-const swSize = statSync('build/service-worker.js').size;
-if (!readFileSync('build/service-worker.js', 'utf8').includes('_app/')) {
+const swSize = statSync(`${dir}/service-worker.js`).size;
+if (!readFileSync(`${dir}/service-worker.js`, 'utf8').includes('_app/')) {
   throw new Error('service worker manifest was not injected');
 }
 console.log(

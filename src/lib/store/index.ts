@@ -8,3 +8,4 @@ export { unsavedForms } from './unsaved.svelte';
 export { storeHealth } from './health.svelte';
 export { newMeta, touchMeta, randomId, type RecordMeta, type WriteContext, type Actor } from './record';
 export { settings } from './settings';
+export { nextCounter, raiseCounter } from './counters';

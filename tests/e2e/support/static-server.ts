@@ -15,7 +15,10 @@ export interface StaticServer {
   redeploy(suffix: string): void;
 }
 
-export async function startStaticServer(dir = 'build', port = 0): Promise<StaticServer> {
+export async function startStaticServer(
+  dir = process.env.TEBIKAE_BUILD ?? 'build',
+  port = 0
+): Promise<StaticServer> {
   const serve = sirv(dir, { single: 'index.html', dev: false, etag: true });
   let swOverride: string | null = null;
   const requests: string[] = [];
