@@ -1,0 +1,176 @@
+// `npm run bench`: builds the app and the bench page, runs each scenario several times in Debian Chromium with 4× CPU
+// throttling (a tablet stand-in), each beside its platform floor, prints a table (median and spread), writes JSON.
+// A benchmark, not a test: it never fails on a number.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import sirv from 'sirv';
+
+const args = new Set(process.argv.slice(2));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+];
+
+function sh(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed`);
+}
+
+if (!args.has('--no-build')) {
+  sh('npm', ['run', 'build', '--silent']);
+  sh('npx', ['vite', 'build', '--config', 'bench/vite.config.mjs']);
+}
+
+function serve(dir) {
+  const handler = sirv(dir, { single: false, dev: false });
+  const server = http.createServer((req, res) =>
+    handler(req, res, () => ((res.statusCode = 404), res.end()))
+  );
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` }))
+  );
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+
+/** results[name] = list of samples (one per run) */
+const results = {};
+const add = (figures) => {
+  for (const [k, v] of Object.entries(figures)) (results[k] ??= []).push(v);
+};
+
+const app = await serve('build');
+const bench = await serve('bench/dist');
+const floor = await serve('bench/floor');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs
+});
+
+async function throttled(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return cdp;
+}
+
+async function coldStart(origin, readyMark, prime) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await prime(page);
+  await page.close();
+  await context.setOffline(true);
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const p = await context.newPage();
+    await throttled(p);
+    await p.goto(origin + '/');
+    await p.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, {
+      timeout: 60_000
+    });
+    samples.push(await p.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, readyMark));
+    await p.close();
+  }
+  await context.close();
+  return samples;
+}
+
+console.log(`\nbench: ${RUNS} runs per scenario, CPU throttled ${THROTTLE}×, Chromium ${browser.version()}`);
+
+// 1. Offline cold start: app vs a minimal static page served by a service worker.
+const appStart = await coldStart(app.url, 'tebikae:interactive', async (page) => {
+  await page.waitForSelector('[data-testid="offline-readiness"][data-state="ready"]', { timeout: 60_000 });
+});
+const floorStart = await coldStart(floor.url, 'interactive', async (page) => {
+  await page.waitForFunction(
+    () => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready,
+    null
+  );
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+});
+results['start.app.ms'] = appStart;
+results['start.floor.ms'] = floorStart;
+
+// In-page scenarios on the bench page (the app's own modules).
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(bench.url + '/index.html');
+  await page.waitForSelector('#status:text("ready")');
+  await throttled(page);
+  const names = await page.evaluate(() => Object.keys(window.bench));
+  for (const name of names) {
+    if (args.has('--only') && !process.argv.includes(name)) continue;
+    add(await page.evaluate((n) => window.bench[n](), name));
+  }
+  await context.close();
+}
+await browser.close();
+for (const s of [app, bench, floor]) s.server.close();
+
+// 6. Precache size: what the service worker stores.
+function walk(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const files = walk('build').filter((f) => !f.endsWith('service-worker.js'));
+const sum = (fs) => fs.reduce((n, f) => n + statSync(f).size, 0);
+const gz = (fs) => fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+const jsCss = files.filter((f) => /\.(js|css)$/.test(f));
+const fonts = files.filter((f) => /\.(ttf|woff2?)$/.test(f));
+// First view: what index.html preloads plus the CSS it links.
+const indexHtml = readFileSync('build/index.html', 'utf8');
+const firstView = [...indexHtml.matchAll(/(?:href|src)="\/?(_app\/[^"]+\.(?:js|css))"/g)].map((m) =>
+  join('build', m[1])
+);
+const once = {
+  'precache.total.bytes': sum(files) + statSync('build/service-worker.js').size,
+  'precache.jscss.gzip.bytes': gz(jsCss),
+  'precache.firstview.gzip.bytes': gz([...new Set(firstView)]),
+  'precache.fonts.bytes': sum(fonts)
+};
+for (const [k, v] of Object.entries(once)) results[k] = [v];
+
+const rows = Object.entries(results).map(([name, xs]) => {
+  const [lo, hi] = spread(xs);
+  return { name, median: median(xs), min: lo, max: hi, runs: xs.length };
+});
+const fmt = (n) => (Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+console.log('\n| figure | median | min | max | runs |\n|---|---:|---:|---:|---:|');
+for (const r of rows)
+  console.log(`| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.runs} |`);
+
+const ratio = (a, b) => (results[a] && results[b] ? median(results[a]) / median(results[b]) : null);
+const ratios = {
+  'start app/floor': ratio('start.app.ms', 'start.floor.ms'),
+  'save app/raw p50': ratio('save.app.p50', 'save.raw.p50'),
+  'save app/raw p95': ratio('save.app.p95', 'save.raw.p95')
+};
+console.log('\n| ratio | value |\n|---|---:|');
+for (const [k, v] of Object.entries(ratios)) if (v !== null) console.log(`| ${k} | ${v.toFixed(2)}× |`);
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify({ at: new Date().toISOString(), runs: RUNS, throttle: THROTTLE, rows, ratios }, null, 2)
+);
+console.log('\nwritten: bench/results/latest.json');
