@@ -10,11 +10,15 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-*/',
+      '.sk-*/',
       '.svelte-kit/',
       'node_modules/',
       'test-results/',
       'playwright-report/',
       'bench/results/',
+      'bench/dist/',
+      'bench/floor/',
       'deploy/'
     ]
   },
