@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATA_DB_NAME, deleteDataDb, openData } from '../db';
+import { SCHEMA_VERSION } from '.';
+import { v1Stores } from './v1';
+
+afterEach(async () => {
+  await deleteDataDb();
+});
+
+function rawOpen(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DATA_DB_NAME);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('schema history', () => {
+  it('version 1 creates every store with its indexes', async () => {
+    await openData().open();
+    const db = openData();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    for (const [name, spec] of Object.entries(v1Stores)) {
+      const t = db.table(name);
+      const indexes = spec
+        .split(',')
+        .slice(1)
+        .map((s) => s.trim());
+      expect(t.schema.indexes.map((i) => i.name).sort()).toEqual([...indexes].sort());
+    }
+  });
+
+  it('keeps rows written by an earlier connection when reopened (no data lost on open)', async () => {
+    await openData().table('sessions').put({ id: 's1', startedAt: '2025-11-15T03:15:00Z', reason: '障害' });
+    openData().close();
+    const raw = await rawOpen();
+    const row = await new Promise((resolve) => {
+      const req = raw.transaction('sessions').objectStore('sessions').get('s1');
+      req.onsuccess = () => resolve(req.result);
+    });
+    raw.close();
+    expect(row).toMatchObject({ reason: '障害' });
+    await openData().open();
+    expect(await openData().table('sessions').get('s1')).toMatchObject({ reason: '障害' });
+  });
+});
