@@ -16,12 +16,14 @@ export const ja = {
   'paper.pack.range': '{first} 〜 {last}',
   'paper.generating': 'PDFを作成しています…',
   'paper.ready': 'PDFができました（{pages}ページ）',
-  'paper.missingChars': '次の文字は印刷できないため「〓」で印字されています：{chars}　用紙に手書きで補ってください。',
+  'paper.missingChars':
+    '次の文字は印刷できないため「〓」で印字されています：{chars}　用紙に手書きで補ってください。',
   'paper.drillNote': '訓練中：すべてのページに「訓練」と印字されます',
-  'paper.error.fontLoad': '印刷用フォントを読み込めませんでした（{detail}）。この端末のオフライン準備が済んでいるか確認してください。',
+  'paper.error.fontLoad':
+    '印刷用フォントを読み込めませんでした（{detail}）。この端末のオフライン準備が済んでいるか確認してください。',
   'paper.error.generate': 'PDFを作成できませんでした（{detail}）',
   'paper.serial.invalid': '番号の形式が違います（例：{example}）',
-  'paper.serial.wrongKind': 'ほかの用紙の番号です。「{expected}-」で始まる番号を入れてください',
+  'paper.serial.wrongKind': 'ほかの用紙の番号です。{expected} で始まる番号を入れてください',
   'paper.scan.notFound': 'QRコードを読み取れませんでした。明るい所で、QRコードを枠いっぱいに映してください'
 } as const;
 
@@ -42,11 +44,13 @@ export const en: Record<keyof typeof ja, string> = {
   'paper.pack.range': '{first} to {last}',
   'paper.generating': 'Making the PDF…',
   'paper.ready': 'PDF ready ({pages} pages)',
-  'paper.missingChars': 'These characters cannot be printed and appear as 〓: {chars} Please write them in by hand.',
+  'paper.missingChars':
+    'These characters cannot be printed and appear as 〓: {chars} Please write them in by hand.',
   'paper.drillNote': 'Drill: every page is stamped 訓練 (drill)',
-  'paper.error.fontLoad': 'Could not load the print font ({detail}). Check that this device finished preparing for offline use.',
+  'paper.error.fontLoad':
+    'Could not load the print font ({detail}). Check that this device finished preparing for offline use.',
   'paper.error.generate': 'Could not make the PDF ({detail})',
   'paper.serial.invalid': 'This is not a serial number (example: {example})',
-  'paper.serial.wrongKind': 'This number belongs to another form. Enter a number starting with “{expected}-”',
+  'paper.serial.wrongKind': 'This number belongs to another form. Enter a number starting with {expected}',
   'paper.scan.notFound': 'No QR code found. Use good light and fill the frame with the QR code'
 };
