@@ -13,6 +13,8 @@ export interface Vitals {
 }
 
 export interface Prescription {
+  /** Stable row id, so a revision can tell an edited row from a removed one. */
+  id: string;
   drug: string; // 薬剤名
   strength: string; // 規格
   dose: string; // 用量
@@ -24,6 +26,7 @@ export interface Prescription {
 export type TestState = 'done' | 'ordered' | 'deferred'; // 実施 / 依頼 / 保留 (EHR 復旧後)
 
 export interface TestItem {
+  id: string;
   name: string;
   state: TestState;
 }
@@ -79,4 +82,131 @@ export interface Revision {
   deviceLabel: string;
   changes: FieldChange[];
   snapshot: MemoContent;
+}
+
+export const vitalFields: (keyof Vitals)[] = [
+  'temperature',
+  'systolic',
+  'diastolic',
+  'pulse',
+  'spo2',
+  'respRate',
+  'height',
+  'weight'
+];
+export const testStates: TestState[] = ['done', 'ordered', 'deferred'];
+export const issuedDocuments: IssuedDocument[] = ['prescription', 'referral', 'certificate'];
+export const dispensings: Prescription['dispensing'][] = ['inHouse', 'outside'];
+
+export const emptyVitals: Vitals = {
+  temperature: '',
+  systolic: '',
+  diastolic: '',
+  pulse: '',
+  spo2: '',
+  respRate: '',
+  height: '',
+  weight: ''
+};
+
+export const emptyContent: MemoContent = {
+  date: '',
+  startTime: '',
+  endTime: '',
+  department: '',
+  doctor: '',
+  complaint: '',
+  history: '',
+  reportedMeds: '',
+  allergies: '',
+  vitals: emptyVitals,
+  findings: '',
+  assessment: '',
+  suspected: false,
+  prescriptions: [],
+  procedures: '',
+  tests: [],
+  injections: '',
+  guidance: '',
+  nextAppointment: '',
+  documents: []
+};
+
+/** A blank prescription row; 院外 (outside pharmacy) is what most clinics issue. */
+export function newPrescription(id: string): Prescription {
+  return { id, drug: '', strength: '', dose: '', usage: '', days: '', dispensing: 'outside' };
+}
+
+export function newTestItem(id: string): TestItem {
+  return { id, name: '', state: 'done' };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local 'YYYY-MM-DD' and 'HH:mm' for the date and time inputs. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+export function localTime(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** What the reception desk already knows about the patient, for the first version of the memo. */
+export interface MemoStart {
+  complaint: string;
+  department: string;
+  doctor: string;
+  intake?: { symptoms: string; temperature: string; allergies: string; medications: string } | null;
+}
+
+/**
+ * A new memo's content: 主訴 from the desk (or the 問診 symptoms), allergies, medications and
+ * temperature from the 問診票 when one was taken; today's date; start time left for 診察開始.
+ */
+export function startContent(start: MemoStart, now: Date): MemoContent {
+  const intake = start.intake ?? null;
+  return {
+    ...structuredClone(emptyContent),
+    date: localDate(now),
+    department: start.department,
+    doctor: start.doctor,
+    complaint: start.complaint.trim() || (intake?.symptoms.trim() ?? ''),
+    reportedMeds: intake?.medications.trim() ?? '',
+    allergies: intake?.allergies.trim() ?? '',
+    vitals: { ...emptyVitals, temperature: intake?.temperature.trim() ?? '' }
+  };
+}
+
+const blankPrescription = (p: Prescription) =>
+  !p.drug.trim() && !p.strength.trim() && !p.dose.trim() && !p.usage.trim() && !p.days.trim();
+
+/** 全角 digits and signs typed on a Japanese keyboard, as the half-width ones numbers use. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[－ー−]/g, '-')
+    .replace(/[／]/g, '/')
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+/** The content as it is stored: blank rows dropped, numbers half-width, text trimmed at the ends. */
+export function normalizeContent(content: MemoContent): MemoContent {
+  const vitals = { ...content.vitals };
+  for (const field of vitalFields) vitals[field] = toHalfWidth(vitals[field]);
+  return {
+    ...content,
+    date: content.date.trim(),
+    startTime: content.startTime.trim(),
+    endTime: content.endTime.trim(),
+    department: content.department.trim(),
+    doctor: content.doctor.trim(),
+    vitals,
+    prescriptions: content.prescriptions
+      .filter((p) => !blankPrescription(p))
+      .map((p) => ({ ...p, days: toHalfWidth(p.days) })),
+    tests: content.tests.filter((x) => x.name.trim() !== ''),
+    documents: issuedDocuments.filter((d) => content.documents.includes(d))
+  };
 }

@@ -53,7 +53,8 @@ export function watchOffOrigin(context: BrowserContext, origin: string): string[
   const off: string[] = [];
   context.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) off.push(url);
+    // Only network schemes count; Chromium's own PDF viewer loads chrome:// and chrome-extension:// files.
+    if (/^(https?|wss?):/.test(url) && !url.startsWith(origin)) off.push(url);
   });
   return off;
 }

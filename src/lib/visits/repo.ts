@@ -1,0 +1,103 @@
+// Reads and writes of visit memos and their revisions; a first save moves the arrival on to 会計待ち.
+import { ConflictError, newMeta, table, touchMeta, transaction, write, type WriteContext } from '../store';
+import type { Problem, Result } from '../result';
+import type { Arrival, QueueStatus } from '../reception/model';
+import { arrivalsRepo } from '../reception/repo';
+import { emptyContent, normalizeContent, type Memo, type MemoContent, type Revision } from './model';
+import { diffContent } from './revisions';
+
+const memos = () => table<Memo>('memos');
+const revisions = () => table<Revision>('revisions');
+
+function revisionOf(memo: Memo, before: MemoContent, ctx: WriteContext): Revision {
+  return {
+    id: ctx.newId(),
+    sessionId: memo.sessionId,
+    recordId: memo.id,
+    rev: memo.rev,
+    at: memo.updatedAt,
+    by: ctx.actor.staffName,
+    deviceLabel: ctx.actor.deviceLabel,
+    changes: diffContent(before, memo.content),
+    snapshot: memo.content
+  };
+}
+
+/** Statuses a first memo moves on to 会計待ち; later ones (paid, left…) are the cashier's. */
+const beforePayment: QueueStatus[] = ['waiting', 'inConsult'];
+
+export interface Created {
+  memo: Memo;
+  /** The arrival was moved on to 会計待ち. */
+  moved: boolean;
+  /** Set when the memo was saved but the arrival's status could not be moved on. */
+  statusProblem: Problem | null;
+}
+
+export const memosRepo = {
+  get: (id: string) => memos().get(id),
+  byArrival: (arrivalId: string) => memos().where('arrivalId').equals(arrivalId).first(),
+  listBySession: (sessionId: string) => memos().where('sessionId').equals(sessionId).toArray(),
+  /** A memo's revisions, oldest first (rev 1 is the first version as written). */
+  revisions: (memoId: string) => revisions().where('recordId').equals(memoId).sortBy('rev'),
+
+  /**
+   * Save the first memo of an arrival, with its first revision, in one transaction; a memo already
+   * written for the arrival (another tab) is a conflict. Then move the arrival to 会計待ち.
+   */
+  async create(arrival: Arrival, content: MemoContent, ctx: WriteContext): Promise<Result<Created>> {
+    const stored = normalizeContent(content);
+    const at = ctx.now.toISOString();
+    const memo: Memo = {
+      ...newMeta(ctx, arrival.sessionId, arrival.drill),
+      arrivalId: arrival.id,
+      content: stored,
+      authorName: ctx.actor.staffName,
+      writtenAt: at,
+      paperSerial: ''
+    };
+    const saved = await write(() =>
+      transaction(['memos', 'revisions'], async () => {
+        const existing = await memos().where('arrivalId').equals(arrival.id).first();
+        if (existing) throw new ConflictError(existing.id);
+        await memos().add(memo);
+        await revisions().add(revisionOf(memo, emptyContent, ctx));
+        return memo;
+      })
+    );
+    if (!saved.ok) return saved;
+    let statusProblem: Problem | null = null;
+    let moved = false;
+    const current = await arrivalsRepo.get(arrival.id);
+    if (current && beforePayment.includes(current.status)) {
+      const result = await arrivalsRepo.setStatus(arrival.id, 'awaitingPayment', ctx, current.rev);
+      if (result.ok) moved = true;
+      else statusProblem = result.error;
+    }
+    return { ok: true, value: { memo: saved.value, moved, statusProblem } };
+  },
+
+  /** 診察開始: one tap moves a waiting patient into the consultation; `rev` is the arrival as shown. */
+  startConsult: (arrivalId: string, rev: number, ctx: WriteContext) =>
+    arrivalsRepo.setStatus(arrivalId, 'inConsult', ctx, rev),
+
+  /**
+   * Save an edited memo and the revision recording what changed, in one transaction. `rev` is the
+   * version the form was loaded from: if the stored memo moved on since, nothing is written and the
+   * caller gets a conflict. An edit that changes nothing writes nothing.
+   */
+  update(memoId: string, rev: number, content: MemoContent, ctx: WriteContext): Promise<Result<Memo>> {
+    const next = normalizeContent(content);
+    return write(() =>
+      transaction(['memos', 'revisions'], async () => {
+        const stored = await memos().get(memoId);
+        if (!stored || stored.rev !== rev) throw new ConflictError(memoId);
+        if (diffContent(stored.content, next).length === 0) return stored;
+        const memo: Memo = { ...touchMeta(stored, ctx), content: next };
+        await memos().put(memo);
+        await revisions().add(revisionOf(memo, stored.content, ctx));
+        return memo;
+      })
+    );
+  }
+};
