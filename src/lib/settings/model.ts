@@ -44,9 +44,21 @@ export interface DeviceSettings {
 
 export const defaultDevice: DeviceSettings = { label: '', currentStaffId: null };
 
+/** Letters that prefix the serials of blank paper forms (受付票 U, 問診票 Q, 診療メモ M, 預り証 D, 申立書 S). */
+export const reservedDeviceLabels = ['D', 'M', 'Q', 'S', 'U'];
+
 export function checkDeviceLabel(label: string): FieldProblems<'label'> {
-  if (!/^[A-Z]{1,2}$/.test(label.trim().toUpperCase()))
-    return { label: { key: 'settings.error.deviceLabel', field: 'label' } };
+  const l = label.trim().toUpperCase();
+  if (!/^[A-Z]{1,2}$/.test(l)) return { label: { key: 'settings.error.deviceLabel', field: 'label' } };
+  // A deposit serial (device label + number) must never read as a blank form's serial.
+  if (reservedDeviceLabels.includes(l))
+    return {
+      label: {
+        key: 'settings.error.deviceLabelReserved',
+        field: 'label',
+        values: { letters: reservedDeviceLabels.join(', ') }
+      }
+    };
   return {};
 }
 

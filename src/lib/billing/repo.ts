@@ -1,0 +1,133 @@
+// Reads and writes of bills (預り金・後日精算・自費) and their settlements (精算), through the store.
+import {
+  ConflictError,
+  newMeta,
+  nextCounter,
+  table,
+  touchMeta,
+  transaction,
+  write,
+  type WriteContext
+} from '../store';
+import { fail, type Result } from '../result';
+import {
+  formatSerial,
+  serialCounterKey,
+  takesMoney,
+  type Bill,
+  type BillFields,
+  type Settlement
+} from './model';
+import { latestByBill, type SettlementFields } from './settlement';
+
+const bills = () => table<Bill>('bills');
+const settlements = () => table<Settlement>('settlements');
+
+/** The session a bill belongs to: its id and whether it is a drill (訓練). */
+export interface BillSession {
+  id: string;
+  kind: 'real' | 'drill';
+}
+
+/** The next serial for this device label, skipping any already on a stored bill (serials are never reused). */
+async function nextSerial(deviceLabel: string): Promise<string> {
+  for (;;) {
+    const serial = formatSerial(deviceLabel, await nextCounter(serialCounterKey(deviceLabel)));
+    if ((await bills().where('serial').equals(serial).count()) === 0) return serial;
+  }
+}
+
+export const billsRepo = {
+  get: (id: string) => bills().get(id),
+  /** Every bill of a session, voided ones included, oldest first. */
+  listBySession: (sessionId: string) => bills().where('sessionId').equals(sessionId).sortBy('issuedAt'),
+  listByArrival: (arrivalId: string) => bills().where('arrivalId').equals(arrivalId).sortBy('issuedAt'),
+
+  /**
+   * Record a bill for an arrival. Money taken (預り金, 自費) gets a serial (device label + number) from the
+   * device's counter in the same transaction, so the number and the bill commit together or not at all.
+   */
+  create(
+    fields: BillFields,
+    arrivalId: string,
+    session: BillSession,
+    ctx: WriteContext
+  ): Promise<Result<Bill>> {
+    const label = ctx.actor.deviceLabel;
+    if (!label) return Promise.resolve(fail({ key: 'billing.error.noDevice' }));
+    return write(() =>
+      transaction(['bills', 'counters'], async () => {
+        const serial = takesMoney(fields.kind) ? await nextSerial(label) : '';
+        const bill: Bill = {
+          ...newMeta(ctx, session.id, session.kind === 'drill'),
+          arrivalId,
+          kind: fields.kind,
+          amount: takesMoney(fields.kind) ? fields.amount : 0,
+          method: takesMoney(fields.kind) ? fields.method : '',
+          receivedBy: fields.receivedBy,
+          reason: fields.reason,
+          serial,
+          issuedAt: ctx.now.toISOString(),
+          voided: null,
+          paperSerial: fields.paperSerial
+        };
+        await bills().add(bill);
+        return bill;
+      })
+    );
+  },
+
+  /** A correction (取消): the bill stays, marked voided with who, when and why. Checks the rev the screen saw. */
+  void(billId: string, expectedRev: number, reason: string, ctx: WriteContext): Promise<Result<Bill>> {
+    return write(() =>
+      transaction(['bills'], async () => {
+        const stored = await bills().get(billId);
+        if (!stored || stored.rev !== expectedRev || stored.voided) throw new ConflictError(billId);
+        const next: Bill = {
+          ...touchMeta(stored, ctx),
+          voided: { at: ctx.now.toISOString(), by: ctx.actor.staffName, reason: reason.trim() }
+        };
+        await bills().put(next);
+        return next;
+      })
+    );
+  }
+};
+
+/** Which settlement the form loaded: null when there was none yet. */
+export type SettlementVersion = { id: string; rev: number } | null;
+
+export const settlementsRepo = {
+  listBySession: (sessionId: string) => settlements().where('sessionId').equals(sessionId).toArray(),
+  async forBill(billId: string): Promise<Settlement | undefined> {
+    return latestByBill(await settlements().where('billId').equals(billId).toArray()).get(billId);
+  },
+
+  /**
+   * Create or update the settlement of a bill. `loaded` is the version the form started from: if another
+   * screen or device saved one since, this is a conflict, never a silent overwrite.
+   */
+  save(
+    billId: string,
+    fields: SettlementFields,
+    loaded: SettlementVersion,
+    ctx: WriteContext
+  ): Promise<Result<Settlement>> {
+    return write(() =>
+      transaction(['settlements', 'bills'], async () => {
+        const bill = await bills().get(billId);
+        if (!bill || bill.voided) throw new ConflictError(billId);
+        const current = latestByBill(await settlements().where('billId').equals(billId).toArray()).get(
+          billId
+        );
+        const same = loaded === null ? !current : current?.id === loaded.id && current.rev === loaded.rev;
+        if (!same) throw new ConflictError(current?.id ?? billId);
+        const record: Settlement = current
+          ? { ...touchMeta(current, ctx), ...fields }
+          : { ...newMeta(ctx, bill.sessionId, bill.drill), billId, ...fields };
+        await settlements().put(record);
+        return record;
+      })
+    );
+  }
+};

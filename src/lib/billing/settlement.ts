@@ -1,0 +1,330 @@
+// Settlement after recovery (精算): the real charge from the レセコン against what was paid, and the cash summary that ties out.
+import { fail, ok, type FieldProblems, type Result } from '../result';
+import { parseLocalDateTime } from '../outage/model';
+import {
+  activeBills,
+  parseYen,
+  paymentMethods,
+  takesMoney,
+  type Bill,
+  type PaymentMethod,
+  type Settlement,
+  type SettlementStatus
+} from './model';
+
+/** Statuses in the order a list shows them: 未精算 / 返金待ち / 連絡不能 / 精算済 / 取消. */
+export const settlementStatuses: SettlementStatus[] = [
+  'open',
+  'refundPending',
+  'unreachable',
+  'settled',
+  'cancelled'
+];
+
+/** Deposits and pay-laters are settled after recovery; self-pay was paid in full at the desk. */
+export function needsSettlement(bill: Pick<Bill, 'kind'>): boolean {
+  return bill.kind !== 'selfPay';
+}
+
+/** What the patient paid at the desk during the outage. */
+export function paidOf(bill: Pick<Bill, 'kind' | 'amount'>): number {
+  return takesMoney(bill.kind) ? bill.amount : 0;
+}
+
+export interface SettlementFigures {
+  paid: number;
+  /** 一部負担金 + 自費 */
+  charge: number;
+  /** Paid more than the charge: give back (返金). */
+  refund: number;
+  /** Paid less than the charge: still to collect (追加徴収). */
+  toCollect: number;
+}
+
+export function settlementFigures(
+  paid: number,
+  copayCharge: number,
+  selfPayCharge: number
+): SettlementFigures {
+  const charge = copayCharge + selfPayCharge;
+  const diff = charge - paid;
+  return { paid, charge, refund: Math.max(0, -diff), toCollect: Math.max(0, diff) };
+}
+
+/** The settlement that counts for each bill: the most recently changed one (two devices may each have made one). */
+export function latestByBill<S extends Pick<Settlement, 'billId' | 'updatedAt' | 'rev'>>(
+  settlements: S[]
+): Map<string, S> {
+  const out = new Map<string, S>();
+  for (const s of settlements) {
+    const seen = out.get(s.billId);
+    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.rev > seen.rev))
+      out.set(s.billId, s);
+  }
+  return out;
+}
+
+/** 取消 when the bill was voided; otherwise the settlement's status, 未精算 when there is none yet. */
+export function statusOf(
+  bill: Pick<Bill, 'voided'>,
+  settlement: Pick<Settlement, 'status'> | undefined
+): SettlementStatus {
+  if (bill.voided) return 'cancelled';
+  return settlement?.status ?? 'open';
+}
+
+/** What the user can choose on the settle form (取消 comes only from voiding the bill). */
+export type SettleOutcome = 'settled' | 'refundPending' | 'unreachable' | 'open';
+export const settleOutcomes: SettleOutcome[] = ['settled', 'refundPending', 'unreachable', 'open'];
+
+export interface SettleForm {
+  copayText: string;
+  selfPayText: string;
+  status: SettleOutcome;
+  /** Local 'YYYY-MM-DDTHH:mm' */
+  settledAtLocal: string;
+  method: PaymentMethod | '';
+  settledBy: string;
+  receiptNo: string;
+  note: string;
+}
+
+export interface SettlementFields {
+  copayCharge: number;
+  selfPayCharge: number;
+  status: SettleOutcome;
+  /** ISO instant, '' unless settled. */
+  settledAt: string;
+  method: PaymentMethod | '';
+  settledBy: string;
+  receiptNo: string;
+  note: string;
+}
+
+export type SettleField =
+  'copay' | 'selfPay' | 'status' | 'settledAt' | 'method' | 'settledBy' | 'receiptNo' | 'note';
+
+export function emptySettleForm(settledBy: string, settledAtLocal: string): SettleForm {
+  return {
+    copayText: '',
+    selfPayText: '',
+    status: 'settled',
+    settledAtLocal,
+    method: 'cash',
+    settledBy,
+    receiptNo: '',
+    note: ''
+  };
+}
+
+/** The figures a settle form shows while it is being filled, or null until the charge reads as yen. */
+export function previewFigures(
+  form: Pick<SettleForm, 'copayText' | 'selfPayText'>,
+  paid: number
+): SettlementFigures | null {
+  const copay = parseYen(form.copayText);
+  const self = form.selfPayText.trim() === '' ? ok(0) : parseYen(form.selfPayText);
+  if (!copay.ok || !self.ok) return null;
+  return settlementFigures(paid, copay.value, self.value);
+}
+
+/** Check a settle form for a bill that took `paid` yen; `now` bounds the settled time. */
+export function readSettleForm(
+  form: SettleForm,
+  paid: number,
+  now: Date
+): Result<SettlementFields, FieldProblems<SettleField>> {
+  const problems: FieldProblems<SettleField> = {};
+  const copay = parseYen(form.copayText);
+  if (!copay.ok) problems.copay = { ...copay.error, field: 'copay' };
+  const self = form.selfPayText.trim() === '' ? ok(0) : parseYen(form.selfPayText);
+  if (!self.ok) problems.selfPay = { ...self.error, field: 'selfPay' };
+  if (!settleOutcomes.includes(form.status))
+    problems.status = { key: 'billing.error.settleStatus', field: 'status' };
+  const figures = copay.ok && self.ok ? settlementFigures(paid, copay.value, self.value) : null;
+  const moneyMoves = figures ? figures.refund > 0 || figures.toCollect > 0 : false;
+  let settledAt = '';
+  if (form.status === 'settled') {
+    const at = parseLocalDateTime(form.settledAtLocal);
+    if (!at) problems.settledAt = { key: 'billing.error.settledAt', field: 'settledAt' };
+    else if (at.getTime() > now.getTime() + 5 * 60_000)
+      problems.settledAt = { key: 'billing.error.settledAtFuture', field: 'settledAt' };
+    else settledAt = at.toISOString();
+    if (!form.settledBy.trim()) problems.settledBy = { key: 'billing.error.settledBy', field: 'settledBy' };
+    if (!form.receiptNo.trim()) problems.receiptNo = { key: 'billing.error.receiptNo', field: 'receiptNo' };
+    if (moneyMoves && (!form.method || !paymentMethods.includes(form.method)))
+      problems.method = { key: 'billing.error.method', field: 'method' };
+  }
+  if (form.status === 'refundPending' && figures && figures.refund === 0)
+    problems.status = { key: 'billing.error.noRefundDue', field: 'status' };
+  if (form.receiptNo.length > 40)
+    problems.receiptNo = { key: 'billing.error.receiptNoLong', field: 'receiptNo' };
+  if (form.note.length > 500) problems.note = { key: 'billing.error.noteLong', field: 'note' };
+  if (Object.keys(problems).length > 0 || !copay.ok || !self.ok) return fail(problems);
+  return ok({
+    copayCharge: copay.value,
+    selfPayCharge: self.value,
+    status: form.status,
+    settledAt,
+    method: form.status === 'settled' && moneyMoves ? (form.method as PaymentMethod) : '',
+    settledBy: form.status === 'settled' ? form.settledBy.trim() : '',
+    receiptNo: form.receiptNo.normalize('NFKC').trim(),
+    note: form.note.trim()
+  });
+}
+
+type BillLike = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method'>;
+type SettlementLike = Pick<
+  Settlement,
+  'billId' | 'copayCharge' | 'selfPayCharge' | 'status' | 'settledAt' | 'method' | 'updatedAt' | 'rev'
+>;
+
+/** One bill to settle with its settlement (if any), status and figures: a row of the settle list. */
+export interface SettleRow<B extends BillLike, S extends SettlementLike> {
+  bill: B;
+  settlement: S | undefined;
+  status: SettlementStatus;
+  /** Null until the charge is entered. */
+  figures: SettlementFigures | null;
+}
+
+export function settleRows<B extends BillLike, S extends SettlementLike>(
+  bills: B[],
+  settlements: S[]
+): SettleRow<B, S>[] {
+  const latest = latestByBill(settlements);
+  return bills.filter(needsSettlement).map((bill) => {
+    const settlement = latest.get(bill.id);
+    return {
+      bill,
+      settlement,
+      status: statusOf(bill, settlement),
+      figures: settlement
+        ? settlementFigures(paidOf(bill), settlement.copayCharge, settlement.selfPayCharge)
+        : null
+    };
+  });
+}
+
+/** The session's money, from deposits taken to what is still open. Every figure is whole yen. */
+export interface CashSummary {
+  counts: {
+    deposits: number;
+    payLater: number;
+    selfPay: number;
+    voided: number;
+    open: number;
+    refundPending: number;
+    unreachable: number;
+    settled: number;
+  };
+  /** 預り金 taken (voided excluded). */
+  depositsTaken: number;
+  /** 自費 paid in full at the desk. */
+  selfPayTaken: number;
+  /** The レセコン's charges for the settled items. */
+  settledCharges: number;
+  /** Given back on settled items. */
+  refunded: number;
+  /** Collected on settled items. */
+  collected: number;
+  /** Deposits of items not settled yet: still held for the patients. */
+  held: number;
+  /** Refunds known but not yet given (charge entered, not settled). */
+  refundOwed: number;
+  /** Amounts known but not yet collected (charge entered, not settled). */
+  toCollect: number;
+  /** Items not yet settled: 未精算 + 返金待ち + 連絡不能. */
+  stillOpen: number;
+  /** Money in: deposits + self-pay − refunds + collections. */
+  netCash: number;
+  /** The same money seen from the other side: self-pay + settled charges + deposits still held. */
+  accountedFor: number;
+  /** netCash === accountedFor, to the yen. */
+  tiesOut: boolean;
+}
+
+export function cashSummary(bills: BillLike[], settlements: SettlementLike[]): CashSummary {
+  const active = activeBills(bills);
+  const rows = settleRows(active, settlements);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const depositsTaken = sum(active.filter((b) => b.kind === 'deposit').map((b) => b.amount));
+  const selfPayTaken = sum(active.filter((b) => b.kind === 'selfPay').map((b) => b.amount));
+  const settled = rows.filter((r) => r.status === 'settled');
+  const unsettled = rows.filter((r) => r.status !== 'settled');
+  const refunded = sum(settled.map((r) => r.figures?.refund ?? 0));
+  const collected = sum(settled.map((r) => r.figures?.toCollect ?? 0));
+  const settledCharges = sum(settled.map((r) => r.figures?.charge ?? 0));
+  const held = sum(unsettled.map((r) => paidOf(r.bill)));
+  const netCash = depositsTaken + selfPayTaken - refunded + collected;
+  const accountedFor = selfPayTaken + settledCharges + held;
+  const count = (s: SettlementStatus) => rows.filter((r) => r.status === s).length;
+  return {
+    counts: {
+      deposits: active.filter((b) => b.kind === 'deposit').length,
+      payLater: active.filter((b) => b.kind === 'payLater').length,
+      selfPay: active.filter((b) => b.kind === 'selfPay').length,
+      voided: bills.length - active.length,
+      open: count('open'),
+      refundPending: count('refundPending'),
+      unreachable: count('unreachable'),
+      settled: settled.length
+    },
+    depositsTaken,
+    selfPayTaken,
+    settledCharges,
+    refunded,
+    collected,
+    held,
+    refundOwed: sum(unsettled.map((r) => r.figures?.refund ?? 0)),
+    toCollect: sum(unsettled.map((r) => r.figures?.toCollect ?? 0)),
+    stillOpen: unsettled.length,
+    netCash,
+    accountedFor,
+    tiesOut: netCash === accountedFor
+  };
+}
+
+/** Money in and out on one calendar day. */
+export interface DailyFlow {
+  day: string;
+  depositsTaken: number;
+  selfPayTaken: number;
+  refunded: number;
+  collected: number;
+  net: number;
+}
+
+/**
+ * The session's money day by day (deposits on the day they were taken, refunds and collections on the
+ * day they were settled). `dayOf` maps an ISO instant to a local 'YYYY-MM-DD'. The nets add up to netCash.
+ */
+export function dailyFlows(
+  bills: BillLike[],
+  settlements: SettlementLike[],
+  dayOf: (iso: string) => string
+): DailyFlow[] {
+  const days = new Map<string, DailyFlow>();
+  const at = (day: string) => {
+    let row = days.get(day);
+    if (!row) {
+      row = { day, depositsTaken: 0, selfPayTaken: 0, refunded: 0, collected: 0, net: 0 };
+      days.set(day, row);
+    }
+    return row;
+  };
+  const active = activeBills(bills);
+  for (const b of active) {
+    if (b.kind === 'deposit') at(dayOf(b.issuedAt)).depositsTaken += b.amount;
+    if (b.kind === 'selfPay') at(dayOf(b.issuedAt)).selfPayTaken += b.amount;
+  }
+  for (const r of settleRows(active, settlements)) {
+    if (r.status !== 'settled' || !r.figures || !r.settlement) continue;
+    const row = at(dayOf(r.settlement.settledAt));
+    row.refunded += r.figures.refund;
+    row.collected += r.figures.toCollect;
+  }
+  const out = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+  for (const row of out) row.net = row.depositsTaken + row.selfPayTaken - row.refunded + row.collected;
+  return out;
+}

@@ -1,0 +1,276 @@
+// A day at the cashier while the EHR is down, and the settling-up after it comes back — all offline.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { expectDrawer, expectSummary, patientsAwaitingPayment } from './support/billing';
+
+test('deposit, pay-later, a void, a reload, then settlement after recovery ties out to the yen', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { staff: ['受付 花子', '会計 一郎'] });
+  await declareOutage(page, base);
+  await context.setOffline(true);
+
+  expect(
+    await patientsAwaitingPayment(page, base, [
+      { name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1970-05-06' },
+      { name: '佐藤 花子', kana: 'サトウ ハナコ', birthDate: '1985-11-22' }
+    ])
+  ).toEqual(['A-001', 'A-002']);
+  await page.getByRole('link', { name: '会計', exact: true }).click();
+  const awaiting = page.getByTestId('awaiting-list');
+  await expect(awaiting.getByText('山田 太郎', { exact: true })).toBeVisible();
+  await expect(awaiting.getByText('佐藤 花子', { exact: true })).toBeVisible();
+
+  // 山田さん: a ¥5,000 deposit with one tap.
+  await page.getByRole('link', { name: '山田 太郎 さんの会計をする' }).click();
+  await expect(page.getByRole('heading', { name: '山田 太郎 さんの会計' })).toBeVisible();
+  await expect(page).toHaveTitle(/^会計/);
+  expect(page.url()).not.toContain('山田');
+  // A typed amount that cannot be right is refused next to the field, and stays as typed.
+  await page.getByLabel('金額（円）').fill('-500');
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  await expect(page.getByText('マイナスの金額は入力できません').first()).toBeVisible();
+  await expect(page.getByLabel('金額（円）')).toHaveValue('-500');
+  await page.getByRole('button', { name: '5,000円' }).click();
+  await expect(page.getByLabel('金額（円）')).toHaveValue('5,000');
+  await expect(page.getByText('＝ 5,000円')).toBeVisible();
+  await expect(page.getByLabel('受け取った人')).toHaveValue('受付 花子');
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  await expect(
+    page.getByText('預り金 A-0001（5,000円）を記録しました。状態は「会計済」になりました。')
+  ).toBeVisible();
+  await expect(page.getByText('いまの状態：会計済')).toBeVisible();
+
+  // The 預り証 opens in a new tab; tebikae stays where it was.
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: '預り証を印刷（A-0001）' }).first().click();
+  const slip = await popup;
+  await expect(page.getByRole('link', { name: /ダウンロード：.*_預り証_A-0001\.pdf/ }).first()).toBeVisible();
+  await expect.poll(() => slip.url()).toMatch(/^blob:/);
+  await slip.close();
+  expect(page.url()).toContain('/billing/?arrival=');
+
+  // A second deposit for the same patient is asked about first.
+  await page.getByRole('button', { name: '追加で会計を登録する' }).click();
+  await page.getByRole('button', { name: '3,000円' }).click();
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  const ask = page.getByRole('dialog', { name: 'この患者にはすでに会計があります' });
+  await expect(ask).toContainText('預り金 A-0001 5,000円');
+  await ask.getByRole('button', { name: 'やめる' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByTestId('bill-list').locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  await ask.getByRole('button', { name: 'もう一件登録する' }).click();
+  await expect(page.getByText('預り金 A-0002（3,000円）を記録しました。')).toBeVisible();
+  await expect(page.getByTestId('bill-list').locator('tbody tr')).toHaveCount(2);
+
+  // 佐藤さん: something typed survives a reload; then pay-later instead.
+  await page.getByRole('link', { name: '会計一覧へ戻る' }).first().click();
+  await page.getByRole('link', { name: '佐藤 花子 さんの会計をする' }).click();
+  await page.getByLabel('金額（円）').fill('１，２００');
+  await expect(page.getByText('＝ 1,200円')).toBeVisible();
+  await expect(page.getByText('✓ 保存しました')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('金額（円）')).toHaveValue('１，２００');
+  await expect(page.getByText('前回の入力を復元しました')).toBeVisible();
+  await page.getByText('後日精算', { exact: true }).click();
+  await expect(page.getByLabel('金額（円）')).toHaveCount(0);
+  await page.getByText('会計未計算', { exact: true }).click();
+  await page.getByRole('button', { name: '後日精算で記録する' }).click();
+  await expect(page.getByText('後日精算を記録しました。状態は「後日精算」になりました。')).toBeVisible();
+
+  // The drawer: two deposits by 受付 花子, one pay-later.
+  await page.getByRole('link', { name: '会計一覧へ戻る' }).first().click();
+  await expect(page.getByText('いま会計待ちの患者はいません。')).toBeVisible();
+  await expectDrawer(page, {
+    cash: '8,000円',
+    all: '8,000円',
+    deposits: '2件 8,000円',
+    payLater: '1人',
+    voided: '0件 0円'
+  });
+  await expect(page.getByTestId('drawer-by-staff').getByRole('row', { name: /受付 花子/ })).toContainText(
+    '8,000円'
+  );
+  await expect(page.getByTestId('drawer-by-device').getByRole('row', { name: /^A / })).toContainText(
+    '8,000円'
+  );
+
+  // The duplicate is voided with a reason: kept, struck through, out of the totals.
+  await page.getByRole('button', { name: '取消（A-0002）' }).click();
+  const voiding = page.getByRole('dialog', { name: /会計を取り消す/ });
+  await voiding.getByRole('button', { name: '取り消す' }).click();
+  await expect(voiding.getByText('取消の理由を入力してください').first()).toBeVisible();
+  await voiding.getByLabel('取消の理由').fill('二重に登録した');
+  await voiding.getByRole('button', { name: '取り消す' }).click();
+  await expect(voiding).toBeHidden();
+  const voidedRow = page.locator('tr[data-serial="A-0002"]');
+  await expect(voidedRow).toHaveClass(/voided/);
+  await expect(voidedRow).toContainText('理由：二重に登録した');
+  const drawerAfterVoid = {
+    cash: '5,000円',
+    all: '5,000円',
+    deposits: '1件 5,000円',
+    payLater: '1人',
+    voided: '1件 3,000円'
+  };
+  await expectDrawer(page, drawerAfterVoid);
+
+  // The queue shows where each patient stands.
+  await page.getByRole('link', { name: '受付一覧', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'A-001 を「会計済」にする' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  await expect(page.getByRole('button', { name: 'A-002 を「後日精算」にする' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  await page.getByRole('link', { name: '会計', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '会計', exact: true })).toBeVisible();
+
+  // Reload: every figure is still right.
+  await page.reload();
+  await expectDrawer(page, drawerAfterVoid);
+  await expect(page.locator('tr[data-serial="A-0002"]')).toHaveClass(/voided/);
+  await expect(page.getByTestId('bill-list').locator('tbody tr')).toHaveCount(3);
+
+  // Before recovery, settlement waits.
+  await page.goto(base + '/settle/');
+  await expect(page.getByText(/まだ電子カルテの復旧が記録されていません/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /さんを精算する/ })).toHaveCount(0);
+
+  // The EHR is back.
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: '復旧を記録する' }).click();
+  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+
+  await page.goto(base + '/settle/');
+  const list = page.getByTestId('settle-list');
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(list.locator('tr[data-status="cancelled"]')).toContainText('A-0002');
+
+  // 山田さん: charged ¥3,740 → refund ¥1,260.
+  await page.getByRole('link', { name: '山田 太郎 さんを精算する' }).click();
+  await expect(page.getByText('お預かりした額：5,000円')).toBeVisible();
+  await page.getByLabel('一部負担金（円）').fill('3740');
+  await expect(page.getByTestId('settle-figures')).toContainText('請求額の合計：3,740円');
+  await expect(page.getByTestId('settle-figures')).toContainText('返金 1,260円');
+  await page.getByRole('button', { name: '精算を保存する' }).click();
+  await expect(page.getByText('レセコンの領収証番号を入力してください').first()).toBeVisible();
+  await page.getByLabel('レセコンの領収証番号').fill('R-0001');
+  await page.getByRole('button', { name: '精算を保存する' }).click();
+  await expect(page.getByText('山田 太郎 さんの精算を保存しました（精算済）。')).toBeVisible();
+  await page.getByRole('link', { name: '精算の一覧へ戻る' }).first().click();
+
+  // 佐藤さん: pay-later charged ¥1,200 → collect ¥1,200.
+  await page.getByRole('link', { name: '佐藤 花子 さんを精算する' }).click();
+  await expect(page.getByText('お預かりなし（後日精算）')).toBeVisible();
+  await page.getByLabel('一部負担金（円）').fill('1,200');
+  await expect(page.getByTestId('settle-figures')).toContainText('追加徴収 1,200円');
+  await page.getByLabel('レセコンの領収証番号').fill('R-0002');
+  await page.getByRole('button', { name: '精算を保存する' }).click();
+  await expect(page.getByText('佐藤 花子 さんの精算を保存しました（精算済）。')).toBeVisible();
+  await page.getByRole('link', { name: '精算の一覧へ戻る' }).first().click();
+
+  // The list and the cash summary tie out, and still do after a reload.
+  for (let round = 0; round < 2; round++) {
+    await expect(list.locator('tr[data-status="settled"]')).toHaveCount(2);
+    await expect(list.locator('tr[data-serial="A-0001"]')).toContainText('返金 1,260円');
+    await expect(list.locator('tr[data-serial="A-0001"]')).toContainText('領収証 R-0001');
+    await expect(list.locator('tr', { hasText: '佐藤 花子' })).toContainText('追加徴収 1,200円');
+    await expectSummary(page, {
+      depositsTaken: '5,000円',
+      selfPayTaken: '0円',
+      refunded: '1,260円',
+      collected: '1,200円',
+      netCash: '4,940円',
+      settledCharges: '4,940円',
+      held: '0円',
+      stillOpen: '0件'
+    });
+    await expect(page.getByTestId('summary-counts')).toHaveText(
+      '預り金 1件・後日精算 1件・自費 0件・取消 1件'
+    );
+    await expect(page.getByTestId('summary-tie')).toHaveAttribute('data-ties', 'true');
+    await expect(page.getByTestId('summary-tie')).toContainText('照合OK：差引 4,940円');
+    await page.reload();
+  }
+
+  // The drawer now counts the cash refund and collection.
+  await page.goto(base + '/billing/');
+  await expect(page.getByTestId('drawer-expected-cash').locator('dd')).toHaveText('4,940円');
+});
+
+test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; the screens pass axe', async ({
+  context,
+  server
+}) => {
+  const base = server.url;
+  const page = await context.newPage();
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { label: 'B', staff: ['会計 一郎'] });
+  await declareOutage(page, base, 'drill');
+  await context.setOffline(true);
+  await patientsAwaitingPayment(page, base, [
+    { name: '鈴木 一郎', kana: 'スズキ イチロウ', birthDate: 'S50.1.2' }
+  ]);
+  await page.getByRole('link', { name: '会計', exact: true }).click();
+  await page.getByRole('link', { name: '鈴木 一郎 さんの会計をする' }).click();
+  await expect(page.getByRole('heading', { name: '訓練 鈴木 一郎 さんの会計' })).toBeVisible();
+  const billUrl = page.url();
+  await page.getByText('自費（全額）', { exact: true }).click();
+  await page.getByLabel('金額（円）').fill('２，２００');
+  await page.getByText('クレジットカード', { exact: true }).click();
+  // Leaving the field shows the amount with thousands separators.
+  await expect(page.getByLabel('金額（円）')).toHaveValue('2,200');
+  await expect(page.getByText('＝ 2,200円')).toBeVisible();
+  await expect(page.getByText('✓ 保存しました')).toBeVisible();
+  await page.close({ runBeforeUnload: true });
+
+  const again = await context.newPage();
+  await again.goto(billUrl);
+  await expect(again.getByLabel('金額（円）')).toHaveValue('2,200');
+  await expect(again.getByRole('radio', { name: '自費（全額）' })).toBeChecked();
+  await expect(again.getByRole('radio', { name: 'クレジットカード' })).toBeChecked();
+  await expectNoSeriousAxe(again, 'bill form');
+  await again.getByRole('button', { name: '自費の支払いを記録する' }).click();
+  await expect(
+    again.getByText('自費 B-0001（2,200円）を記録しました。状態は「会計済」になりました。')
+  ).toBeVisible();
+  await expect(again.locator('tr[data-serial="B-0001"] .drill-mark')).toHaveText('訓練');
+
+  await again.getByRole('link', { name: '会計一覧へ戻る' }).first().click();
+  await expectDrawer(again, {
+    cash: '0円',
+    all: '2,200円',
+    deposits: '0件 0円',
+    payLater: '0人',
+    voided: '0件 0円'
+  });
+  await expect(again.getByTestId('drawer-by-device').getByRole('row', { name: /^B / })).toContainText(
+    '2,200円'
+  );
+  await expectNoSeriousAxe(again, 'billing overview');
+
+  // Self-pay was paid in full: nothing to settle, and it counts in the summary.
+  await again.goto(base + '/settle/');
+  await expect(again.getByText('精算が必要な会計（預り金・後日精算）はありません。')).toBeVisible();
+  await expectSummary(again, { selfPayTaken: '2,200円', netCash: '2,200円' });
+  await expect(again.getByTestId('summary-tie')).toHaveAttribute('data-ties', 'true');
+  await expectNoSeriousAxe(again, 'settlement');
+});
+
+async function expectNoSeriousAxe(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${where}`
+  ).toEqual([]);
+}
