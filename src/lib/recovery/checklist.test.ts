@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { WriteContext } from '../store/record';
+import { tickEntry, untickEntry } from './back-entry';
+import { buildChecklist, checklistProgress, filterChecklist, groupByArrival } from './checklist';
+import { backEntryId } from './model';
+import { SAMPLE_SESSION_ID, sampleArrival, sampleBill, sampleContent, sampleMemo } from './sample';
+
+const ctx = (name: string, at: string): WriteContext => ({
+  actor: { staffId: name, staffName: name, deviceLabel: 'C' },
+  now: new Date(at),
+  newId: () => 'id'
+});
+
+function session() {
+  const a1 = sampleArrival('A', 1);
+  const b1 = sampleArrival('B', 1, {
+    isNew: true,
+    eligibilityMethod: 'declaration',
+    eligibilityStatus: 'unconfirmed'
+  });
+  const a2 = sampleArrival('A', 2, { eligibilityMethod: 'card', eligibilityStatus: 'confirmed' });
+  // B-001 arrived between A-001 and A-002.
+  b1.arrivedAt = '2025-11-15T00:11:30.000Z';
+  const memo = sampleMemo(a1, {
+    content: sampleContent({
+      tests: [
+        { id: 't1', name: 'インフルエンザ迅速', state: 'done' },
+        { id: 't2', name: '血液検査', state: 'deferred' }
+      ]
+    })
+  });
+  const payLater = sampleBill(b1, 1, { kind: 'payLater', amount: 0, serial: '' });
+  const voided = sampleBill(a2, 2, { id: 'bill-voided', voided: { at: 'x', by: 'y', reason: '二重' } });
+  return {
+    arrivals: [a2, b1, a1],
+    intakes: [],
+    memos: [memo],
+    bills: [sampleBill(a1, 1), payLater, voided],
+    backEntries: []
+  };
+}
+
+describe('buildChecklist', () => {
+  it('lists every arrival, eligibility case, memo and bill in arrival order', () => {
+    const items = buildChecklist(session());
+    expect(items.map((i) => `${i.arrival.queueNo} ${i.kind}`)).toEqual([
+      'A-001 arrival',
+      'A-001 memo',
+      'A-001 bill',
+      'B-001 arrival',
+      'B-001 eligibility',
+      'B-001 bill',
+      'A-002 arrival'
+    ]);
+    expect(items.every((i) => !i.entered)).toBe(true);
+  });
+
+  it('says what still has to be entered and keeps the original author', () => {
+    const items = buildChecklist(session());
+    const memo = items.find((i) => i.kind === 'memo')!;
+    expect(memo.target).toBe('ehr');
+    expect(memo.author).toBe('医師 一郎');
+    expect(memo.todo).toEqual(
+      expect.arrayContaining([
+        { key: 'recovery.todo.prescriptions', values: { n: 1 } },
+        { key: 'recovery.todo.tests', values: { n: 2, deferred: 1 } }
+      ])
+    );
+    const newPatient = items.find((i) => i.kind === 'arrival' && i.arrival.isNew)!;
+    expect(newPatient.todo).toContainEqual({ key: 'recovery.todo.newPatient' });
+    const eligibility = items.find((i) => i.kind === 'eligibility')!;
+    expect(eligibility.target).toBe('rececon');
+    expect(eligibility.todo[0]).toEqual({ key: 'recovery.method.declaration' });
+    const deposit = items.find((i) => i.kind === 'bill' && i.arrival.queueNo === 'A-001')!;
+    expect(deposit.todo).toEqual([
+      { key: 'recovery.todo.deposit', values: { amount: '3,000', serial: 'A-0001' } }
+    ]);
+  });
+
+  it('filters: not yet entered, new patients, eligibility unconfirmed', () => {
+    const s = session();
+    const first = buildChecklist(s)[0]!;
+    const tick = tickEntry(
+      first,
+      null,
+      { enteredBy: '事務 三郎', ehrPatientNo: '' },
+      SAMPLE_SESSION_ID,
+      false,
+      ctx('事務 三郎', '2025-11-16T01:00:00Z')
+    );
+    const items = buildChecklist({ ...s, backEntries: [tick] });
+    expect(checklistProgress(items)).toEqual({ entered: 1, total: 7 });
+    expect(filterChecklist(items, 'pending')).toHaveLength(6);
+    expect(filterChecklist(items, 'newPatients').map((i) => i.kind)).toEqual([
+      'arrival',
+      'eligibility',
+      'bill'
+    ]);
+    expect(filterChecklist(items, 'eligibility').map((i) => i.arrival.queueNo)).toEqual(['B-001']);
+    expect(groupByArrival(items).map((g) => [g.arrival.queueNo, g.items.length])).toEqual([
+      ['A-001', 3],
+      ['B-001', 3],
+      ['A-002', 1]
+    ]);
+  });
+});
+
+describe('ticks', () => {
+  it('a tick records the transcriber beside the author; an untick keeps the history', () => {
+    const s = session();
+    const item = buildChecklist(s).find((i) => i.arrival.isNew && i.kind === 'arrival')!;
+    const tick = tickEntry(
+      item,
+      null,
+      { enteredBy: '事務 三郎', ehrPatientNo: ' ０１２３４ ' },
+      SAMPLE_SESSION_ID,
+      false,
+      ctx('事務 三郎', '2025-11-16T01:00:00Z')
+    );
+    expect(tick).toMatchObject({
+      id: backEntryId('arrival', item.recordId),
+      recordId: item.recordId,
+      itemKind: 'arrival',
+      target: 'ehr',
+      entered: true,
+      enteredBy: '事務 三郎',
+      enteredAt: '2025-11-16T01:00:00.000Z',
+      ehrPatientNo: '01234',
+      rev: 1,
+      sessionId: SAMPLE_SESSION_ID
+    });
+    const undone = untickEntry(tick, ctx('院長', '2025-11-16T01:05:00Z'));
+    expect(undone).toMatchObject({ entered: false, enteredBy: '', rev: 2, updatedBy: '院長' });
+    expect(undone.history.map((h) => [h.action, h.by])).toEqual([
+      ['entered', '事務 三郎'],
+      ['undone', '院長']
+    ]);
+    const again = tickEntry(
+      item,
+      undone,
+      { enteredBy: '受付 花子', ehrPatientNo: '01234' },
+      SAMPLE_SESSION_ID,
+      false,
+      ctx('受付 花子', '2025-11-16T01:10:00Z')
+    );
+    expect(again).toMatchObject({ entered: true, rev: 3, enteredBy: '受付 花子', createdBy: '事務 三郎' });
+    expect(again.history).toHaveLength(3);
+    const items = buildChecklist({ ...s, backEntries: [again] });
+    expect(items.find((i) => i.id === again.id)!.entered).toBe(true);
+  });
+});

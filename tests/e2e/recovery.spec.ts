@@ -1,0 +1,400 @@
+// After the EHR returns: tablets merge their records offline, staff enter everything into the EHR, export CSVs and a report, then purge.
+import AxeBuilder from '@axe-core/playwright';
+import Encoding from 'encoding-japanese';
+import Papa from 'papaparse';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { startStaticServer } from './support/static-server';
+import {
+  bytesOf,
+  countBySession,
+  currentSessionId,
+  downloadBy,
+  getRow,
+  newTablet,
+  putRows,
+  recordsFor
+} from './support/recovery';
+import type { Memo } from '../../src/lib/visits/model';
+import { createBundle } from '../../src/lib/recovery/bundle';
+import { canonicalJson, sha256Hex } from '../../src/lib/recovery/canonical';
+import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
+
+const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+const utf8 = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);
+const sjis = (bytes: Buffer) =>
+  Encoding.codeToString(Encoding.convert(new Uint8Array(bytes), { to: 'UNICODE', from: 'SJIS' }));
+
+test('two tablets record offline and export; a third merges them, settles a difference, enters, exports and purges', async ({
+  page,
+  context,
+  server,
+  browser
+}) => {
+  test.setTimeout(240_000);
+  const serverB = await startStaticServer();
+  const serverC = await startStaticServer();
+  const tabletB = await newTablet(browser);
+  const tabletC = await newTablet(browser);
+  try {
+    // ── Tablet A, reception desk: the EHR is down; three patients come in.
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
+    await declareOutage(page, server.url);
+    await context.setOffline(true);
+    const sessionId = await currentSessionId(page);
+    const a = recordsFor(sessionId, 'A', [
+      { n: 1, name: '髙橋 ①子', kana: 'タカハシ イチコ', deposit: 3000 },
+      { n: 2, name: '新患 太郎', kana: 'シンカン タロウ', isNew: true, declaration: true, payLater: true },
+      { n: 3, name: '鈴木 次郎', deposit: 5000 }
+    ]);
+    await putRows(page, a);
+    await page.goto(server.url + '/recovery/export/');
+    const a1 = await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+    expect(a1.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_手控え_端末A\.tebikae\.json$/);
+    await expect(page.getByText(`書き出しました：${a1.suggestedFilename()}`)).toBeVisible();
+    const fileA1 = await bytesOf(a1);
+    expect(JSON.parse(fileA1.toString('utf8'))).toMatchObject({
+      format: 'tebikae.session-bundle',
+      deviceLabel: 'A'
+    });
+
+    // ── Tablet B, second desk: takes A's bundle on a USB stick (no network) and registers its own patients.
+    const b = await tabletB.newPage();
+    await openReady(b, serverB.url + '/');
+    await setUpClinic(b, serverB.url, { label: 'B', staff: ['看護 次郎'] });
+    await tabletB.setOffline(true);
+    await b.goto(serverB.url + '/recovery/import/');
+    await b
+      .getByLabel('バンドルファイル（.tebikae.json）')
+      .setInputFiles({ name: a1.suggestedFilename(), mimeType: 'application/json', buffer: fileA1 });
+    await expect(b.getByText('この端末にない障害対応です。')).toBeVisible();
+    await b.getByRole('button', { name: '取り込む', exact: true }).click();
+    await expect(b.getByText('この障害対応をこの端末に追加しました。')).toBeVisible();
+    const bRows = recordsFor(sessionId, 'B', [
+      { n: 1, name: '山田 花子😀', deposit: 2000 },
+      { n: 2, name: '佐藤 三郎', memo: false }
+    ]);
+    const memoA1 = a.memos[0]!;
+    // The doctor adds to A-001's memo on tablet B…
+    const byB = {
+      ...memoA1,
+      rev: 2,
+      content: { ...memoA1.content, findings: '端末Bで追記' },
+      updatedDevice: 'B'
+    };
+    await putRows(b, { ...bRows, memos: [...bRows.memos, byB] });
+    await b.goto(serverB.url + '/recovery/export/');
+    const bundleB = await downloadBy(b, () => b.getByRole('button', { name: 'バンドルを書き出す' }).click());
+    expect(bundleB.suggestedFilename()).toMatch(/_手控え_端末B\.tebikae\.json$/);
+    const fileB = await bytesOf(bundleB);
+
+    // …while the same memo is also changed on tablet A. The EHR comes back; A records it and exports again.
+    await putRows(page, {
+      memos: [{ ...memoA1, rev: 2, content: { ...memoA1.content, findings: '端末Aで追記' } }]
+    });
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: '復旧を記録する' }).click();
+    await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
+    await page.goto(server.url + '/recovery/export/');
+    const a2 = await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+    const fileA2 = await bytesOf(a2);
+
+    // ── Tablet C, the office: merges both bundles, offline.
+    const c = await tabletC.newPage();
+    await openReady(c, serverC.url + '/');
+    await setUpClinic(c, serverC.url, { label: 'C', staff: ['事務 三郎'] });
+    await tabletC.setOffline(true);
+    await c.goto(serverC.url + '/recovery/');
+    await expect(c.getByText('この端末には障害対応の記録がありません。')).toBeVisible();
+    await c.getByRole('link', { name: 'バンドルを取り込む' }).click();
+    await c.getByLabel('バンドルファイル（.tebikae.json）').setInputFiles([
+      { name: a2.suggestedFilename(), mimeType: 'application/json', buffer: fileA2 },
+      { name: bundleB.suggestedFilename(), mimeType: 'application/json', buffer: fileB }
+    ]);
+    await expect(c.getByTestId('bundle-entry')).toHaveCount(2);
+    await c.getByRole('button', { name: 'まとめて取り込む' }).click();
+    await expect(c.getByText('取り込みました（端末Aから）')).toBeVisible();
+    await expect(c.getByText('取り込みました（端末Bから）')).toBeVisible();
+
+    // The memo both tablets changed: both versions side by side; nothing was overwritten.
+    const conflict = c.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('端末Aで追記');
+    await expect(conflict).toContainText('端末Bで追記');
+    expect((await getRow<Memo>(c, 'memos', memoA1.id))?.content.findings).toBe('端末Aで追記');
+    // Still waiting after a reload.
+    await c.goto(serverC.url + `/recovery/import/?session=${sessionId}`);
+    await expect(c.getByTestId('conflict')).toHaveCount(1);
+    await c.getByTestId('conflict').getByRole('button', { name: '端末Bの内容にする' }).click();
+    await expect(c.getByTestId('conflict')).toHaveCount(0);
+    const merged = await getRow<Memo>(c, 'memos', memoA1.id);
+    expect(merged?.content.findings).toBe('端末Bで追記');
+    expect(merged?.rev).toBe(3);
+    const afterMerge = await countBySession(c, sessionId);
+    expect(afterMerge).toMatchObject({ sessions: 1, arrivals: 5, memos: 4, bills: 4 });
+
+    // The same bundle again changes nothing.
+    await c.getByLabel('バンドルファイル（.tebikae.json）').setInputFiles({
+      name: a2.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: fileA2
+    });
+    await c.getByRole('button', { name: '取り込む', exact: true }).click();
+    await expect(c.getByText('新しい記録はありませんでした（取り込み済みです）。')).toBeVisible();
+    expect(await countBySession(c, sessionId)).toEqual(afterMerge);
+
+    // ── The hub: every step in order with its progress.
+    await c.goto(serverC.url + `/recovery/?session=${sessionId}`);
+    await expect(c.getByTestId('recovery-state')).toContainText('記録のある端末：A・B');
+    await expect(c.getByTestId('step-checklist')).toContainText('0 / 14 件 入力済み');
+    await expect(c.getByTestId('step-settle')).toContainText('未精算 4件');
+    await expect(c.getByTestId('step-settle').getByRole('link', { name: '開く' })).toHaveAttribute(
+      'href',
+      '/settle/'
+    );
+
+    // ── Back entry: the new patient first, with the EHR's own patient number.
+    await c.getByTestId('step-checklist').getByRole('link', { name: '開く' }).click();
+    await expect(c.getByTestId('checklist-progress')).toContainText('0 / 14 件 入力済み');
+    const newcomer = c.getByTestId(`be-arrival-${sessionId}-arr-A-2`);
+    await expect(newcomer).toContainText('新患登録');
+    await newcomer.getByLabel('電子カルテの患者番号').fill('00123');
+    await c.reload();
+    await expect(newcomer.getByLabel('電子カルテの患者番号')).toHaveValue('00123');
+    await newcomer.getByRole('button', { name: '電子カルテに入力済み' }).click();
+    await expect(c.getByTestId('checklist-progress')).toContainText('1 / 14 件 入力済み');
+    await expect(newcomer).toHaveCount(0); // the "not entered" list no longer shows it
+    await c.getByRole('radio', { name: 'すべて' }).click();
+    await expect(newcomer).toContainText('入力済み：事務 三郎');
+    await expect(newcomer).toContainText('電子カルテの患者番号：00123');
+    await expect(newcomer).toContainText('記録：受付 花子（端末A）');
+    const memoRow = c.getByTestId(`be-memo-${memoA1.id}`);
+    await memoRow.getByRole('button', { name: '電子カルテに入力済み' }).click();
+    const depositRow = c.getByTestId(`be-bill-${a.bills[0]!.id}`);
+    await depositRow.getByRole('button', { name: 'レセコンに入力済み' }).click();
+    await expect(c.getByTestId('checklist-progress')).toContainText('3 / 14 件 入力済み');
+    // A tick by mistake is undone; its history stays.
+    await depositRow.getByRole('button', { name: '取り消す' }).click();
+    await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
+    await c.reload();
+    await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
+    await c.getByRole('radio', { name: '資格未確認' }).click();
+    await expect(c.getByTestId(/^be-/)).toHaveCount(1);
+    await expect(c.getByTestId(`be-eligibility-${sessionId}-arr-A-2`)).toContainText('被保険者資格申立書');
+    await c.getByRole('radio', { name: '新患' }).click();
+    await expect(c.getByTestId(/^be-/)).toHaveCount(4);
+
+    // ── Reconciliation CSVs, read back here.
+    await c.goto(serverC.url + `/recovery/csv/?session=${sessionId}`);
+    const arrivalsCsv = await downloadBy(c, () =>
+      c.getByRole('button', { name: /書き出す.*受付一覧/ }).click()
+    );
+    expect(arrivalsCsv.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_受付一覧\.csv$/);
+    const arrivalsUtf8 = await bytesOf(arrivalsCsv);
+    expect([...arrivalsUtf8.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(utf8(arrivalsUtf8).replace(/^\uFEFF/, ''));
+    expect(rows[0]!.slice(0, 7)).toEqual([
+      '受付番号',
+      '受付日',
+      '受付時刻',
+      '端末',
+      '患者番号',
+      '新患',
+      '氏名'
+    ]);
+    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => r[6])).toEqual(expect.arrayContaining(['髙橋 ①子', '山田 花子😀', '新患 太郎']));
+    const method = rows[0]!.indexOf('資格確認方法');
+    expect(rows.find((r) => r[6] === '新患 太郎')![method]).toBe('被保険者資格申立書');
+
+    await c.getByRole('radio', { name: 'Shift_JIS（CP932・古いシステム向け）' }).click();
+    await c.getByRole('button', { name: /書き出す.*受付一覧/ }).click();
+    const issues = c.getByTestId('cp932-issues');
+    await expect(issues).toContainText('Shift_JISで書けない文字があります（1か所）');
+    await expect(issues).toContainText('（B-001）「氏名」：😀 → 〓');
+    const sjisCsv = await downloadBy(c, () =>
+      c.getByRole('button', { name: '置き換えてShift_JISで書き出す' }).click()
+    );
+    expect(sjisCsv.suggestedFilename()).toMatch(/_受付一覧_SJIS\.csv$/);
+    const sjisRows = csvRows(sjis(await bytesOf(sjisCsv)));
+    expect(sjisRows[0]!.slice(0, 7)).toEqual([
+      '受付番号',
+      '受付日',
+      '受付時刻',
+      '端末',
+      '患者番号',
+      '新患',
+      '氏名'
+    ]);
+    expect(sjisRows.map((r) => r[6])).toEqual(expect.arrayContaining(['髙橋 ①子', '山田 花子〓']));
+
+    // The memo list holds the same name: listed again, replaced again by choice.
+    await c.getByRole('button', { name: /書き出す.*診療メモ/ }).click();
+    await expect(issues).toContainText('「氏名」：😀 → 〓');
+    const memosCsv = await downloadBy(c, () =>
+      c.getByRole('button', { name: '置き換えてShift_JISで書き出す' }).click()
+    );
+    const memoRows = csvRows(sjis(await bytesOf(memosCsv)));
+    expect(memoRows[0]).toEqual(expect.arrayContaining(['薬剤名', '用法', '日数', '院内院外']));
+    expect(memoRows.find((r) => r[2] === '髙橋 ①子')![memoRows[0]!.indexOf('所見')]).toBe('端末Bで追記');
+
+    await c.getByRole('radio', { name: 'UTF-8（BOM付き・Excel向け）' }).click();
+    const checklistCsv = await downloadBy(c, () =>
+      c.getByRole('button', { name: /書き出す.*代行入力チェックリスト/ }).click()
+    );
+    const checkRows = csvRows(utf8(await bytesOf(checklistCsv)).replace(/^\uFEFF/, ''));
+    const h = checkRows[0]!;
+    const newcomerRow = checkRows.find(
+      (r) => r[h.indexOf('氏名')] === '新患 太郎' && r[h.indexOf('項目')] === '受付'
+    )!;
+    expect(newcomerRow[h.indexOf('状態')]).toBe('入力済');
+    expect(newcomerRow[h.indexOf('入力者')]).toBe('事務 三郎');
+    expect(newcomerRow[h.indexOf('記録者')]).toBe('受付 花子');
+    expect(newcomerRow[h.indexOf('電子カルテ患者番号')]).toBe('00123');
+    expect(checkRows).toHaveLength(15);
+
+    // ── The incident report, on screen and as a PDF.
+    await c.goto(serverC.url + `/recovery/report/?session=${sessionId}`);
+    const report = c.getByTestId('incident-report');
+    await expect(report).toContainText('5人（新患 1人・初診 1人）');
+    await expect(report).toContainText('3件・合計 10,000円');
+    await expect(report).toContainText('12件（全14件中）');
+    await expect(report).toContainText('取り込み');
+    const pdf = await downloadBy(c, () => c.getByRole('button', { name: 'PDFで保存' }).click());
+    expect(pdf.suggestedFilename()).toMatch(/_障害対応報告\.pdf$/);
+    expect((await bytesOf(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // ── Purge from this tablet: warned first, typed confirmation, then nothing of the session is left.
+    await c.goto(serverC.url + `/recovery/purge/?session=${sessionId}`);
+    await expect(c.getByTestId('purge-summary')).toContainText('受付');
+    const warnings = c.getByTestId('purge-warnings');
+    await expect(warnings).toContainText('入力が済んでいない項目が 12件あります');
+    await expect(warnings).toContainText('精算が済んでいない預り金・後日精算が 4件あります');
+    const purge = c.getByRole('button', { name: 'この端末から消去する' });
+    await expect(purge).toBeDisabled();
+    await c.getByLabel(/確認のため/).fill('消す');
+    await expect(purge).toBeDisabled();
+    await c.getByLabel(/確認のため/).fill('削除');
+    await purge.click();
+    const check = c.getByTestId('purge-check');
+    await expect(check).toContainText('すべて0件です');
+    const left = await countBySession(c, sessionId);
+    for (const [store, n] of Object.entries(left)) {
+      // The session row stays as a tombstone (no patient data) and the timeline keeps one "purged" line.
+      const expected = store === 'sessions' || store === 'events' ? 1 : 0;
+      expect(n, store).toBe(expected);
+    }
+    const tomb = await getRow<{ purgedAt: string | null; reason: string }>(c, 'sessions', sessionId);
+    expect(tomb?.purgedAt).not.toBeNull();
+    expect(tomb?.reason).toBe('');
+    await c.goto(serverC.url + '/');
+    await expect(c.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
+  } finally {
+    await tabletB.close();
+    await tabletC.close();
+    await serverB.stop();
+    await serverC.stop();
+  }
+});
+
+async function bundleText(
+  mutate: (b: Record<string, unknown>) => Promise<void> | void,
+  kind: 'real' | 'drill' = 'real'
+) {
+  const data = sampleData(2, sampleSession({ kind }));
+  const bundle = (await createBundle(data, {
+    deviceLabel: 'B',
+    exportedBy: '看護 次郎',
+    now: new Date('2025-11-15T05:00:00Z')
+  })) as unknown as Record<string, unknown>;
+  await mutate(bundle);
+  return Buffer.from(JSON.stringify(bundle));
+}
+
+test('bundles that cannot be trusted: newer version refused, damaged records set aside, bad checksum asked about, drill marked', async ({
+  page,
+  context,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url, { label: 'C', staff: ['事務 三郎'] });
+  await context.setOffline(true);
+  await page.goto(server.url + '/recovery/import/');
+  const input = page.getByLabel('バンドルファイル（.tebikae.json）');
+  const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/json', buffer });
+
+  const newer = await bundleText((b) => void (b.schemaVersion = 99));
+  const damaged = await bundleText(async (b) => {
+    const records = b.records as Record<string, Record<string, unknown>[]>;
+    records.arrivals![1]!.rev = 'two';
+    (b.checksum as { value: string }).value = await sha256Hex(canonicalJson({ session: b.session, records }));
+  });
+  const tampered = await bundleText((b) => {
+    (b.records as Record<string, Record<string, unknown>[]>).bills![0]!.amount = 30000;
+  });
+  const drill = await bundleText(() => {}, 'drill');
+  await input.setInputFiles([
+    file('newer.tebikae.json', newer),
+    file('damaged.tebikae.json', damaged),
+    file('not-a-bundle.json', Buffer.from('{"hello": 1}')),
+    file('tampered.tebikae.json', tampered)
+  ]);
+  const entries = page.getByTestId('bundle-entry');
+  await expect(entries).toHaveCount(4);
+  await expect(entries.nth(0)).toContainText(
+    'このファイルは新しいバージョンの手控え（データ形式 99）で作られています'
+  );
+  await expect(entries.nth(0).getByRole('button')).toHaveCount(0);
+  await expect(entries.nth(2)).toContainText('手控えのバンドルではありません。');
+
+  await entries.nth(1).getByRole('button', { name: '取り込む', exact: true }).click();
+  await expect(entries.nth(1)).toContainText('取り込めなかった記録（1件）');
+  await expect(entries.nth(1).getByTestId('damaged')).toContainText(
+    '受付 2番目（ID arr-A-2）：項目「rev」が読めません'
+  );
+  await expect(entries.nth(1).getByTestId('import-tally')).toBeVisible();
+
+  await expect(entries.nth(3)).toContainText('ファイルの検査値が合いません');
+  await expect(entries.nth(3).getByRole('button', { name: '取り込む', exact: true })).toHaveCount(0);
+  await entries.nth(3).getByRole('button', { name: '警告を確認して取り込む' }).click();
+  await expect(entries.nth(3)).toContainText('取り込みました（端末Bから）');
+
+  await input.setInputFiles(file('drill.tebikae.json', drill));
+  await expect(entries.nth(4).locator('.drill-mark')).toHaveText('訓練');
+});
+
+test('every recovery screen is usable by touch and screen reader (no serious axe violations)', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url, { label: 'A' });
+  await declareOutage(page, server.url);
+  const sessionId = await currentSessionId(page);
+  await putRows(
+    page,
+    recordsFor(sessionId, 'A', [
+      { n: 1, name: '髙橋 ①子', deposit: 3000 },
+      { n: 2, name: '新患 太郎', isNew: true, declaration: true, payLater: true }
+    ])
+  );
+  for (const path of [
+    '/recovery/',
+    '/recovery/export/',
+    '/recovery/import/',
+    '/recovery/checklist/',
+    '/recovery/csv/',
+    '/recovery/report/',
+    '/recovery/purge/'
+  ]) {
+    await page.goto(`${server.url}${path}?session=${sessionId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('読み込み中…')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${path}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on ${path}`
+    ).toEqual([]);
+  }
+});

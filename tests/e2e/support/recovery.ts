@@ -1,0 +1,167 @@
+// Helpers for the after-recovery journeys: a tablet per browser context, records written straight into IndexedDB, files read back.
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
+import { sampleArrival, sampleBill, sampleContent, sampleMemo } from '../../../src/lib/recovery/sample';
+import type { Arrival } from '../../../src/lib/reception/model';
+import type { Memo } from '../../../src/lib/visits/model';
+import type { Bill } from '../../../src/lib/billing/model';
+
+/** A browser context as one tablet: its own storage, Japanese, Tokyo time, downloads allowed. */
+export function newTablet(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1024, height: 768 },
+    acceptDownloads: true
+  });
+}
+
+type Rows = Record<string, object[]>;
+
+type Op =
+  | { op: 'sessionId' }
+  | { op: 'put'; rows: Rows }
+  | { op: 'get'; store: string; id: string }
+  | { op: 'count'; sessionId: string };
+
+/** One trip into the app's own database ('tebikae'); the page must be on the app. (No eval: the app's CSP forbids it.) */
+function idb<T>(page: Page, request: Op): Promise<T> {
+  return page.evaluate(async (req) => {
+    const open = indexedDB.open('tebikae');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (name: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const r = db.transaction(name).objectStore(name).getAll();
+        r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
+        r.onerror = () => reject(r.error);
+      });
+    try {
+      if (req.op === 'sessionId') {
+        const open = (await all('sessions'))
+          .filter((s) => !s.closedAt && !s.purgedAt)
+          .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+        if (!open[0]) throw new Error('declare an outage first');
+        return open[0].id;
+      }
+      if (req.op === 'put') {
+        const tx = db.transaction(Object.keys(req.rows), 'readwrite');
+        for (const [store, list] of Object.entries(req.rows))
+          for (const row of list) tx.objectStore(store).put(row);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        });
+        return null;
+      }
+      if (req.op === 'get') {
+        return await new Promise((resolve, reject) => {
+          const r = db.transaction(req.store).objectStore(req.store).get(req.id);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      }
+      const out: Record<string, number> = {};
+      for (const name of [...db.objectStoreNames]) {
+        const rows = await all(name);
+        out[name] = rows.filter(
+          (row) => row.sessionId === req.sessionId || (name === 'sessions' && row.id === req.sessionId)
+        ).length;
+      }
+      return out;
+    } finally {
+      db.close();
+    }
+  }, request) as Promise<T>;
+}
+
+/** The id of the open outage session on this tablet. */
+export function currentSessionId(page: Page): Promise<string> {
+  return idb<string>(page, { op: 'sessionId' });
+}
+
+/** Put rows (store → records) in one transaction, as the reception, visits and billing screens would have. */
+export function putRows(page: Page, rows: Rows): Promise<void> {
+  return idb<void>(page, { op: 'put', rows });
+}
+
+export function getRow<T>(page: Page, store: string, id: string): Promise<T | undefined> {
+  return idb<T | undefined>(page, { op: 'get', store, id });
+}
+
+/** Rows of the session in every store (drafts included; sessions: the session row), counted straight from IndexedDB. */
+export function countBySession(page: Page, sessionId: string): Promise<Record<string, number>> {
+  return idb<Record<string, number>>(page, { op: 'count', sessionId });
+}
+
+export interface Patient {
+  n: number;
+  name: string;
+  kana?: string;
+  isNew?: boolean;
+  declaration?: boolean;
+  deposit?: number;
+  payLater?: boolean;
+  memo?: boolean;
+}
+
+/** Records a tablet makes for its patients: arrival, memo (with a prescription) and a deposit or pay-later. */
+export type TabletRecords = { arrivals: Arrival[]; memos: Memo[]; bills: Bill[] };
+
+export function recordsFor(sessionId: string, label: string, patients: Patient[]): TabletRecords {
+  const arrivals: Arrival[] = [];
+  const memos: Memo[] = [];
+  const bills: Bill[] = [];
+  const now = Date.now();
+  patients.forEach((p, i) => {
+    const at = new Date(now - (patients.length - i) * 5 * 60_000).toISOString();
+    const arrival = sampleArrival(label, p.n, {
+      id: `${sessionId}-arr-${label}-${p.n}`,
+      sessionId,
+      arrivedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      name: p.name,
+      kana: p.kana ?? '',
+      isNew: p.isNew ?? false,
+      patientNo: p.isNew ? '' : `${2000 + p.n}`,
+      visitType: p.isNew ? 'first' : 'return',
+      ...(p.declaration
+        ? { eligibilityMethod: 'declaration' as const, eligibilityStatus: 'unconfirmed' as const }
+        : {})
+    });
+    arrivals.push(arrival);
+    if (p.memo !== false)
+      memos.push(
+        sampleMemo(arrival, {
+          id: `${arrival.id}-memo`,
+          sessionId,
+          content: sampleContent({ complaint: '発熱' })
+        })
+      );
+    if (p.deposit || p.payLater)
+      bills.push(
+        sampleBill(arrival, p.n, {
+          id: `${arrival.id}-bill`,
+          sessionId,
+          ...(p.payLater ? { kind: 'payLater' as const, amount: 0, serial: '' } : { amount: p.deposit ?? 0 })
+        })
+      );
+  });
+  return { arrivals, memos, bills };
+}
+
+/** A download's bytes. */
+export async function bytesOf(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+/** Click and wait for the file it saves. */
+export async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download;
+}
