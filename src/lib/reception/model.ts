@@ -139,3 +139,124 @@ export function formatQueueNo(deviceLabel: string, seq: number): string {
 export function queueCounterKey(sessionId: string, deviceLabel: string): string {
   return `queue:${sessionId}:${deviceLabel}`;
 }
+
+/** 性別: M 男, F 女, O その他, '' 不明 (the roster's spelling). */
+export type Sex = Arrival['sex'];
+export const sexes: Sex[] = ['M', 'F', 'O', ''];
+
+export const visitTypes: VisitType[] = ['first', 'return'];
+export const relations: Exclude<Insurance['relation'], ''>[] = ['self', 'family'];
+export const copays: Exclude<Insurance['copay'], ''>[] = ['1', '2', '3', 'unknown'];
+export const eligibilityStatuses: EligibilityStatus[] = [
+  'unconfirmed',
+  'confirmed',
+  'unknownClaim',
+  'selfPay'
+];
+export const pregnancyStates: Exclude<PregnancyState, ''>[] = [
+  'no',
+  'pregnant',
+  'breastfeeding',
+  'possible',
+  'unknown'
+];
+
+export const emptyDeclaration: Declaration = {
+  insurerName: '',
+  insuredName: '',
+  employer: '',
+  address: '',
+  declaredAt: ''
+};
+
+/** The session an arrival is registered in: its id and whether it is a drill (訓練). */
+export interface ArrivalSession {
+  id: string;
+  kind: 'real' | 'drill';
+}
+
+/** What the desk records about an arrival, checked and cleaned: everything but identity, number and queue state. */
+export interface ArrivalFields {
+  patientId: string | null;
+  patientNo: string;
+  isNew: boolean;
+  name: string;
+  kana: string;
+  birthDate: string;
+  sex: Sex;
+  phone: string;
+  visitType: VisitType;
+  department: string;
+  doctor: string;
+  complaint: string;
+  brought: Brought[];
+  eligibilityMethod: EligibilityMethod;
+  insurance: Insurance;
+  declaration: Declaration | null;
+  eligibilityStatus: EligibilityStatus;
+  paperSerial: string;
+}
+
+/** What the patient or staff wrote on the 問診票, checked and cleaned. */
+export type IntakeFields = Pick<
+  Intake,
+  | 'symptoms'
+  | 'since'
+  | 'temperature'
+  | 'allergies'
+  | 'medications'
+  | 'pregnancy'
+  | 'pastIllnesses'
+  | 'message'
+>;
+
+export const emptyIntakeFields: IntakeFields = {
+  symptoms: '',
+  since: '',
+  temperature: '',
+  allergies: '',
+  medications: '',
+  pregnancy: '',
+  pastIllnesses: '',
+  message: ''
+};
+
+const fieldKeys: (keyof ArrivalFields)[] = [
+  'patientId',
+  'patientNo',
+  'isNew',
+  'name',
+  'kana',
+  'birthDate',
+  'sex',
+  'phone',
+  'visitType',
+  'department',
+  'doctor',
+  'complaint',
+  'brought',
+  'eligibilityMethod',
+  'insurance',
+  'declaration',
+  'eligibilityStatus',
+  'paperSerial'
+];
+
+/** The desk's fields of a stored arrival (what the edit form changes), without number, time and queue state. */
+export function arrivalFieldsOf(arrival: Arrival): ArrivalFields {
+  const out = {} as Record<keyof ArrivalFields, unknown>;
+  for (const key of fieldKeys) out[key] = arrival[key];
+  return out as unknown as ArrivalFields;
+}
+
+/** Whether two versions of the desk's fields say the same (key order inside objects does not matter). */
+export function sameFields(a: ArrivalFields, b: ArrivalFields): boolean {
+  const canonical = (value: unknown): string =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? `{${Object.keys(value)
+          .sort()
+          .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+  return fieldKeys.every((key) => canonical(a[key]) === canonical(b[key]));
+}

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { Patient } from '../patients/model';
+import {
+  emptyArrivalForm,
+  formForNewPatient,
+  formFromArrival,
+  formFromPatient,
+  isExpired,
+  ageOn,
+  readArrivalForm,
+  readBirthDate,
+  type ArrivalForm
+} from './arrival-form';
+import type { Arrival } from './model';
+
+const today = '2025-11-15';
+const context = { today, departments: ['内科'] };
+
+const roster: Patient = {
+  id: 'p:000123',
+  patientNo: '000123',
+  name: '山田　太郎',
+  kana: 'ヤマダ　タロウ',
+  birthDate: '1980-01-02',
+  sex: 'M',
+  insurerNo: '01130012',
+  cardSymbol: '12-34',
+  cardNumber: '567',
+  branch: '01',
+  copayRate: 3,
+  address: '東京都',
+  phone: '03-1111-2222',
+  allergies: ''
+};
+
+function filled(overrides: Partial<ArrivalForm> = {}): ArrivalForm {
+  return {
+    ...emptyArrivalForm(['内科']),
+    name: '新井 花子',
+    kana: 'アライ ハナコ',
+    birthDate: '1990-04-05',
+    sex: 'F',
+    visitType: 'first',
+    eligibilityMethod: 'unconfirmed',
+    ...overrides
+  };
+}
+
+describe('readArrivalForm', () => {
+  it('accepts a new patient and cleans the fields (kana to full-width katakana, spaces to one full-width space)', () => {
+    const r = readArrivalForm(filled({ kana: 'あらい  はなこ', name: ' 新井  花子 ' }), context);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.kana).toBe('アライ　ハナコ');
+    expect(r.value.name).toBe('新井　花子');
+    expect(r.value.isNew).toBe(true);
+    expect(r.value.department).toBe('内科');
+    expect(r.value.declaration).toBeNull();
+    expect(r.value.eligibilityStatus).toBe('unconfirmed');
+  });
+
+  it('asks for name, kana (new patient), birth date, visit type and how eligibility was shown', () => {
+    const r = readArrivalForm(emptyArrivalForm(['内科']), context);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.name?.key).toBe('reception.error.nameRequired');
+    expect(r.error.kana?.key).toBe('reception.error.kanaRequired');
+    expect(r.error.birthDate?.key).toBe('reception.error.birthDateRequired');
+    expect(r.error.visitType?.key).toBe('reception.error.visitTypeRequired');
+    expect(r.error.eligibilityMethod?.key).toBe('reception.error.methodRequired');
+    expect(r.error.name?.field).toBe('name');
+  });
+
+  it('rejects a kana name with kanji or latin letters, but not a roster patient without kana', () => {
+    const r = readArrivalForm(filled({ kana: '新井ハナコ' }), context);
+    expect(!r.ok && r.error.kana?.key).toBe('reception.error.kanaNotZenkaku');
+    const latin = readArrivalForm(filled({ kana: 'Arai' }), context);
+    expect(!latin.ok && latin.error.kana?.key).toBe('reception.error.kanaNotZenkaku');
+    const picked = readArrivalForm(filled({ patientId: 'p:1', kana: '' }), context);
+    expect(picked.ok).toBe(true);
+  });
+
+  it('reads 和暦 birth dates and refuses the future and before 1900', () => {
+    const r = readArrivalForm(filled({ birthDate: 'S55.1.2' }), context);
+    expect(r.ok && r.value.birthDate).toBe('1980-01-02');
+    const future = readArrivalForm(filled({ birthDate: '2025-11-16' }), context);
+    expect(!future.ok && future.error.birthDate?.key).toBe('reception.error.birthDateFuture');
+    const old = readArrivalForm(filled({ birthDate: '1899-12-31' }), context);
+    expect(!old.ok && old.error.birthDate?.key).toBe('reception.error.birthDateTooEarly');
+    const nonsense = readArrivalForm(filled({ birthDate: '1980-02-30' }), context);
+    expect(!nonsense.ok && nonsense.error.birthDate?.key).toBe('patients.error.birthDateImpossible');
+    expect(readBirthDate('1900-01-01', today)).toEqual({ ok: true, value: '1900-01-01' });
+    expect(readBirthDate(today, today)).toEqual({ ok: true, value: today });
+  });
+
+  it('verifies the 保険者番号 check digit and keeps the number as typed for correction', () => {
+    const form = filled({ eligibilityMethod: 'card' });
+    form.insurance = { ...form.insurance, insurerNo: '01130013' };
+    const r = readArrivalForm(form, context);
+    expect(!r.ok && r.error.insurerNo?.key).toBe('patients.error.insurerNoCheckDigit');
+    expect(form.insurance.insurerNo).toBe('01130013');
+    form.insurance.insurerNo = '０１１３００１２';
+    const fixed = readArrivalForm(form, context);
+    expect(fixed.ok && fixed.value.insurance.insurerNo).toBe('01130012');
+    form.insurance.insurerNo = '130054';
+    expect(readArrivalForm(form, context).ok).toBe(true);
+  });
+
+  it('needs the insurer number when a card or certificate was shown, not when unconfirmed', () => {
+    const r = readArrivalForm(filled({ eligibilityMethod: 'certificate' }), context);
+    expect(!r.ok && r.error.insurerNo?.key).toBe('reception.error.insurerNoRequired');
+    expect(readArrivalForm(filled({ eligibilityMethod: 'mynaPortal' }), context).ok).toBe(true);
+  });
+
+  it('checks 公費 numbers, 枝番 and the valid-until date', () => {
+    const form = filled();
+    form.insurance = { ...form.insurance, publicRecipientNo: '1234566', branch: '1' };
+    const r = readArrivalForm(form, context);
+    expect(!r.ok && r.error.publicPayerNo?.key).toBe('reception.error.payerForRecipient');
+    form.insurance.publicPayerNo = '54130019';
+    const wrong = readArrivalForm(form, context);
+    expect(!wrong.ok && wrong.error.publicPayerNo?.key).toBe('patients.error.publicPayerNoCheckDigit');
+    form.insurance.publicPayerNo = '54130018';
+    form.insurance.publicRecipientNo = '1234567';
+    const recipient = readArrivalForm(form, context);
+    expect(!recipient.ok && recipient.error.publicRecipientNo?.field).toBe('publicRecipientNo');
+    form.insurance.publicRecipientNo = '1234566';
+    const ok = readArrivalForm(form, context);
+    expect(ok.ok && ok.value.insurance.branch).toBe('01');
+    form.insurance.branch = 'A1';
+    const branch = readArrivalForm(form, context);
+    expect(!branch.ok && branch.error.branch?.key).toBe('reception.error.branch');
+  });
+
+  it('for a 申立書 needs the insurer name or employer, the insured name for a dependant, and dates it today', () => {
+    const form = filled({ eligibilityMethod: 'declaration' });
+    form.insurance.relation = 'family';
+    const r = readArrivalForm(form, context);
+    expect(!r.ok && r.error.declarationInsurer?.key).toBe('reception.error.declarationInsurer');
+    expect(!r.ok && r.error.insuredName?.key).toBe('reception.error.insuredNameForFamily');
+    form.declaration = { ...form.declaration, employer: '株式会社てびかえ', insuredName: '新井 一郎' };
+    const ok = readArrivalForm(form, context);
+    expect(ok.ok && ok.value.declaration).toEqual({
+      insurerName: '',
+      insuredName: '新井　一郎',
+      employer: '株式会社てびかえ',
+      address: '',
+      declaredAt: today
+    });
+    form.declaration.declaredAt = '2025-11-20';
+    const future = readArrivalForm(form, context);
+    expect(!future.ok && future.error.declaredAt?.key).toBe('reception.error.dateFuture');
+  });
+
+  it('needs a department only when the clinic has several', () => {
+    const several = { today, departments: ['内科', '小児科'] };
+    const r = readArrivalForm(filled({ department: '' }), several);
+    expect(!r.ok && r.error.department?.key).toBe('reception.error.departmentRequired');
+    expect(readArrivalForm(filled({ department: '小児科' }), several).ok).toBe(true);
+    const none = readArrivalForm(filled({ department: '' }), { today, departments: [] });
+    expect(none.ok && none.value.department).toBe('');
+  });
+});
+
+describe('filling the form', () => {
+  it('takes patient and insurance fields from a roster patient, keeping the visit as typed', () => {
+    const start = { ...emptyArrivalForm(['内科']), complaint: '咳', duplicateAck: 'x' };
+    const form = formFromPatient(start, roster);
+    expect(form).toMatchObject({
+      patientId: 'p:000123',
+      patientNo: '000123',
+      name: '山田　太郎',
+      kana: 'ヤマダ　タロウ',
+      birthDate: '1980-01-02',
+      sex: 'M',
+      phone: '03-1111-2222',
+      visitType: 'return',
+      complaint: '咳',
+      duplicateAck: ''
+    });
+    expect(form.insurance).toMatchObject({
+      insurerNo: '01130012',
+      symbol: '12-34',
+      number: '567',
+      branch: '01',
+      copay: '3'
+    });
+    const r = readArrivalForm({ ...form, eligibilityMethod: 'previous' }, context);
+    expect(r.ok && r.value.isNew).toBe(false);
+  });
+
+  it('a new patient starts blank as 初診', () => {
+    const form = formForNewPatient(formFromPatient(emptyArrivalForm(), roster));
+    expect(form.patientId).toBeNull();
+    expect(form.name).toBe('');
+    expect(form.insurance.insurerNo).toBe('');
+    expect(form.visitType).toBe('first');
+  });
+
+  it('an arrival round-trips through the edit form', () => {
+    const r = readArrivalForm(
+      filled({
+        eligibilityMethod: 'declaration',
+        declaration: { ...emptyArrivalForm().declaration, insurerName: '協会けんぽ' }
+      }),
+      context
+    );
+    if (!r.ok) throw new Error('fixture');
+    const arrival = { ...r.value, id: 'a1', rev: 1 } as unknown as Arrival;
+    const again = readArrivalForm(formFromArrival(arrival), context);
+    expect(again).toEqual(r);
+  });
+
+  it('an expired card is a note, not a refusal', () => {
+    expect(isExpired('2025-11-14', today)).toBe(true);
+    expect(isExpired('2025-11-15', today)).toBe(false);
+    expect(isExpired('', today)).toBe(false);
+    const form = filled();
+    form.insurance.validUntil = '2024-03-31';
+    expect(readArrivalForm(form, context).ok).toBe(true);
+  });
+});
+
+describe('small rules', () => {
+  it('age in whole years, counting the birthday itself', () => {
+    expect(ageOn('1980-11-15', '2025-11-15')).toBe(45);
+    expect(ageOn('1980-11-16', '2025-11-15')).toBe(44);
+  });
+  it('the only doctor is the arrival’s doctor', () => {
+    const r = readArrivalForm(filled(), { ...context, doctors: ['医師 一郎'] });
+    expect(r.ok && r.value.doctor).toBe('医師 一郎');
+    const two = readArrivalForm(filled(), { ...context, doctors: ['医師 一郎', '医師 二郎'] });
+    expect(two.ok && two.value.doctor).toBe('');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { boardColumns, filterArrivals, inArrivalOrder, nextStatus, statusCounts } from './queue';
+import type { Arrival, QueueStatus } from './model';
+
+let n = 0;
+const arrival = (over: Partial<Arrival>): Arrival => {
+  n++;
+  return {
+    id: `a${n}`,
+    deviceLabel: 'A',
+    seq: n,
+    queueNo: `A-${String(n).padStart(3, '0')}`,
+    arrivedAt: `2025-11-15T09:${String(n).padStart(2, '0')}:00.000Z`,
+    name: '山田　太郎',
+    kana: 'ヤマダ　タロウ',
+    patientNo: '',
+    status: 'waiting' as QueueStatus,
+    ...over
+  } as Arrival;
+};
+
+describe('queue rules', () => {
+  it('orders by arrival time, then device and number', () => {
+    const a = arrival({ arrivedAt: '2025-11-15T09:00:00.000Z', deviceLabel: 'B', seq: 1 });
+    const b = arrival({ arrivedAt: '2025-11-15T09:00:00.000Z', deviceLabel: 'A', seq: 2 });
+    const c = arrival({ arrivedAt: '2025-11-15T08:59:00.000Z', deviceLabel: 'C', seq: 9 });
+    expect(inArrivalOrder([a, b, c]).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+  });
+
+  it('counts each status and the total', () => {
+    const counts = statusCounts([arrival({}), arrival({ status: 'paid' }), arrival({ status: 'paid' })]);
+    expect(counts).toEqual({
+      total: 3,
+      waiting: 1,
+      inConsult: 0,
+      awaitingPayment: 0,
+      paid: 2,
+      payLater: 0,
+      left: 0
+    });
+  });
+
+  it('knows the natural next step', () => {
+    expect(nextStatus('waiting')).toBe('inConsult');
+    expect(nextStatus('inConsult')).toBe('awaitingPayment');
+    expect(nextStatus('awaitingPayment')).toBe('paid');
+    expect(nextStatus('payLater')).toBe('left');
+    expect(nextStatus('left')).toBeNull();
+  });
+
+  it('filters by status and by number, name or kana (any width, hiragana)', () => {
+    const rows = [
+      arrival({ seq: 12, queueNo: 'A-012' }),
+      arrival({ name: '佐藤　花子', kana: 'サトウ　ハナコ', status: 'inConsult' }),
+      arrival({ name: '鈴木　一', kana: 'スズキ　ハジメ', patientNo: '000777' })
+    ];
+    expect(filterArrivals(rows, 'all', '12').map((a) => a.queueNo)).toEqual(['A-012']);
+    expect(filterArrivals(rows, 'all', 'a012').map((a) => a.queueNo)).toEqual(['A-012']);
+    expect(filterArrivals(rows, 'all', 'さとう')).toHaveLength(1);
+    expect(filterArrivals(rows, 'all', '佐藤 花')).toHaveLength(1);
+    expect(filterArrivals(rows, 'waiting', 'さとう')).toHaveLength(0);
+    expect(filterArrivals(rows, 'inConsult', '')).toHaveLength(1);
+    expect(filterArrivals(rows, 'all', '000777')).toHaveLength(1);
+  });
+
+  it('the board shows numbers only, in arrival order, those who left no more', () => {
+    const cols = boardColumns([
+      arrival({ queueNo: 'A-002', arrivedAt: '2025-11-15T10:00:00.000Z' }),
+      arrival({ queueNo: 'A-001', arrivedAt: '2025-11-15T09:00:00.000Z' }),
+      arrival({ queueNo: 'A-003', status: 'inConsult' }),
+      arrival({ queueNo: 'A-004', status: 'payLater' }),
+      arrival({ queueNo: 'A-005', status: 'left' }),
+      arrival({ queueNo: 'A-006', status: 'awaitingPayment' })
+    ]);
+    expect(cols).toEqual({
+      waiting: ['A-001', 'A-002'],
+      inConsult: ['A-003'],
+      awaitingPayment: ['A-006'],
+      done: ['A-004']
+    });
+  });
+});

@@ -1,0 +1,81 @@
+// The queue (受付一覧) as rules: arrival order, status counts, the natural next step, filtering, and the waiting-room board.
+import { searchKey } from '../patients/kana';
+import { queueStatuses, type Arrival, type QueueStatus } from './model';
+
+/** Arrival order: time of arrival, then device and number (two tablets can register in the same second). */
+export function byArrival(a: Arrival, b: Arrival): number {
+  return (
+    a.arrivedAt.localeCompare(b.arrivedAt) || a.deviceLabel.localeCompare(b.deviceLabel) || a.seq - b.seq
+  );
+}
+
+export function inArrivalOrder(arrivals: readonly Arrival[]): Arrival[] {
+  return [...arrivals].sort(byArrival);
+}
+
+export type StatusCounts = Record<QueueStatus, number> & { total: number };
+
+export function statusCounts(arrivals: readonly Arrival[]): StatusCounts {
+  const counts = { total: arrivals.length } as StatusCounts;
+  for (const s of queueStatuses) counts[s] = 0;
+  for (const a of arrivals) counts[a.status] += 1;
+  return counts;
+}
+
+/** 待合 → 診察中 → 会計待ち → 会計済 → 帰宅; 後日精算 → 帰宅; 帰宅 is the end. */
+export function nextStatus(status: QueueStatus): QueueStatus | null {
+  switch (status) {
+    case 'waiting':
+      return 'inConsult';
+    case 'inConsult':
+      return 'awaitingPayment';
+    case 'awaitingPayment':
+      return 'paid';
+    case 'paid':
+    case 'payLater':
+      return 'left';
+    case 'left':
+      return null;
+  }
+}
+
+export type StatusFilter = QueueStatus | 'all';
+
+/**
+ * The rows to show: those with the status (or all), matching what was typed: a queue number (12,
+ * A-012, a012), or part of 氏名 or フリガナ (any width, hiragana or katakana, spaces ignored).
+ */
+export function filterArrivals(arrivals: readonly Arrival[], status: StatusFilter, query: string): Arrival[] {
+  const key = searchKey(query);
+  return arrivals.filter((a) => {
+    if (status !== 'all' && a.status !== status) return false;
+    if (!key) return true;
+    if (/^\d+$/.test(key) && Number(key) === a.seq) return true;
+    return (
+      searchKey(a.queueNo).replace('-', '').includes(key.replace('-', '')) ||
+      searchKey(a.name).includes(key) ||
+      searchKey(a.kana).includes(key) ||
+      (a.patientNo !== '' && searchKey(a.patientNo) === key)
+    );
+  });
+}
+
+/** What the waiting room sees: queue numbers only, grouped by where the patient is. */
+export interface BoardColumns {
+  waiting: string[];
+  inConsult: string[];
+  awaitingPayment: string[];
+  /** 会計済 or 後日精算: done at the desk, free to go. */
+  done: string[];
+}
+
+export function boardColumns(arrivals: readonly Arrival[]): BoardColumns {
+  const columns: BoardColumns = { waiting: [], inConsult: [], awaitingPayment: [], done: [] };
+  for (const a of inArrivalOrder(arrivals)) {
+    if (a.status === 'waiting') columns.waiting.push(a.queueNo);
+    else if (a.status === 'inConsult') columns.inConsult.push(a.queueNo);
+    else if (a.status === 'awaitingPayment') columns.awaitingPayment.push(a.queueNo);
+    else if (a.status === 'paid' || a.status === 'payLater') columns.done.push(a.queueNo);
+  }
+  return columns;
+}

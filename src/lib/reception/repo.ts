@@ -1,0 +1,215 @@
+// Reads and writes of arrivals (受付) and intake notes (問診), through the store; queue numbers per device and session.
+import {
+  ConflictError,
+  newMeta,
+  nextCounter,
+  table,
+  touchMeta,
+  transaction,
+  write,
+  type WriteContext
+} from '../store';
+import { mergeDraft } from '../store/draft-merge';
+import { fail, type Result } from '../result';
+import { outageRepo } from '../outage/repo';
+import type { Memo } from '../visits/model';
+import type { Bill } from '../billing/model';
+import {
+  arrivalFieldsOf,
+  formatQueueNo,
+  sameFields,
+  queueCounterKey,
+  type Arrival,
+  type ArrivalFields,
+  type ArrivalSession,
+  type EligibilityStatus,
+  type Intake,
+  type IntakeFields,
+  type QueueStatus
+} from './model';
+import { inArrivalOrder } from './queue';
+
+const arrivals = () => table<Arrival>('arrivals');
+const intakes = () => table<Intake>('intakes');
+const memos = () => table<Memo>('memos');
+const bills = () => table<Bill>('bills');
+
+/**
+ * The next queue number of this device in this session, skipping any already on a stored arrival
+ * (records merged from a bundle made on the same label), so a number is never given twice.
+ */
+async function nextSeq(sessionId: string, deviceLabel: string): Promise<number> {
+  for (;;) {
+    const seq = await nextCounter(queueCounterKey(sessionId, deviceLabel));
+    const taken = await arrivals()
+      .where('[sessionId+deviceLabel+seq]')
+      .equals([sessionId, deviceLabel, seq])
+      .count();
+    if (taken === 0) return seq;
+  }
+}
+
+/** Which arrivals of a session have a 問診, a visit memo, a bill (not voided): for the queue's marks. */
+export interface QueueMarks {
+  intake: Set<string>;
+  memo: Set<string>;
+  bill: Set<string>;
+}
+
+export const arrivalsRepo = {
+  get: (id: string): Promise<Arrival | undefined> => arrivals().get(id),
+
+  /** Every arrival of a session, in arrival order. */
+  async listBySession(sessionId: string): Promise<Arrival[]> {
+    return inArrivalOrder(await arrivals().where('sessionId').equals(sessionId).toArray());
+  },
+
+  /**
+   * Register an arrival: the queue number (device label + number) and the record commit together in
+   * one transaction, with the session's 'first patient' timeline entry when this is the first.
+   */
+  create(fields: ArrivalFields, session: ArrivalSession, ctx: WriteContext): Promise<Result<Arrival>> {
+    const label = ctx.actor.deviceLabel;
+    if (!label) return Promise.resolve(fail({ key: 'reception.error.noDevice' }));
+    if (!ctx.actor.staffName) return Promise.resolve(fail({ key: 'reception.error.noStaff' }));
+    return write(() =>
+      transaction(['arrivals', 'counters', 'events'], async () => {
+        const seq = await nextSeq(session.id, label);
+        const at = ctx.now.toISOString();
+        const arrival: Arrival = {
+          ...newMeta(ctx, session.id, session.kind === 'drill'),
+          ...fields,
+          deviceLabel: label,
+          seq,
+          queueNo: formatQueueNo(label, seq),
+          arrivedAt: at,
+          status: 'waiting',
+          statusChangedAt: at
+        };
+        await arrivals().add(arrival);
+        await outageRepo.logFirstPatient(session.id, ctx);
+        return arrival;
+      })
+    );
+  },
+
+  /**
+   * Save an edited arrival. `loaded` is the version the form started from. If the stored arrival
+   * moved on since (a queue move, another screen or device), the changes are merged field by field:
+   * what only the other side changed is kept, what only this form changed is applied; a field both
+   * changed differently is a conflict, and nothing is written. The queue number, arrival time and
+   * queue status are not the form's to change.
+   */
+  update(
+    id: string,
+    loaded: { rev: number; fields: ArrivalFields },
+    fields: ArrivalFields,
+    ctx: WriteContext
+  ): Promise<Result<Arrival>> {
+    return write(() =>
+      transaction(['arrivals'], async () => {
+        const stored = await arrivals().get(id);
+        if (!stored) throw new ConflictError(id);
+        const theirs = arrivalFieldsOf(stored);
+        let next = fields;
+        if (stored.rev !== loaded.rev && !sameFields(theirs, loaded.fields)) {
+          const { merged, conflicts } = mergeDraft(loaded.fields, fields, theirs);
+          if (conflicts.length > 0) throw new ConflictError(id);
+          next = merged;
+        }
+        if (sameFields(theirs, next)) return stored;
+        const arrival: Arrival = { ...touchMeta(stored, ctx), ...next };
+        await arrivals().put(arrival);
+        return arrival;
+      })
+    );
+  },
+
+  /**
+   * Move an arrival along the queue (待合 → 診察中 → 会計待ち → 会計済 / 後日精算 → 帰宅); called by the
+   * queue, visits and billing. With `expectedRev` (the version the screen showed) a change made
+   * meanwhile elsewhere is a conflict; setting the status it already has writes nothing.
+   */
+  setStatus(
+    id: string,
+    status: QueueStatus,
+    ctx: WriteContext,
+    expectedRev?: number
+  ): Promise<Result<Arrival>> {
+    return write(() =>
+      transaction(['arrivals'], async () => {
+        const stored = await arrivals().get(id);
+        if (!stored || (expectedRev !== undefined && stored.rev !== expectedRev)) throw new ConflictError(id);
+        if (stored.status === status) return stored;
+        const next: Arrival = { ...touchMeta(stored, ctx), status, statusChangedAt: ctx.now.toISOString() };
+        await arrivals().put(next);
+        return next;
+      })
+    );
+  },
+
+  /** After recovery: 未確認 → 確認済 / 不詳請求 / 自費扱い, checked against the version the screen showed. */
+  setEligibilityStatus(
+    id: string,
+    rev: number,
+    eligibilityStatus: EligibilityStatus,
+    ctx: WriteContext
+  ): Promise<Result<Arrival>> {
+    return write(() =>
+      transaction(['arrivals'], async () => {
+        const stored = await arrivals().get(id);
+        if (!stored || stored.rev !== rev) throw new ConflictError(id);
+        if (stored.eligibilityStatus === eligibilityStatus) return stored;
+        const next: Arrival = { ...touchMeta(stored, ctx), eligibilityStatus };
+        await arrivals().put(next);
+        return next;
+      })
+    );
+  },
+
+  /** Which arrivals of the session have a 問診, a memo and a (not voided) bill. */
+  async marks(sessionId: string): Promise<QueueMarks> {
+    const [i, m, b] = await Promise.all([
+      intakes().where('sessionId').equals(sessionId).toArray(),
+      memos().where('sessionId').equals(sessionId).toArray(),
+      bills().where('sessionId').equals(sessionId).toArray()
+    ]);
+    return {
+      intake: new Set(i.map((x) => x.arrivalId)),
+      memo: new Set(m.map((x) => x.arrivalId)),
+      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId))
+    };
+  }
+};
+
+export const intakesRepo = {
+  /** The 問診 of an arrival (one per arrival). */
+  byArrival: (arrivalId: string): Promise<Intake | undefined> =>
+    intakes().where('arrivalId').equals(arrivalId).first(),
+
+  /**
+   * Save the 問診 of an arrival. `loadedRev` is the version the form started from (0: none yet): if
+   * one was written or changed since (the patient's tablet, another screen), this is a conflict.
+   * `filledBy` records who first filled it (the patient on the tablet, or staff); later edits keep
+   * it and carry who changed them in the record's meta.
+   */
+  save(
+    arrival: Pick<Arrival, 'id' | 'sessionId' | 'drill'>,
+    fields: IntakeFields,
+    loadedRev: number,
+    filledBy: Intake['filledBy'],
+    ctx: WriteContext
+  ): Promise<Result<Intake>> {
+    return write(() =>
+      transaction(['intakes'], async () => {
+        const stored = await intakes().where('arrivalId').equals(arrival.id).first();
+        if ((stored?.rev ?? 0) !== loadedRev) throw new ConflictError(stored?.id ?? arrival.id);
+        const next: Intake = stored
+          ? { ...touchMeta(stored, ctx), ...fields }
+          : { ...newMeta(ctx, arrival.sessionId, arrival.drill), arrivalId: arrival.id, ...fields, filledBy };
+        await intakes().put(next);
+        return next;
+      })
+    );
+  }
+};

@@ -1,0 +1,325 @@
+// Outage day at the reception desk: arrivals registered offline, insurance fallbacks, intake (also on the patient's tablet), the queue and the waiting-room board.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import {
+  addDoctorsAndDepartments,
+  choose,
+  makeRoster,
+  queueRow,
+  seedRoster,
+  statusCount,
+  submitArrival
+} from './support/reception';
+
+const roster = makeRoster();
+const regular = roster[7]!;
+const lookalike = roster[13]!;
+
+test('an outage morning: four arrivals, intake at the desk and on the tablet, the queue and the board, all kept after reopening', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { staff: ['受付 花子'] });
+  await addDoctorsAndDepartments(page, base, {
+    departments: ['内科', '小児科'],
+    doctors: ['医師 一郎', '医師 二郎']
+  });
+  await seedRoster(page, roster);
+
+  // Before the outage is declared the desk is told why nothing can be registered, and where to go.
+  await page.goto(base + '/reception/');
+  await expect(page.getByText('電子カルテ障害の記録が始まっていません')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'ホームへ' })).toBeVisible();
+
+  await declareOutage(page, base);
+  await context.setOffline(true);
+
+  // 1. A regular patient from the roster, found by 患者番号.
+  await page.getByRole('link', { name: '受付をする' }).click();
+  await page.getByLabel('患者検索').fill(regular.patientNo);
+  await page.getByTestId('patient-hit').first().click();
+  await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue(regular.name);
+  await expect(page.getByLabel('フリガナ')).toHaveValue(regular.kana);
+  await expect(page.getByLabel('保険者番号')).toHaveValue(regular.insurerNo);
+  await expect(page.getByRole('group', { name: '初診・再診' }).getByLabel('再診')).toBeChecked();
+  await choose(page, '診療科', '内科');
+  await choose(page, '担当医', '医師 一郎');
+  await page.getByLabel('主訴（受付で聞いた内容）').fill('咳が1週間続く');
+  await choose(page, '持参物', 'マイナ保険証');
+  await choose(page, '持参物', 'お薬手帳');
+  await choose(page, '資格の確認方法', 'マイナ保険証＋資格情報のお知らせ');
+  expect(await submitArrival(page)).toBe('A-001');
+  await expect(page.getByText('紙の受付票（番号札）にこの番号を書いて')).toBeVisible();
+
+  // 2. A new patient with a 被保険者資格申立書; a future birth date is refused and nothing typed is lost.
+  await page.getByRole('link', { name: '次の患者を受付' }).click();
+  await expect(page.getByText('新患（名簿にいない患者）として入力しています')).toBeVisible();
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('新井 花子');
+  await page.getByLabel('フリガナ').fill('あらい はなこ');
+  await page.getByLabel('生年月日').fill('2099-04-05');
+  await choose(page, '性別', '女');
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '診療科', '小児科');
+  await page.getByLabel('主訴（受付で聞いた内容）').fill('頭痛');
+  await choose(page, '資格の確認方法', '被保険者資格申立書');
+  await page.getByLabel('勤務先（社会保険の場合）').fill('株式会社てびかえ');
+  await choose(page, '本人・家族', '家族');
+  await page.getByRole('button', { name: '受付する', exact: true }).click();
+  await expect(page.getByText('生年月日「2099-04-05」が未来の日付です')).toBeVisible();
+  await expect(page.getByText('Date of birth “2099-04-05” is in the future')).toBeVisible();
+  await expect(
+    page.getByText('家族の場合は、被保険者（保険に入っている本人）の氏名を入力してください')
+  ).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue('新井 花子');
+  await expect(page.getByLabel('勤務先（社会保険の場合）')).toHaveValue('株式会社てびかえ');
+  await page.getByLabel('生年月日').fill('H2.4.5');
+  await expect(page.getByText('生年月日「2099-04-05」が未来の日付です')).toHaveCount(0);
+  await expect(page.getByTestId('birth-reading')).toContainText('平成2年4月5日');
+  await page.getByLabel('被保険者氏名（家族の場合）').fill('新井 一郎');
+  expect(await submitArrival(page)).toBe('A-002');
+
+  // 3. A new patient whose 保険者番号 was copied wrong: the check digit catches it, then it is fixed.
+  await page.getByRole('link', { name: '次の患者を受付' }).click();
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('木村 健');
+  await page.getByLabel('フリガナ').fill('キムラ ケン');
+  await page.getByLabel('生年月日').fill('1975-08-20');
+  await choose(page, '性別', '男');
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '診療科', '内科');
+  await choose(page, '資格の確認方法', '保険証');
+  await page.getByLabel('保険者番号').fill('01130013');
+  await page.getByLabel('記号', { exact: true }).fill('12-34');
+  await page.getByLabel('番号', { exact: true }).fill('5678');
+  await choose(page, '負担割合', '3割');
+  await page.getByRole('button', { name: '受付する', exact: true }).click();
+  await expect(page.getByText('保険者番号 01130013 の検証番号（最後の桁）が合いません')).toBeVisible();
+  await expect(page.getByLabel('保険者番号')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('保険者番号').fill('01130012');
+  await expect(page.getByLabel('保険者番号')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await submitArrival(page)).toBe('A-003');
+
+  // 4. Entered as new, but the roster has the same person: the desk is warned and takes the roster patient.
+  await page.getByRole('link', { name: '次の患者を受付' }).click();
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill(lookalike.name.replace('\u3000', ' '));
+  await page.getByLabel('フリガナ').fill(lookalike.kana);
+  await page.getByLabel('生年月日').fill(lookalike.birthDate);
+  await choose(page, '性別', { M: '男', F: '女', O: 'その他', '': '不明' }[lookalike.sex]);
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '診療科', '内科');
+  await choose(page, '資格の確認方法', '未確認');
+  await expect(page.getByTestId('duplicate-warning')).toContainText('同じ人かもしれません');
+  await page.getByRole('button', { name: '受付する', exact: true }).click();
+  await expect(page.getByText('同じ人がすでにいるかもしれません')).toBeVisible();
+  await page.getByRole('button', { name: `患者番号 ${lookalike.patientNo} の患者で受付する` }).click();
+  await expect(page.getByText(`名簿の患者（患者番号 ${lookalike.patientNo}）`)).toBeVisible();
+  await choose(page, '初診・再診', '再診');
+  expect(await submitArrival(page)).toBe('A-004');
+
+  // The queue: everyone waiting, in arrival order.
+  await page.getByRole('link', { name: '受付一覧へ' }).click();
+  await expect(page.getByTestId('queue-row')).toHaveCount(4);
+  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-queue-no', 'A-001');
+  expect(await statusCount(page, 'all')).toBe(4);
+  expect(await statusCount(page, 'waiting')).toBe(4);
+
+  // Intake for A-002 at the desk.
+  await page.getByRole('link', { name: 'A-002 の問診' }).click();
+  await page.getByLabel('どうされましたか（症状）').fill('頭痛と吐き気');
+  await page.getByLabel('いつからですか').fill('昨日の夜から');
+  await page.getByLabel('体温（℃）').fill('３７．５');
+  await page.getByLabel('アレルギー（薬・食べ物など）').fill('卵');
+  await choose(page, '妊娠・授乳', 'いいえ');
+  await page.getByRole('button', { name: '問診を保存' }).click();
+  await expect(page.getByText('問診を保存しました')).toBeVisible();
+  await expect(page.getByLabel('体温（℃）')).toHaveValue('37.5');
+
+  // A-003 fills in his own intake on the tablet: no navigation, nobody else, no way back without staff.
+  await page.goto(base + '/queue/');
+  await page.getByRole('link', { name: 'A-003 の問診' }).click();
+  await page.getByRole('button', { name: '患者さんに入力してもらう（タブレットを渡す）' }).click();
+  await expect(page.getByTestId('patient-mode')).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByText('受付番号 A-003　木村　健 さま')).toBeVisible();
+  await expect(page.getByLabel('体温（℃）')).toHaveCount(0);
+  await expect(page.getByText('新井')).toHaveCount(0);
+  await page.getByLabel('どうされましたか（症状）').fill('腰が痛い');
+  await page.getByLabel('飲んでいる薬（お薬手帳）').fill('なし');
+  await page.getByRole('button', { name: '記入を終える' }).click();
+  await expect(page.getByText('このタブレットを受付にお返しください。')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('patient-mode')).toBeVisible();
+  // A quick tap does nothing; staff press and hold.
+  await page.getByRole('button', { name: '職員用：長押しで戻る' }).click();
+  await expect(page.getByTestId('patient-mode')).toBeVisible();
+  await page.getByRole('button', { name: '職員用：長押しで戻る' }).hover();
+  await page.mouse.down();
+  await page.waitForTimeout(2300);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { level: 1, name: '問診', exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('腰が痛い');
+  await expect(page.getByTestId('intake-meta')).toContainText('患者さんが記入');
+
+  // Moving them along the queue with one tap each.
+  await page.goto(base + '/queue/');
+  await page.getByRole('button', { name: 'A-001 を「診察中」にする' }).click();
+  await expect(queueRow(page, 'A-001')).toHaveAttribute('data-status', 'inConsult');
+  await page.getByRole('button', { name: 'A-001 を「会計待ち」にする' }).click();
+  await page.getByRole('button', { name: 'A-002 を「診察中」にする' }).click();
+  await page.getByRole('button', { name: 'A-001 を「会計済」にする' }).click();
+  await page.getByRole('button', { name: 'A-004 を「後日精算」にする' }).click();
+  await expect(queueRow(page, 'A-004')).toHaveAttribute('data-status', 'payLater');
+  expect(await statusCount(page, 'waiting')).toBe(1);
+  expect(await statusCount(page, 'inConsult')).toBe(1);
+  expect(await statusCount(page, 'paid')).toBe(1);
+  expect(await statusCount(page, 'payLater')).toBe(1);
+  await expect(queueRow(page, 'A-002').locator('[data-mark="intake"]')).toHaveAttribute('data-has', 'true');
+  await expect(queueRow(page, 'A-001').locator('[data-mark="intake"]')).toHaveAttribute('data-has', 'false');
+
+  // Filter by status, and search by kana.
+  await page.getByTestId('status-counts').locator('[data-status="inConsult"]').click();
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await expect(page.getByTestId('queue-row')).toHaveAttribute('data-queue-no', 'A-002');
+  await page.getByTestId('status-counts').locator('[data-status="all"]').click();
+  await page.getByLabel('番号・氏名・フリガナで探す').fill('きむら');
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await expect(page.getByTestId('queue-row')).toHaveAttribute('data-queue-no', 'A-003');
+  await page.getByLabel('番号・氏名・フリガナで探す').fill('');
+
+  // The waiting-room board: numbers and states only, never a name; it follows the queue by itself.
+  const board = await context.newPage();
+  await board.goto(base + '/board/');
+  await expect(board.getByTestId('board-waiting')).toContainText('A-003');
+  await expect(board.getByTestId('board-inConsult')).toContainText('A-002');
+  await expect(board.getByTestId('board-done')).toContainText('A-001');
+  await expect(board.getByTestId('board-done')).toContainText('A-004');
+  await expect(board.getByRole('navigation')).toHaveCount(0);
+  const text = (await board.locator('body').innerText()).replace(/\s/g, '');
+  for (const name of [regular.name, lookalike.name, '新井花子', '木村健', 'キムラ', 'アライ']) {
+    expect(text).not.toContain(name.replace(/\s|\u3000/g, ''));
+  }
+  await page.getByRole('button', { name: 'A-003 を「診察中」にする' }).click();
+  await expect(board.getByTestId('board-inConsult')).toContainText('A-003');
+  await expect(board.getByTestId('board-waiting')).not.toContainText('A-003');
+
+  // Reload and reopen: everything is still there, counts right.
+  await page.reload();
+  await expect(page.getByTestId('queue-row')).toHaveCount(4);
+  expect(await statusCount(page, 'inConsult')).toBe(2);
+  expect(await statusCount(page, 'waiting')).toBe(0);
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(base + '/queue/');
+  await expect(again.getByTestId('queue-row')).toHaveCount(4);
+  expect(await statusCount(again, 'all')).toBe(4);
+  expect(await statusCount(again, 'paid')).toBe(1);
+
+  // The 申立書 arrival's details: what was declared is kept, and the result after recovery is recorded.
+  await again.getByRole('link', { name: 'A-002 の詳細・修正' }).click();
+  await expect(again.getByLabel('勤務先（社会保険の場合）')).toHaveValue('株式会社てびかえ');
+  await expect(again.getByLabel('被保険者氏名（家族の場合）')).toHaveValue('新井　一郎');
+  await expect(again.getByLabel('フリガナ')).toHaveValue('アライ　ハナコ');
+  await choose(again, '資格確認の結果', '確認済');
+  await again.getByRole('button', { name: '変更を保存' }).click();
+  await expect(again.getByText('変更を保存しました')).toBeVisible();
+  await again.goto(base + '/queue/');
+  await expect(queueRow(again, 'A-002')).toContainText('資格：確認済');
+});
+
+test('a drill session marks the desk with 訓練; a half-typed arrival survives a reload', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await openReady(page, base + '/');
+  await setUpClinic(page, base);
+  await declareOutage(page, base, 'drill');
+  await context.setOffline(true);
+  await page.goto(base + '/reception/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('訓練');
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('訓練 太郎');
+  await page.getByLabel('フリガナ').fill('クンレン タロウ');
+  await page.getByLabel('主訴（受付で聞いた内容）').fill('発熱');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue('訓練 太郎');
+  await expect(page.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('発熱');
+  await page.getByLabel('生年月日').fill('S60.1.1');
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '資格の確認方法', '未確認');
+  expect(await submitArrival(page)).toBe('A-001');
+  await expect(page.getByRole('region', { name: /受付しました/ })).toContainText('訓練');
+  // Only one department in this clinic: it was chosen for the desk.
+  await page.getByRole('link', { name: '受付一覧へ' }).click();
+  await expect(queueRow(page, 'A-001')).toContainText('内科');
+  await expect(queueRow(page, 'A-001')).toContainText('訓練');
+
+  // The desk's other screens, the patient's tablet and the waiting-room display pass axe.
+  const detail = await queueRow(page, 'A-001')
+    .getByRole('link', { name: 'A-001 の詳細・修正' })
+    .getAttribute('href');
+  const arrival = detail!.slice(detail!.indexOf('?'));
+  for (const path of [
+    '/queue/',
+    `/reception/${arrival}`,
+    `/intake/${arrival}`,
+    `/intake/patient/${arrival}`,
+    '/board/'
+  ]) {
+    await page.goto(base + path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/訓練|問診票/);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+});
+
+test('two screens editing one arrival: the later save is told, never silently overwrites', async ({
+  context,
+  server
+}) => {
+  const base = server.url;
+  const page = await context.newPage();
+  await openReady(page, base + '/');
+  await setUpClinic(page, base);
+  await declareOutage(page, base);
+  await context.setOffline(true);
+  await page.goto(base + '/reception/');
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('競合 花子');
+  await page.getByLabel('フリガナ').fill('キョウゴウ ハナコ');
+  await page.getByLabel('生年月日').fill('1990-01-01');
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '資格の確認方法', '未確認');
+  await submitArrival(page);
+  await page.getByRole('link', { name: '内容を確認・修正' }).click();
+  await expect(page).toHaveURL(/\?arrival=/);
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByLabel('主訴（受付で聞いた内容）')).toBeVisible();
+
+  // A status tap on one screen and an edit on the other do not clash.
+  await page.getByRole('button', { name: 'A-001 を「診察中」にする' }).click();
+  await other.getByLabel('電話番号').fill('090-1111-2222');
+  await other.getByRole('button', { name: '変更を保存' }).click();
+  await expect(other.getByText('変更を保存しました')).toBeVisible();
+
+  // Different fields edited on the two screens are merged: nobody's change is lost.
+  await page.getByLabel('主訴（受付で聞いた内容）').fill('めまい');
+  await page.getByRole('button', { name: '変更を保存' }).click();
+  await expect(page.getByText('変更を保存しました')).toBeVisible();
+  await expect(page.getByLabel('電話番号')).toHaveValue('090-1111-2222');
+
+  // The same field changed differently on both: the later save is told and keeps its input.
+  await other.getByLabel('主訴（受付で聞いた内容）').fill('ふらつき');
+  await other.getByRole('button', { name: '変更を保存' }).click();
+  await expect(other.getByText('ほかの画面（または端末）で先に変更されています')).toBeVisible();
+  await expect(other.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('ふらつき');
+  await other.getByRole('button', { name: '保存されている内容を読み込む' }).click();
+  await expect(other.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('めまい');
+  await expect(other.getByTestId('detail-status')).toHaveAttribute('data-status', 'inConsult');
+});

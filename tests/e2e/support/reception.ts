@@ -1,0 +1,127 @@
+// Reception journey helpers: clinic with doctors and departments, a roster snapshot on the device, filling the arrival form by label.
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import type { Patient } from '../../../src/lib/patients/model';
+import { makeCheckDigit } from '../../../src/lib/patients/insurer-number';
+
+/** Departments and doctors, on top of setUpClinic: the desk then asks which department and doctor. */
+export async function addDoctorsAndDepartments(
+  page: Page,
+  base: string,
+  opts: { departments: string[]; doctors: string[] }
+): Promise<void> {
+  await page.goto(`${base}/settings/`);
+  await page.getByLabel(/^診療科/).fill(opts.departments.join('、'));
+  for (const name of opts.doctors) {
+    await page.getByLabel('氏名', { exact: true }).fill(name);
+    await page.getByLabel('役割').selectOption({ label: '医師' });
+    await page.getByRole('button', { name: '職員を追加' }).click();
+  }
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('設定を保存しました')).toBeVisible();
+}
+
+/**
+ * Put a roster snapshot on the device as the roster import leaves it (rows in the patients store,
+ * the snapshot row in settings). The import screen belongs to the patients domain; reception only
+ * reads the roster. Reload afterwards so the app reads it.
+ */
+export async function seedRoster(page: Page, patients: Patient[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('tebikae');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['patients', 'settings'], 'readwrite');
+      for (const row of rows) tx.objectStore('patients').put(row);
+      const at = new Date().toISOString();
+      tx.objectStore('settings').put({
+        key: 'roster',
+        value: {
+          takenAt: at,
+          importedAt: at,
+          sourceFileName: 'roster.csv',
+          count: rows.length,
+          encoding: 'UTF-8'
+        }
+      });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, patients);
+}
+
+/** Check one option of a fieldset (radio or checkbox group) found by its legend. */
+export async function choose(page: Page, legend: string, option: string): Promise<void> {
+  await page.getByRole('group', { name: legend, exact: true }).getByLabel(option, { exact: true }).check();
+}
+
+/** Register and return the queue number shown big on the confirmation. */
+export async function submitArrival(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '受付する', exact: true }).click();
+  const number = page.getByTestId('queue-number');
+  await expect(number).toBeVisible();
+  return (await number.textContent())?.trim() ?? '';
+}
+
+/** The queue row of a queue number. */
+export const queueRow = (page: Page, queueNo: string) =>
+  page.locator(`[data-testid="queue-row"][data-queue-no="${queueNo}"]`);
+
+/** The count shown on a status filter button (すべて, 待合, 診察中 …). */
+export async function statusCount(page: Page, status: string): Promise<number> {
+  const text = await page.getByTestId('status-counts').locator(`[data-status="${status}"] .n`).textContent();
+  return Number(text);
+}
+
+const FAMILIES = [
+  ['佐藤', 'サトウ'],
+  ['鈴木', 'スズキ'],
+  ['高橋', 'タカハシ'],
+  ['田中', 'タナカ'],
+  ['伊藤', 'イトウ'],
+  ['渡辺', 'ワタナベ']
+] as const;
+const GIVEN = [
+  ['太郎', 'タロウ', 'M'],
+  ['花子', 'ハナコ', 'F'],
+  ['一郎', 'イチロウ', 'M'],
+  ['恵子', 'ケイコ', 'F'],
+  ['誠', 'マコト', 'M']
+] as const;
+
+/**
+ * A small roster made by rule (every family name with every given name), the same on every run;
+ * birth dates, 患者番号 and valid 保険者番号 (check digit computed) follow from the position.
+ */
+export function makeRoster(): Patient[] {
+  const out: Patient[] = [];
+  for (const [fi, [family, familyKana]] of FAMILIES.entries()) {
+    for (const [gi, [given, givenKana, sex]] of GIVEN.entries()) {
+      const i = fi * GIVEN.length + gi;
+      const patientNo = String(1001 + i * 3);
+      const year = 1940 + ((i * 7) % 70);
+      const payload = `0113${String(100 + i).padStart(3, '0')}`;
+      out.push({
+        id: `p:${patientNo}`,
+        patientNo,
+        name: `${family}\u3000${given}`,
+        kana: `${familyKana}\u3000${givenKana}`,
+        birthDate: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        sex,
+        insurerNo: `${payload}${makeCheckDigit(payload)}`,
+        cardSymbol: String(10 + i),
+        cardNumber: String(5000 + i),
+        branch: '00',
+        copayRate: year < 1951 ? 1 : 3,
+        address: '東京都千代田区',
+        phone: `03-0000-${String(1000 + i)}`,
+        allergies: ''
+      });
+    }
+  }
+  return out;
+}
