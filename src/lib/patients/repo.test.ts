@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDataDb, table } from '../store';
+import { generatePatients } from '../fixtures/synthetic';
+import type { Patient } from './model';
+import { capReport, patientsRepo, type SnapshotInput } from './repo';
+import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
+
+afterEach(async () => {
+  forgetRosterIndex();
+  await deleteDataDb();
+});
+
+function meta(overrides: Partial<SnapshotInput> = {}): SnapshotInput {
+  return {
+    takenAt: '2025-11-14T09:00:00.000Z',
+    importedAt: '2025-11-15T00:30:00.000Z',
+    sourceFileName: 'roster.csv',
+    encoding: 'SJIS',
+    ...overrides
+  };
+}
+
+describe('patientsRepo.replaceSnapshot', () => {
+  it('stores the patients and the snapshot meta, with the count taken from the rows', async () => {
+    const patients = generatePatients(120, 7);
+    const result = await patientsRepo.replaceSnapshot(patients, meta());
+    expect(result).toEqual({ ok: true, value: { ...meta(), count: 120 } });
+    expect(await patientsRepo.count()).toBe(120);
+    expect(await patientsRepo.snapshot()).toEqual({ ...meta(), count: 120 });
+    expect(await patientsRepo.get(patients[5]!.id)).toEqual(patients[5]);
+    expect(await patientsRepo.byPatientNo(patients[9]!.patientNo)).toEqual(patients[9]);
+    const all = await patientsRepo.all();
+    expect(all.map((p) => p.id).sort()).toEqual(patients.map((p) => p.id).sort());
+  });
+
+  it('a re-import replaces the roster: patients missing from the new file are gone', async () => {
+    const first = generatePatients(50, 1);
+    await patientsRepo.replaceSnapshot(first, meta());
+    const second = generatePatients(20, 2, { firstPatientNo: 9001 });
+    const result = await patientsRepo.replaceSnapshot(
+      second,
+      meta({ importedAt: '2025-11-16T00:00:00.000Z', sourceFileName: 'new.csv', encoding: 'UTF-8-BOM' })
+    );
+    expect(result.ok).toBe(true);
+    expect(await patientsRepo.count()).toBe(20);
+    expect(await patientsRepo.get(first[0]!.id)).toBeUndefined();
+    expect(await patientsRepo.snapshot()).toMatchObject({ sourceFileName: 'new.csv', count: 20 });
+  });
+
+  it('is all or nothing: a row that cannot be stored leaves the previous roster as it was', async () => {
+    const before = generatePatients(30, 3);
+    await patientsRepo.replaceSnapshot(before, meta());
+    const next = generatePatients(10, 4, { firstPatientNo: 5001 });
+    // A function cannot be cloned into IndexedDB: the fourth chunk fails after three were written.
+    const broken = [...next.slice(0, 6), { ...next[6]!, allergies: (() => '') as unknown as string }];
+    const progress: number[] = [];
+    const result = await patientsRepo.replaceSnapshot(
+      broken,
+      meta({ importedAt: '2025-11-16T00:00:00.000Z' }),
+      {
+        chunkSize: 2,
+        onProgress: (done) => progress.push(done)
+      }
+    );
+    expect(result.ok).toBe(false);
+    expect(progress).toEqual([2, 4, 6]);
+    expect(await patientsRepo.count()).toBe(30);
+    expect(await patientsRepo.snapshot()).toEqual({ ...meta(), count: 30 });
+    expect(await patientsRepo.get(before[0]!.id)).toEqual(before[0]);
+    expect(await patientsRepo.get(next[0]!.id)).toBeUndefined();
+  });
+
+  it('refuses a malformed snapshot without touching the store', async () => {
+    await patientsRepo.replaceSnapshot(generatePatients(5, 5), meta());
+    const result = await patientsRepo.replaceSnapshot(generatePatients(3, 6), meta({ takenAt: 'yesterday' }));
+    expect(result).toEqual({
+      ok: false,
+      error: { key: 'patients.error.invalidRecord', values: { path: 'takenAt' } }
+    });
+    expect(await patientsRepo.count()).toBe(5);
+  });
+
+  it('keeps the import report with the snapshot, capped, and counts everything', async () => {
+    const rejected = Array.from({ length: 5 }, (_, i) => ({
+      rowNumber: i + 2,
+      reason: { key: 'patients.error.nameMissing' as const, values: { patientNo: String(i) } },
+      raw: ['x']
+    }));
+    const report = capReport(rejected, [], 3);
+    expect(report.rejected).toHaveLength(3);
+    expect(report.rejected[0]).toEqual({ rowNumber: 2, reason: rejected[0]!.reason });
+    expect(report.rejectedCount).toBe(5);
+    await patientsRepo.replaceSnapshot(generatePatients(2, 8), meta(), { report });
+    expect(await patientsRepo.report()).toEqual(report);
+  });
+
+  it('writes 50,000 patients in one go and reports progress chunk by chunk', async () => {
+    const patients = generatePatients(50_000, 42);
+    const progress: number[] = [];
+    const result = await patientsRepo.replaceSnapshot(patients, meta(), {
+      onProgress: (done, total) => {
+        expect(total).toBe(50_000);
+        progress.push(done);
+      }
+    });
+    expect(result.ok).toBe(true);
+    expect(await patientsRepo.count()).toBe(50_000);
+    expect(progress.at(-1)).toBe(50_000);
+    expect(progress.length).toBe(25);
+  }, 120_000);
+});
+
+describe('patientsRepo.deleteRoster', () => {
+  it('removes the patients, the snapshot and the report, and nothing else', async () => {
+    await table<{ key: string; value: unknown }>('settings').put({ key: 'clinic', value: { name: 'x' } });
+    await patientsRepo.replaceSnapshot(generatePatients(10, 9), meta(), { report: capReport([], []) });
+    const result = await patientsRepo.deleteRoster();
+    expect(result.ok).toBe(true);
+    expect(await patientsRepo.count()).toBe(0);
+    expect(await patientsRepo.snapshot()).toBeNull();
+    expect(await patientsRepo.report()).toBeNull();
+    expect(await table('settings').get('clinic')).toEqual({ key: 'clinic', value: { name: 'x' } });
+  });
+});
+
+describe('getRosterIndex', () => {
+  const find = async (patient: Patient) =>
+    (await getRosterIndex()).search(patient.patientNo).map((hit) => hit.patient.id);
+
+  it('builds once per import and rebuilds when the snapshot changes', async () => {
+    const empty = await getRosterIndex();
+    expect(empty.size).toBe(0);
+    const first = generatePatients(40, 11);
+    await patientsRepo.replaceSnapshot(first, meta());
+    const index = await getRosterIndex();
+    expect(index.size).toBe(40);
+    expect(await getRosterIndex()).toBe(index);
+    expect(await find(first[3]!)).toContain(first[3]!.id);
+
+    const second = generatePatients(15, 12, { firstPatientNo: 7001 });
+    await patientsRepo.replaceSnapshot(second, meta({ importedAt: '2025-11-16T00:00:00.000Z' }));
+    const rebuilt = await getRosterIndex();
+    expect(rebuilt).not.toBe(index);
+    expect(rebuilt.size).toBe(15);
+    expect(rebuilt.get(first[0]!.id)).toBeUndefined();
+
+    await patientsRepo.deleteRoster();
+    expect((await getRosterIndex()).size).toBe(0);
+  });
+
+  it('takes the patients just imported without reading them back', async () => {
+    const patients = generatePatients(12, 14);
+    const saved = await patientsRepo.replaceSnapshot(patients, meta());
+    if (!saved.ok) throw new Error('fixture');
+    rememberImported(saved.value, patients);
+    const index = await getRosterIndex();
+    expect(index.size).toBe(12);
+    expect(index.get(patients[2]!.id)).toBe(patients[2]);
+  });
+
+  it('callers asking at the same time share one build', async () => {
+    await patientsRepo.replaceSnapshot(generatePatients(10, 13), meta());
+    const [a, b] = await Promise.all([getRosterIndex(), getRosterIndex()]);
+    expect(a).toBe(b);
+  });
+});

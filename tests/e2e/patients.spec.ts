@@ -1,0 +1,206 @@
+// The roster (患者名簿): the office manager imports the EHR's export offline, reception finds patients in it, a re-import replaces it.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openReady, watchOffOrigin } from './support/fixtures';
+import { importRosterFile, toHiragana, writeRosterFile } from './support/patients';
+import { formatWareki } from '../../src/lib/patients/wareki';
+import type { Page } from '@playwright/test';
+
+const hits = (page: Page) => page.getByTestId('patient-hit');
+
+/** No serious or critical axe violations on the screen as it stands. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a CP932 roster imported offline: encoding shown, a column fixed, bad rows reported, patients found by kana, number and 和暦 — and still there after a reload', async ({
+  page,
+  context,
+  server
+}) => {
+  const off = watchOffOrigin(context, server.url);
+  const dupeNo = '1001';
+  const file = await writeRosterFile(300, 20251115, {
+    encoding: 'SJIS',
+    // This EHR calls the kana column 読み仮名, which is not a spelling tebikae knows.
+    renameHeaders: { フリガナ: '読み仮名' },
+    extraLines: [
+      ',名無し　次郎,ナナシ　ジロウ,1980/1/1,男,,,,,,,,',
+      '99001,日付　誤り,ヒヅケ　アヤマリ,1980/2/30,女,,,,,,,,',
+      `${dupeNo},二重\u3000登録,ニジュウ\u3000トウロク,1970/5/5,男,,,,,,,,`,
+      '99002,性別　不詳,セイベツ　フショウ,1990/5/5,？,,,,,3割,,,'
+    ],
+    name: '患者一覧_20251114.csv'
+  });
+  expect(file.patients[0]!.patientNo).toBe(dupeNo);
+
+  await openReady(page, server.url + '/patients/');
+  await context.setOffline(true);
+  await page.reload();
+
+  // No roster yet: the status says so, and the search box says where to get one.
+  await expect(page.getByTestId('roster-status')).toContainText('名簿がまだ取り込まれていません');
+  await expect(page.getByTestId('picker-no-roster')).toContainText('名簿が取り込まれていません');
+  await expect(
+    page.getByTestId('picker-no-roster').getByRole('link', { name: '名簿を取り込む' })
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // 1. The file: Shift_JIS detected.
+  await page.getByLabel('CSVファイル').setInputFiles(file.path);
+  await expect(page.getByTestId('detected-encoding')).toHaveText('文字コード：Shift_JIS');
+  await expect(page.getByText('患者一覧_20251114.csv：304行・13列')).toBeVisible();
+
+  // 2. The columns: the kana column was not recognised; the manager picks it.
+  const kana = page.getByLabel('フリガナ', { exact: true });
+  await expect(kana).toHaveValue('');
+  await expect(page.getByText('フリガナの列が選ばれていません')).toBeVisible();
+  await expect(page.getByLabel(/^患者番号/)).toHaveValue('0');
+  await kana.selectOption({ label: '3列目：読み仮名' });
+  await expect(page.getByText('フリガナの列が選ばれていません')).toHaveCount(0);
+  // Choosing a column twice is caught next to the select, and the import waits.
+  await page.getByLabel('住所', { exact: true }).selectOption({ label: '3列目：読み仮名' });
+  await expect(page.getByText('3列目が2つの項目に選ばれています')).toBeVisible();
+  await expect(page.getByRole('button', { name: '取り込む', exact: true })).toBeDisabled();
+  await page.getByLabel('住所', { exact: true }).selectOption({ label: '11列目：住所' });
+
+  // 3. The preview: the first ten rows as they will be imported, kana and 和暦 included.
+  const first = file.patients[0]!;
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.locator('tbody tr')).toHaveCount(10);
+  const firstRow = preview.locator('tbody tr').first();
+  await expect(firstRow).toContainText(first.name);
+  await expect(firstRow).toContainText(first.kana);
+  await expect(firstRow).toContainText(formatWareki(first.birthDate)!);
+
+  await expectAccessible(page);
+
+  // 4. When the roster was exported, then import.
+  await page.getByLabel('名簿の時点（電子カルテから書き出した日時）').fill('2025-11-14T18:30');
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText('301人を取り込みました', { timeout: 30_000 });
+  await expect(done).toContainText('この名簿は 2025年11月14日（金） 18:30 時点のものです');
+  const rejected = done.getByTestId('import-rejected');
+  await expect(rejected).toContainText('3行は取り込めませんでした');
+  await expect(rejected.getByRole('listitem').nth(0)).toHaveText(/302行目\s*患者番号がありません/);
+  await expect(rejected.getByRole('listitem').nth(1)).toHaveText(
+    /303行目\s*生年月日「1980\/2\/30」は存在しない日付です/
+  );
+  await expect(rejected.getByRole('listitem').nth(2)).toHaveText(
+    new RegExp(`304行目\\s*患者番号 ${dupeNo} は2行目にもあります`)
+  );
+  const warnings = done.getByTestId('import-warnings');
+  await expect(warnings).toContainText('305行目');
+  await expect(warnings).toContainText('性別「？」を読めないため、不明として取り込みました');
+
+  const status = page.getByTestId('roster-status');
+  await expect(status).toContainText('301人');
+  await expect(status).toContainText('名簿の時点：2025年11月14日（金） 18:30');
+  await expect(status).toContainText('ファイル：患者一覧_20251114.csv');
+  await expect(status).toContainText('文字コード：Shift_JIS');
+
+  // Reception's lookups: hiragana finds the katakana kana …
+  const someone = file.patients[42]!;
+  const search = page.getByLabel('患者検索');
+  await search.fill(toHiragana(someone.kana));
+  await expect(hits(page).filter({ hasText: someone.patientNo }).first()).toContainText(someone.name);
+  // … the 患者番号 finds the patient first …
+  await search.fill(someone.patientNo);
+  await expect(hits(page).first()).toContainText(someone.name);
+  await expect(hits(page).first()).toContainText(someone.patientNo);
+  // … and a birth date in 和暦 finds everyone born that day.
+  const wareki = formatWareki(someone.birthDate)!;
+  await search.fill(wareki);
+  await expect(hits(page).filter({ hasText: someone.patientNo })).toHaveCount(1);
+  await expect(hits(page).first()).toContainText(wareki);
+  await expectAccessible(page);
+  // Nothing matches: said plainly.
+  await search.fill('ンンンン');
+  await expect(page.getByText('該当する患者がいません')).toBeVisible();
+
+  // A pick shows the roster details, read-only.
+  await search.fill(someone.patientNo);
+  await hits(page).first().click();
+  const details = page.getByTestId('patient-details');
+  await expect(details).toContainText(someone.name);
+  await expect(details).toContainText(someone.insurerNo);
+  if (someone.allergies) await expect(details).toContainText(someone.allergies);
+  await expect(details.getByRole('textbox')).toHaveCount(0);
+
+  // Reloaded, still offline: the roster is there and searchable.
+  await page.reload();
+  await expect(page.getByTestId('roster-status')).toContainText('301人');
+  await page.getByLabel('患者検索').fill(toHiragana(someone.kana));
+  await expect(hits(page).filter({ hasText: someone.patientNo }).first()).toContainText(someone.name);
+  // The last import's report can be read again later.
+  await page.getByText('前回の取り込みの報告').click();
+  await expect(page.getByTestId('roster-status').getByTestId('import-rejected')).toContainText('302行目');
+  expect(off).toEqual([]);
+});
+
+test('a UTF-8 roster with BOM; a re-import replaces it; the roster is deleted with a typed confirmation', async ({
+  page,
+  context,
+  server
+}) => {
+  await openReady(page, server.url + '/patients/');
+  await context.setOffline(true);
+  const before = await writeRosterFile(40, 5, { encoding: 'UTF-8-BOM', name: 'roster-before.csv' });
+  await page.getByLabel('CSVファイル').setInputFiles(before.path);
+  await expect(page.getByTestId('detected-encoding')).toHaveText('文字コード：UTF-8（BOM付き）');
+  // Every column of this export is recognised.
+  await expect(page.getByLabel('フリガナ', { exact: true })).toHaveValue('2');
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('40人を取り込みました');
+  await expect(page.getByTestId('import-done').getByTestId('import-rejected')).toHaveCount(0);
+
+  // A newer export replaces the whole roster; the screen says what it replaced and as of when.
+  const after = await writeRosterFile(25, 6, {
+    encoding: 'UTF-8-BOM',
+    firstPatientNo: 8001,
+    name: 'roster-after.csv'
+  });
+  await page.getByRole('button', { name: '別のファイルを選ぶ' }).click();
+  await page.getByLabel('CSVファイル').setInputFiles(after.path);
+  await expect(page.getByText('今の名簿（40人）を置き換えます')).toBeVisible();
+  await page.getByLabel('名簿の時点（電子カルテから書き出した日時）').fill('2025-11-15T08:00');
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText('25人を取り込みました');
+  await expect(done).toContainText('前の名簿（40人）を置き換えました');
+  await expect(done).toContainText('この名簿は 2025年11月15日（土） 08:00 時点のものです');
+  await expect(page.getByTestId('roster-status')).toContainText('ファイル：roster-after.csv');
+  await expect(page.getByTestId('roster-status')).toContainText('文字コード：UTF-8（BOM付き）');
+
+  const search = page.getByLabel('患者検索');
+  await search.fill(before.patients[0]!.name);
+  await expect(hits(page).filter({ hasText: before.patients[0]!.patientNo })).toHaveCount(0);
+  await search.fill(after.patients[3]!.patientNo);
+  await expect(hits(page).first()).toContainText(after.patients[3]!.name);
+
+  // Deleting asks for the word first.
+  await page.getByRole('button', { name: '名簿を削除する…' }).click();
+  const dialog = page.getByRole('dialog', { name: '名簿を削除' });
+  await expect(dialog).toContainText('名簿（25人）を削除します');
+  const confirm = dialog.getByRole('button', { name: '名簿を削除する', exact: true });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('確認のため「削除」と入力してください').fill('削除');
+  await confirm.click();
+  await expect(page.getByText('名簿を削除しました')).toBeVisible();
+  await expect(page.getByTestId('roster-status')).toContainText('名簿がまだ取り込まれていません');
+  await expect(page.getByTestId('picker-no-roster')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('roster-status')).toContainText('名簿がまだ取り込まれていません');
+});
+
+test('a routine re-import takes the guessed columns and the file’s own time: choose, check, import', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  const file = await writeRosterFile(30, 77);
+  await importRosterFile(page, server.url, file);
+  await expect(page.getByTestId('roster-status')).toContainText('30人');
+});
