@@ -1,9 +1,18 @@
 // Vite + Vitest configuration. Unit tests run in Node with fake-indexeddb standing in for the browser store.
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  resolve: {
+    alias: {
+      // jsPDF's optional HTML/SVG helpers are never used: keep them out of the build and the precache.
+      html2canvas: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url)),
+      canvg: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url)),
+      dompurify: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url))
+    }
+  },
   server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 4000 },
   test: {

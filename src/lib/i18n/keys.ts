@@ -1,4 +1,4 @@
-// The message catalogue: every domain's ja/en files merged; MessageKey is the set of keys Japanese defines.
+// The message catalogue: Japanese (always loaded, the default) merged from every domain; MessageKey is its key set.
 import * as common from './messages/common';
 import * as outage from './messages/outage';
 import * as patients from './messages/patients';
@@ -10,32 +10,19 @@ import * as recovery from './messages/recovery';
 import * as settings from './messages/settings';
 import * as vault from './messages/vault';
 
-export const catalogue = {
-  ja: {
-    ...common.ja,
-    ...outage.ja,
-    ...patients.ja,
-    ...reception.ja,
-    ...visits.ja,
-    ...billing.ja,
-    ...paper.ja,
-    ...recovery.ja,
-    ...settings.ja,
-    ...vault.ja
-  },
-  en: {
-    ...common.en,
-    ...outage.en,
-    ...patients.en,
-    ...reception.en,
-    ...visits.en,
-    ...billing.en,
-    ...paper.en,
-    ...recovery.en,
-    ...settings.en,
-    ...vault.en
-  }
+export const ja = {
+  ...common.ja,
+  ...outage.ja,
+  ...patients.ja,
+  ...reception.ja,
+  ...visits.ja,
+  ...billing.ja,
+  ...paper.ja,
+  ...recovery.ja,
+  ...settings.ja,
+  ...vault.ja
 } as const;
 
-export type MessageKey = keyof typeof catalogue.ja;
-export type Locale = keyof typeof catalogue;
+export type MessageKey = keyof typeof ja;
+export type Locale = 'ja' | 'en';
+export type Messages = Record<MessageKey, string>;

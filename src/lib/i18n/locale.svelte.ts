@@ -1,28 +1,41 @@
 // The current UI language as shared reactive state; components call t() and re-render on a switch.
-import { translate, type MessageValues } from './translate';
+import { registerMessages, translate, type MessageValues } from './translate';
 import type { Locale, MessageKey } from './keys';
 import type { Problem } from '../result';
 
 const STORAGE_KEY = 'tebikae.locale';
 
+/** English is a separate chunk (kept out of the first view); the service worker precaches it for offline use. */
+async function loadEnglish(): Promise<void> {
+  const { en } = await import('./messages/en/index');
+  registerMessages('en', en);
+}
+
 class LocaleState {
   current = $state<Locale>('ja');
+  /** Whether English messages are loaded (error messages show both languages once they are). */
+  englishReady = $state(false);
 
   constructor() {
-    if (typeof localStorage !== 'undefined') {
-      const saved = localStorage.getItem(STORAGE_KEY);
-      if (saved === 'ja' || saved === 'en') this.current = saved;
-    }
+    if (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en')
+      void this.set('en');
   }
 
-  set(locale: Locale) {
+  async ensureEnglish(): Promise<void> {
+    if (this.englishReady) return;
+    await loadEnglish();
+    this.englishReady = true;
+  }
+
+  async set(locale: Locale): Promise<void> {
+    if (locale === 'en') await this.ensureEnglish();
     this.current = locale;
     if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale);
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }
 
-  toggle() {
-    this.set(this.current === 'ja' ? 'en' : 'ja');
+  toggle(): Promise<void> {
+    return this.set(this.current === 'ja' ? 'en' : 'ja');
   }
 }
 
