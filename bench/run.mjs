@@ -163,7 +163,9 @@ const ratio = (a, b) => (results[a] && results[b] ? median(results[a]) / median(
 const ratios = {
   'start app/floor': ratio('start.app.ms', 'start.floor.ms'),
   'save app/raw p50': ratio('save.app.p50', 'save.raw.p50'),
-  'save app/raw p95': ratio('save.app.p95', 'save.raw.p95')
+  'save app/raw p95': ratio('save.app.p95', 'save.raw.p95'),
+  'save vault/raw p50': ratio('save.vault.p50', 'save.raw.p50'),
+  'save vault/raw p95': ratio('save.vault.p95', 'save.raw.p95')
 };
 console.log('\n| ratio | value |\n|---|---:|');
 for (const [k, v] of Object.entries(ratios)) if (v !== null) console.log(`| ${k} | ${v.toFixed(2)}× |`);

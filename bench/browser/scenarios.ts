@@ -2,6 +2,11 @@
 import { percentile } from './stats';
 import { table, transaction, newMeta, randomId, type WriteContext } from '$lib/store';
 import { closeDataDb, deleteDataDb } from '$lib/store/db';
+import { generatePatients, rosterCsvBytes } from '$lib/fixtures/synthetic';
+import { RosterIndex } from '$lib/patients/search';
+import { readRosterFile, importRows } from '$lib/patients/csv-import';
+import { patientsRepo } from '$lib/patients/repo';
+import fontUrl from '../../static/fonts/NotoSansJP-subset.ttf?url';
 
 export type Figures = Record<string, number>;
 
@@ -64,7 +69,111 @@ async function storeSave(n: number): Promise<number[]> {
   return times;
 }
 
+const N_ROSTER = 50_000;
+
+/** Time one call of fn, in ms. */
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+let rosterIndex: RosterIndex | null = null;
+function roster(): RosterIndex {
+  rosterIndex ??= new RosterIndex(generatePatients(N_ROSTER, 42));
+  return rosterIndex;
+}
+
+/** Per-keystroke search: each prefix of a query typed one character at a time. */
+function typeQuery(index: RosterIndex, query: string): number[] {
+  const times: number[] = [];
+  for (let i = 1; i <= query.length; i++) {
+    const prefix = query.slice(0, i);
+    const t0 = performance.now();
+    index.search(prefix, 20);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export const scenarios = {
+  async search(): Promise<Figures> {
+    const build = await time(() => {
+      rosterIndex = null;
+      roster();
+    });
+    const index = roster();
+    const sample = generatePatients(N_ROSTER, 42).filter((_, i) => i % 5000 === 7);
+    const kana: number[] = [];
+    const number: number[] = [];
+    const birth: number[] = [];
+    for (const p of sample) {
+      kana.push(...typeQuery(index, p.kana.replace(/\s/g, '').slice(0, 5)));
+      number.push(...typeQuery(index, p.patientNo));
+      birth.push(...typeQuery(index, p.birthDate.replace(/-/g, '')));
+    }
+    return {
+      'search.build50k.ms': build,
+      'search.kana.p95.ms': percentile(kana, 95),
+      'search.number.p95.ms': percentile(number, 95),
+      'search.birth.p95.ms': percentile(birth, 95),
+      'search.all.max.ms': Math.max(...kana, ...number, ...birth)
+    };
+  },
+
+  async importRoster(): Promise<Figures> {
+    const bytes = rosterCsvBytes(N_ROSTER, 7, 'SJIS');
+    await deleteDataDb();
+    let stored = 0;
+    const ms = await time(async () => {
+      const parsed = readRosterFile(bytes);
+      const { patients } = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
+      const result = await patientsRepo.replaceSnapshot(patients, {
+        takenAt: new Date().toISOString(),
+        importedAt: new Date().toISOString(),
+        sourceFileName: 'bench.csv',
+        encoding: parsed.encoding
+      });
+      if (!result.ok) throw new Error(result.error.key);
+      stored = result.value.count;
+    });
+    closeDataDb();
+    return { 'import.cp932.50k.ms': ms, 'import.cp932.rows': stored };
+  },
+
+  async pdf(): Promise<Figures> {
+    const [{ visitMemos }, fixtures] = await Promise.all([
+      import('$lib/paper/printouts/visit-memos'),
+      import('$lib/paper/test-fixtures')
+    ]);
+    const font = new Uint8Array(await (await fetch(fontUrl)).arrayBuffer());
+    const memos = Array.from({ length: 300 }, (_, i) => fixtures.memo(i));
+    let bytes = 0;
+    const ms = await time(() => {
+      bytes = visitMemos({ clinic: fixtures.clinic, drill: false, memos }, font).bytes.length;
+    });
+    return { 'pdf.memos300.ms': ms, 'pdf.memos300.bytes': bytes };
+  },
+
+  async csv(): Promise<Figures> {
+    const [{ arrivalsTable }, { cp932Issues, encodeCsv, toCsvText }, sample] = await Promise.all([
+      import('$lib/recovery/csv-columns'),
+      import('$lib/recovery/csv'),
+      import('$lib/recovery/sample')
+    ]);
+    const arrivals = Array.from({ length: 20_000 }, (_, i) =>
+      sample.sampleArrival('A', i + 1, { name: i % 7 === 0 ? `髙橋 ${i}` : `患者 ${i}` })
+    );
+    const data = { ...sample.sampleData(0), arrivals };
+    const utf8 = await time(() => encodeCsv(toCsvText(arrivalsTable(data, { wareki: true })), 'utf8bom'));
+    const cp932 = await time(() => {
+      const table = arrivalsTable(data, { wareki: true });
+      cp932Issues(table);
+      encodeCsv(toCsvText(table), 'cp932');
+    });
+    return { 'csv.utf8bom.20k.ms': utf8, 'csv.cp932.20k.ms': cp932 };
+  },
+
   async save(n = 200): Promise<Figures> {
     await deleteDataDb();
     const raw = await rawPutFloor(n);

@@ -1,0 +1,2 @@
+// Types for Vite's ?url imports in the bench page.
+/// <reference types="vite/client" />
