@@ -95,15 +95,62 @@ describe('parseRosterCsv', () => {
     expect(parsed.mapping).toMatchObject({ patientNo: 0, name: 1, birthDate: 2, kana: null });
   });
 
-  it('handles quoted commas, quotes and line breaks, and skips blank lines', () => {
+  it('handles quoted commas, quotes and line breaks, and keeps blank lines as blank rows', () => {
     const parsed = parseRosterCsv(
       '患者番号,氏名,住所\n1,"山田, 太郎","東京都\n千代田区 ""本町"""\n\n   \n2,佐藤,\n'
     );
     expect(parsed.rows).toEqual([
       ['1', '山田, 太郎', '東京都\n千代田区 "本町"'],
+      [''],
+      ['   '],
       ['2', '佐藤', '']
     ]);
     expect(parsed.firstRowNumber).toBe(2);
+  });
+
+  it('numbers rows after blank lines as the file does', () => {
+    const text = [
+      '患者番号,氏名,生年月日', // line 1
+      '1001,山田　太郎,1980/1/2', // 2
+      '', // 3
+      ',名無し,1980/1/1', // 4
+      '', // 5
+      ' , ,', // 6: only spaces and commas
+      '1003,佐藤　花子,不明', // 7
+      '1004,鈴木　一郎,1975-04-01', // 8
+      '',
+      ''
+    ].join('\r\n');
+    const parsed = parseRosterCsv(text);
+    expect(parsed.rows).toHaveLength(7); // blank lines at the end are not rows
+    const result = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
+    expect(result.patients.map((p) => p.patientNo)).toEqual(['1001', '1004']);
+    expect(result.rejected.map((r) => [r.rowNumber, r.reason.key])).toEqual([
+      [4, 'patients.error.patientNoMissing'],
+      [7, 'patients.error.birthDateFormat']
+    ]);
+  });
+
+  it('numbers rows after blank lines above the header too, and looks past them for it', () => {
+    const text = '\n\n患者一覧\n\n患者番号,氏名,生年月日\n\n1,,1980/1/2\n';
+    const parsed = parseRosterCsv(text);
+    expect(parsed.headers).toEqual(['患者番号', '氏名', '生年月日']);
+    expect(parsed.firstRowNumber).toBe(6);
+    const result = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
+    expect(result.rejected.map((r) => r.rowNumber)).toEqual([7]);
+  });
+
+  it('guesses the delimiter as before when blank lines are many', () => {
+    const parsed = parseRosterCsv('患者番号\t氏名\t生年月日\n\n\n\n\n1\t山田\tS55.1.2\n');
+    expect(parsed.headers).toEqual(['患者番号', '氏名', '生年月日']);
+    expect(parsed.rows.at(-1)).toEqual(['1', '山田', 'S55.1.2']);
+  });
+
+  it('has no rows when below the header there are only blank lines', () => {
+    expect(parseRosterCsv('患者番号,氏名\r\n\r\n  \r\n')).toMatchObject({
+      headers: ['患者番号', '氏名'],
+      rows: []
+    });
   });
 
   it('reads tab-separated exports', () => {

@@ -1,6 +1,7 @@
 // Roster files from the EHR: encoding detection (UTF-8 or Shift_JIS/CP932), CSV parsing, and rows to patients.
-import { detect, convert } from 'encoding-japanese';
-import { parse } from 'papaparse';
+// Default imports: both packages are CommonJS, which plain Node only exposes as a default export.
+import Encoding from 'encoding-japanese';
+import Papa from 'papaparse';
 import type { Problem } from '../result';
 import { guessMapping, mappedFieldCount, type ColumnMapping } from './header-map';
 import { normalizeKana, normalizeSpaces, isZenkakuKana } from './kana';
@@ -22,7 +23,7 @@ export interface DecodedRoster {
 export function decodeRosterFile(bytes: Uint8Array): DecodedRoster {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8-BOM' };
-  if (bytes.length === 0 || detect(bytes, 'UTF8') === 'UTF8')
+  if (bytes.length === 0 || Encoding.detect(bytes, 'UTF8') === 'UTF8')
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8' };
   return { text: decodeShiftJis(bytes), encoding: 'SJIS' };
 }
@@ -40,13 +41,16 @@ export function decodeShiftJis(bytes: Uint8Array, preferPlatform = true): string
       // RangeError: this runtime has no Shift_JIS decoder; fall through.
     }
   }
-  return convert(bytes, { to: 'UNICODE', from: 'SJIS', type: 'string' });
+  return Encoding.convert(bytes, { to: 'UNICODE', from: 'SJIS', type: 'string' });
 }
 
 export interface ParsedRoster {
   /** Header cells, as written. */
   headers: string[];
-  /** Data rows (cells as strings), after the header row. */
+  /**
+   * Data rows (cells as strings), after the header row, one per row of the file: a blank line in
+   * the middle stays as a blank row (importRows skips it) so the rows after it keep their numbers.
+   */
   rows: string[][];
   /** Row number (1-based, as a spreadsheet shows it) of rows[0]. */
   firstRowNumber: number;
@@ -54,33 +58,44 @@ export interface ParsedRoster {
   mapping: ColumnMapping;
 }
 
-/** How many leading lines may precede the header row (an export title, a date line). */
+/** How many leading non-blank lines may precede the header row (an export title, a date line). */
 const HEADER_SEARCH_ROWS = 10;
+
+const DELIMITERS = [',', '\t', ';'];
+
+const isBlankRow = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
 
 /**
  * Parse CSV (or tab-separated) text. The header row is the first of the leading rows whose cells
- * map to the most fields, so a title line above the headers does not confuse the import.
+ * map to the most fields, so a title line above the headers does not confuse the import. Blank
+ * lines are kept as rows, so row numbers are the file's own (a cell with a line break in quotes
+ * is one row, as a spreadsheet shows it); blank lines at the end are dropped.
  */
 export function parseRosterCsv(text: string): ParsedRoster {
-  const parsed = parse<string[]>(text, {
-    header: false,
+  // The delimiter is guessed as before, blank lines ignored; the parse itself keeps them.
+  const { delimiter } = Papa.parse<string[]>(text, {
+    preview: 1,
     skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', '\t', ';']
-  });
-  const all = parsed.data;
+    delimitersToGuess: DELIMITERS
+  }).meta;
+  const all = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false }).data;
+  let end = all.length;
+  while (end > 0 && isBlankRow(all[end - 1]!)) end--;
   let headerIndex = 0;
   let best = -1;
-  for (let i = 0; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
+  for (let i = 0, looked = 0; i < end && looked < HEADER_SEARCH_ROWS; i++) {
+    if (isBlankRow(all[i]!)) continue;
+    looked++;
     const count = mappedFieldCount(guessMapping(all[i]!));
     if (count > best) {
       best = count;
       headerIndex = i;
     }
   }
-  const headers = (all[headerIndex] ?? []).map((cell) => cell.trim());
+  const headers = headerIndex < end ? all[headerIndex]!.map((cell) => cell.trim()) : [];
   return {
     headers,
-    rows: all.slice(headerIndex + 1),
+    rows: all.slice(headerIndex + 1, end),
     firstRowNumber: headerIndex + 2,
     mapping: guessMapping(headers)
   };

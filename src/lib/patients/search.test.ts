@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RosterIndex, patientNoKey, type SearchHit } from './search';
+import { RosterIndex, kanaKeys, patientNoKey, storedKey, type SearchHit } from './search';
 import type { Patient } from './model';
 import { generatePatients } from '../fixtures/synthetic';
-import { isKanaKey, searchKey } from './kana';
+import { isKanaKey, normalizeKana, searchKey } from './kana';
 import { formatWareki, formatWarekiShort } from './wareki';
 
 let serial = 0;
@@ -323,5 +323,184 @@ describe('on 50,000 synthetic patients', () => {
         rows.join('\n  ')
     );
     expect(big.size).toBe(50000);
+  });
+});
+
+describe('index keys', () => {
+  /** The keys as first written: the general functions, no shortcuts. */
+  const slowKanaKeys = (kana: string) => {
+    const stored = normalizeKana(kana);
+    const at = stored.search(/[\u3000・]/);
+    return { kana: searchKey(kana), given: at < 0 ? '' : searchKey(stored.slice(at + 1)) };
+  };
+  const samples = [
+    '',
+    'ヤマダ',
+    'ヤマダ　タロウ',
+    'スミス・ジョン',
+    '・ジョン',
+    'ヤマダ・',
+    'ヤマダ　・タロウ',
+    'ヤマダ　タロウ　ジロウ',
+    '　ヤマダ　タロウ',
+    'ヤマダ　タロウ　',
+    'ヤマダ　　タロウ',
+    'ヤマダ タロウ',
+    'ヤマダ\tタロウ',
+    'やまだ　たろう',
+    'ﾔﾏﾀﾞ ﾀﾛｳ',
+    'ｶﾞｯｺｳ',
+    'カ゛ッコウ',
+    'ヴァイオリン',
+    'ヽヾ',
+    '山田　太郎',
+    '髙橋　一郎',
+    '山﨑　ハナ',
+    '渡邊　誠',
+    '𠮷田　花子',
+    'SMITH JANE',
+    'Smith Jane',
+    'ＡＢＣ１２３',
+    '〜子',
+    '田中一'
+  ];
+
+  it('match the general key functions, shortcuts or not', () => {
+    for (const text of samples) {
+      expect(storedKey(text), text).toBe(searchKey(text));
+      expect(kanaKeys(text), text).toEqual(slowKanaKeys(text));
+    }
+  });
+
+  it('rely only on characters that searchKey keeps as they are', () => {
+    const kept = [];
+    for (let c = 0x30a1; c <= 0x30fa; c++) kept.push(c);
+    kept.push(0x30fc);
+    for (let c = 0x4e00; c <= 0x9fff; c++) kept.push(c);
+    for (const c of kept) {
+      const text = String.fromCharCode(c);
+      expect(storedKey(text)).toBe(searchKey(text));
+    }
+  });
+});
+
+describe('result order', () => {
+  const patients = generatePatients(5000, 77);
+  const big = new RosterIndex(patients);
+  const position = new Map(patients.map((p, i) => [p, i]));
+  /** Code-unit order of the key, then roster order: what the index promises for prefix hits. */
+  const inOrder = (hits: SearchHit[], keyOf: (p: Patient) => string) =>
+    hits.every((hit, i) => {
+      if (i === 0) return true;
+      const a = keyOf(hits[i - 1]!.patient);
+      const b = keyOf(hit.patient);
+      return a < b || (a === b && position.get(hits[i - 1]!.patient)! < position.get(hit.patient)!);
+    });
+
+  it('lists prefix hits by key in code-unit order, then as the roster lists them', () => {
+    for (const query of ['サ', 'タカ', 'ヤマ', 'ア']) {
+      // Kana hits that start with the query (the ones found inside a kana come after them).
+      const hits = big
+        .search(query, 100000)
+        .filter((h) => h.by === 'kana' && h.patient.kana.startsWith(query));
+      expect(hits.length).toBeGreaterThan(10);
+      expect(inOrder(hits, (p) => searchKey(p.kana))).toBe(true);
+    }
+    for (const query of ['1', '12', '2']) {
+      const hits = big.search(query, 100000).filter((h) => h.by === 'patientNo');
+      expect(hits.length).toBeGreaterThan(10);
+      expect(inOrder(hits, (p) => patientNoKey(p.patientNo))).toBe(true);
+    }
+    const names = big.search('佐', 100000).filter((h) => h.by === 'name');
+    expect(inOrder(names, (p) => searchKey(p.name))).toBe(true);
+  });
+
+  it('lists patients born on one day in kana order', () => {
+    for (const p of patients.filter((_, i) => i % 250 === 0)) {
+      const born = big.byBirthDate(p.birthDate);
+      expect(born).toContain(p);
+      expect(born.every((q) => q.birthDate === p.birthDate)).toBe(true);
+      const kanas = born.map((q) => searchKey(q.kana));
+      expect(kanas).toEqual([...kanas].sort());
+    }
+    expect(big.byBirthDate('1980-1-2')).toEqual([]);
+    expect(big.byBirthDate('not a date')).toEqual([]);
+  });
+
+  it('still finds a patient whose birth date is not yyyy-mm-dd', () => {
+    const odd = patient({
+      patientNo: '9',
+      name: '古い　記録',
+      kana: 'フルイ　キロク',
+      birthDate: '1980/01/02'
+    });
+    const withOdd = new RosterIndex([...roster, odd]);
+    expect(withOdd.byBirthDate('1980/01/02')).toEqual([odd]);
+    expect(withOdd.byBirthDate('1980-01-02').map((p) => p.patientNo)).toEqual(['1201', '12']);
+  });
+});
+
+describe('building the index for 50,000 patients (timings printed, not asserted)', () => {
+  /** Real rosters repeat names less than the fixture does: give nearly everyone a name of their own. */
+  const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
+  const varied = generatePatients(50000, 4242).map((p, i) => ({
+    ...p,
+    name: p.name + String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
+    kana: p.kana + KANA[i % KANA.length]! + KANA[(i * 31) % KANA.length]! + KANA[(i * 17) % KANA.length]!
+  }));
+
+  it('agrees with a slow scan on a roster of mostly different names', () => {
+    const index = new RosterIndex(varied);
+    const slow = varied.map(slowKeysOf);
+    const queries = varied
+      .filter((_, i) => i % 4999 === 0)
+      .flatMap((p) => [p.kana.slice(0, 3), p.kana.split('\u3000')[1]!.slice(0, 3), p.name.slice(1, 3)]);
+    for (const query of queries) {
+      const hits = index.search(query, 100000);
+      const expected = varied.filter((_, i) => matchesSlowly(slow[i]!, query));
+      expect(new Set(numbers(hits))).toEqual(new Set(expected.map((p) => p.patientNo)));
+    }
+  });
+
+  it('prints build and query times for the fixture roster and a varied one', () => {
+    const queries = [
+      '1',
+      '4321',
+      '19800102',
+      'S55.1.2',
+      'や',
+      'やまだ',
+      'ﾔﾏﾀﾞ ﾋﾛｼ',
+      'ウコ',
+      '山',
+      '佐藤　恵子',
+      'ZZZ'
+    ];
+    const lines: string[] = [];
+    for (const [label, roster] of [
+      ['fixture', generatePatients(50000, 2025)],
+      ['varied names', varied]
+    ] as const) {
+      const builds: number[] = [];
+      let index = new RosterIndex([]);
+      for (let round = 0; round < 5; round++) {
+        const t = performance.now();
+        index = new RosterIndex(roster);
+        builds.push(performance.now() - t);
+      }
+      const median = [...builds].sort((a, b) => a - b)[2]!;
+      for (const q of queries) index.search(q); // warm up
+      const times = queries.map((q) => {
+        const t = performance.now();
+        for (let r = 0; r < 100; r++) index.search(q);
+        return ((performance.now() - t) / 100) * 1000;
+      });
+      lines.push(
+        `${label}: build first ${builds[0]!.toFixed(0)} ms, median of 5 ${median.toFixed(0)} ms; ` +
+          `per query (µs) ${queries.map((q, i) => `${q} ${times[i]!.toFixed(0)}`).join(', ')}`
+      );
+      expect(index.size).toBe(50000);
+    }
+    console.log(`[roster index build, 50,000 patients]\n  ${lines.join('\n  ')}`);
   });
 });

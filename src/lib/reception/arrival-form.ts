@@ -179,11 +179,8 @@ export function readBirthDate(text: string, today: string): Result<string> {
   return ok(parsed.value);
 }
 
-/** Age in whole years on `today` (both ISO yyyy-mm-dd). */
-export function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+/** Age in whole years (満年齢) on a day: the roster's one rule, here for the form's age hint. */
+export { ageOn } from '../patients/age';
 
 /** An insurance card past its 有効期限 on `today` (both ISO); a note for staff, not a reason to refuse. */
 export function isExpired(validUntil: string, today: string): boolean {
