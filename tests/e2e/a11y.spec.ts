@@ -18,6 +18,8 @@ test('no serious or critical accessibility violations on the main screens during
   page,
   server
 }) => {
+  // Nine screens, each analysed by axe: give the journey room on a slow CI machine.
+  test.setTimeout(180_000);
   await openReady(page, server.url + '/');
   await setUpClinic(page, server.url);
   await declareOutage(page, server.url);

@@ -21,7 +21,8 @@ test('the browser killed right after a save, restarted on the same profile: the 
     await page.goto(server.url + '/');
     await page.getByLabel(/状況/).fill('停電後の確認');
     await page.getByRole('button', { name: '障害を宣言して受付を始める' }).click();
-    await expect(page.getByTestId('current-session')).toBeVisible();
+    await page.waitForURL('**/reception/');
+    await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage');
     // The moment the app says it is saved, pull the plug.
     await first.kill();
 

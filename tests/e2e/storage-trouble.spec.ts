@@ -36,7 +36,7 @@ test('a newer app version opened in another tab: this tab is told and keeps its 
 }) => {
   await openReady(page, server.url + '/settings/');
   await page.getByLabel('医院名').fill('旧タブ医院');
-  await expect(page.getByText('✓ 保存しました')).toBeVisible();
+  await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
   // Another tab upgrades the database schema (as a newer deploy would).
   const newer = await context.newPage();
   await newer.goto(server.url + '/no-such-page/');

@@ -203,13 +203,16 @@ export class Draft<T extends object> {
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    // focusout also fires while Svelte removes a focused element mid-update; changing state then is
+    // not allowed, so the blur flush waits for the update to finish (a microtask later).
+    const onBlur = () => queueMicrotask(flush);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
-    document.addEventListener('focusout', flush);
+    document.addEventListener('focusout', onBlur);
     this.#cleanup.push(() => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
-      document.removeEventListener('focusout', flush);
+      document.removeEventListener('focusout', onBlur);
     });
   }
 }

@@ -45,7 +45,9 @@ export async function declareOutage(page: Page, base: string, kind: 'real' | 'dr
   await page
     .getByRole('button', { name: kind === 'drill' ? '訓練を始める' : '障害を宣言して受付を始める' })
     .click();
-  await expect(page.getByTestId('current-session')).toBeVisible();
+  // Declaring takes the receptionist straight to registration.
+  await page.waitForURL('**/reception/');
+  await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage');
 }
 
 /** Count requests that left the app's origin. */

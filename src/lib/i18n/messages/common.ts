@@ -57,6 +57,7 @@ export const ja = {
   'store.error.evicted': '以前のデータが端末から消えています。ブラウザがデータを削除した可能性があります。',
   'store.retry': 'もう一度保存',
   'draft.restored': '前回の入力を復元しました',
+  'draft.saved': '下書きを保存しました（まだ登録はされていません）',
   'draft.otherTab': 'この入力は別のタブでも編集されています',
   'draft.useTheirs': 'あちらの内容を使う',
   'draft.keepMine': 'こちらの内容を残す',

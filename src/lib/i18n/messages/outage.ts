@@ -26,6 +26,7 @@ export const ja = {
   'outage.close.lead': 'すべての入力と精算が済んだら終了します。',
   'outage.current.title': '現在の障害対応',
   'outage.current.since': '{time} から',
+  'outage.current.recoveredAt': '{time} に復旧',
   'outage.current.reason': '状況：{reason}',
   'outage.current.declaredBy': '宣言：{name}（端末 {label}）',
   'outage.counts': '受付 {arrivals}人',

@@ -58,6 +58,7 @@ export const en: Record<keyof typeof ja, string> = {
   'store.error.evicted': 'Earlier data is gone from this device; the browser may have cleared it.',
   'store.retry': 'Save again',
   'draft.restored': 'Your earlier input was restored',
+  'draft.saved': 'Draft kept (not submitted yet)',
   'draft.otherTab': 'This input is also being edited in another tab',
   'draft.useTheirs': 'Use the other tab’s version',
   'draft.keepMine': 'Keep mine',

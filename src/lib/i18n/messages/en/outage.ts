@@ -29,6 +29,7 @@ export const en: Record<keyof typeof ja, string> = {
   'outage.close.lead': 'Close once every entry and settlement is done.',
   'outage.current.title': 'Current outage',
   'outage.current.since': 'since {time}',
+  'outage.current.recoveredAt': 'recovered at {time}',
   'outage.current.reason': 'Situation: {reason}',
   'outage.current.declaredBy': 'Declared by {name} (device {label})',
   'outage.counts': '{arrivals} arrivals',
