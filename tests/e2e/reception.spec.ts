@@ -1,10 +1,13 @@
 // Outage day at the reception desk: arrivals registered offline, insurance fallbacks, intake (also on the patient's tablet), the queue and the waiting-room board.
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import {
   addDoctorsAndDepartments,
   choose,
+  heightOf,
   makeRoster,
+  pressAndHold,
   queueRow,
   seedRoster,
   statusCount,
@@ -12,6 +15,14 @@ import {
 } from './support/reception';
 
 const roster = makeRoster();
+
+async function expectNoSeriousAxe(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  ).toEqual([]);
+}
 const regular = roster[7]!;
 const lookalike = roster[13]!;
 
@@ -38,7 +49,8 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await context.setOffline(true);
 
   // 1. A regular patient from the roster, found by 患者番号.
-  await page.getByRole('link', { name: '受付をする' }).click();
+  // Declaring the outage opened the desk's registration screen.
+  await expect(page.getByRole('heading', { level: 1, name: '受付' })).toBeVisible();
   await page.getByLabel('患者検索').fill(regular.patientNo);
   await page.getByTestId('patient-hit').first().click();
   await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue(regular.name);
@@ -124,6 +136,13 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-queue-no', 'A-001');
   expect(await statusCount(page, 'all')).toBe(4);
   expect(await statusCount(page, 'waiting')).toBe(4);
+  // How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown).
+  await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText(
+    '資格：マイナ＋お知らせ'
+  );
+  await expect(queueRow(page, 'A-002').getByTestId('eligibility-method')).toHaveText('資格：申立書');
+  await expect(queueRow(page, 'A-003').getByTestId('eligibility-method')).toHaveText('資格：保険証');
+  await expect(page.getByTestId('eligibility-result')).toHaveCount(0);
 
   // Intake for A-002 at the desk.
   await page.getByRole('link', { name: 'A-002 の問診' }).click();
@@ -226,7 +245,10 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await again.getByRole('button', { name: '変更を保存' }).click();
   await expect(again.getByText('変更を保存しました')).toBeVisible();
   await again.goto(base + '/queue/');
-  await expect(queueRow(again, 'A-002')).toContainText('資格：確認済');
+  await expect(queueRow(again, 'A-002').getByTestId('eligibility-result')).toHaveText(
+    '資格確認（復旧後）：確認済'
+  );
+  await expect(queueRow(again, 'A-002').getByTestId('eligibility-method')).toHaveText('資格：申立書');
 });
 
 test('a drill session marks the desk with 訓練; a half-typed arrival survives a reload', async ({
@@ -322,4 +344,157 @@ test('two screens editing one arrival: the later save is told, never silently ov
   await other.getByRole('button', { name: '保存されている内容を読み込む' }).click();
   await expect(other.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('めまい');
   await expect(other.getByTestId('detail-status')).toHaveAttribute('data-status', 'inConsult');
+});
+
+test('desk corrections: a roster number that fails its check, typed card fields kept, a cancelled registration, a patient’s own answers, the board’s staff exit', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  // A regular whose roster row has a 保険者番号 failing its check digit (imported with a warning) and no card fields.
+  const odd = {
+    ...makeRoster()[0]!,
+    id: 'p:9001',
+    patientNo: '9001',
+    name: '名簿\u3000誤記',
+    kana: 'メイボ\u3000ゴキ',
+    birthDate: '1962-03-04',
+    sex: 'F' as const,
+    insurerNo: '01130013',
+    cardSymbol: '',
+    cardNumber: '',
+    phone: '03-0000-9999'
+  };
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { staff: ['受付 花子'] });
+  await seedRoster(page, [...roster, odd]);
+  await declareOutage(page, base);
+  await context.setOffline(true);
+
+  // Typed as a new patient with the card's 記号・番号 and a new phone; the warning says she is in the roster.
+  await page.goto(base + '/reception/');
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('名簿 誤記');
+  await page.getByLabel('フリガナ').fill('めいぼ ごき');
+  await page.getByLabel('生年月日').fill('S37.3.4');
+  await choose(page, '性別', '女');
+  await page.getByRole('textbox', { name: '電話番号' }).fill('090-1111-2222');
+  await choose(page, '初診・再診', '再診');
+  await choose(page, '資格の確認方法', '未確認');
+  await page.getByLabel('記号', { exact: true }).fill('12');
+  await page.getByLabel('番号', { exact: true }).fill('345');
+  await page.getByRole('button', { name: `患者番号 ${odd.patientNo} の患者で受付する` }).click();
+  await expect(page.getByText(`名簿の患者（患者番号 ${odd.patientNo}）`)).toBeVisible();
+  await expect(page.getByText('先に入力していた項目はそのまま残しました')).toBeVisible();
+  // Nothing typed was replaced by the roster's blanks; where both differ, the typed value stays, the roster's beside it.
+  await expect(page.getByLabel('記号', { exact: true })).toHaveValue('12');
+  await expect(page.getByLabel('番号', { exact: true })).toHaveValue('345');
+  await expect(page.getByRole('textbox', { name: '電話番号' })).toHaveValue('090-1111-2222');
+  await expect(page.getByTestId('roster-hints').locator('[data-field="phone"]')).toContainText(
+    '名簿では：03-0000-9999'
+  );
+  await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue('名簿\u3000誤記');
+
+  // The roster's 保険者番号 fails its check: a warning beside it, not a dead end.
+  await expect(page.getByLabel('保険者番号')).toHaveValue('01130013');
+  await expect(page.getByTestId('insurer-warning')).toContainText('名簿にあった番号');
+  await expectNoSeriousAxe(page, 'registration with roster notes');
+  await page.getByRole('button', { name: '受付する', exact: true }).click();
+  await expect(
+    page.getByText('番号を直すか、確かめられないときは「このまま受付する」を押してください')
+  ).toBeVisible();
+  await expect(page.getByLabel('保険者番号')).toBeFocused();
+  await page.getByRole('button', { name: 'このまま受付する' }).click();
+  await expect(page.getByTestId('insurer-warning')).toContainText('このまま記録します');
+  expect(await submitArrival(page)).toBe('A-001');
+
+  // A double registration by mistake.
+  await page.getByRole('link', { name: '次の患者を受付' }).click();
+  await page.getByRole('textbox', { name: '氏名', exact: true }).fill('取消 花子');
+  await page.getByLabel('フリガナ').fill('トリケシ ハナコ');
+  await page.getByLabel('生年月日').fill('1990-01-01');
+  await choose(page, '初診・再診', '初診');
+  await choose(page, '資格の確認方法', '保険証');
+  await page.getByLabel('保険者番号').fill('01130012');
+  expect(await submitArrival(page)).toBe('A-002');
+
+  // The details of A-001: what was kept, and a save that does not ask about the number again.
+  await page.goto(base + '/queue/');
+  await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText('資格：未確認');
+  await queueRow(page, 'A-001').getByRole('link', { name: 'A-001 の詳細・修正' }).click();
+  expect(await heightOf(page.getByRole('link', { name: '← 受付一覧へ' }))).toBeGreaterThanOrEqual(48);
+  await expect(page.getByLabel('記号', { exact: true })).toHaveValue('12');
+  await expect(page.getByLabel('保険者番号')).toHaveValue('01130013');
+  await page.getByLabel('主訴（受付で聞いた内容）').fill('定期の薬');
+  await page.getByRole('button', { name: '変更を保存' }).click();
+  await expect(page.getByText('変更を保存しました')).toBeVisible();
+
+  // 受付取消 of A-002 with a reason: kept, struck through, out of the counts and off the board.
+  await page.goto(base + '/queue/');
+  await queueRow(page, 'A-002').getByRole('link', { name: 'A-002 の詳細・修正' }).click();
+  await page.getByRole('button', { name: '受付を取り消す…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '受付を取り消す', exact: true }).click();
+  await expect(dialog.getByText('取消の理由を入力してください')).toBeVisible();
+  await dialog.getByRole('button', { name: '二重に受付した' }).click();
+  await expect(dialog.getByLabel('取消の理由')).toHaveValue('二重に受付した');
+  await dialog.getByRole('button', { name: '受付を取り消す', exact: true }).click();
+  await expect(page.getByTestId('cancelled-banner')).toContainText('理由：二重に受付した');
+  await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByRole('button', { name: 'A-002 を「診察中」にする' })).toHaveCount(0);
+  await page.goto(base + '/queue/');
+  await expect(page.getByTestId('queue-row')).toHaveCount(2);
+  await expect(queueRow(page, 'A-002')).toHaveAttribute('data-status', 'cancelled');
+  await expect(queueRow(page, 'A-002').getByTestId('cancel-reason')).toContainText(
+    '受付取消：二重に受付した（受付 花子'
+  );
+  await expect(queueRow(page, 'A-002').locator('.head')).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(queueRow(page, 'A-002').getByRole('button', { name: /A-002 を/ })).toHaveCount(0);
+  expect(await statusCount(page, 'all')).toBe(1);
+  expect(await statusCount(page, 'waiting')).toBe(1);
+  expect(await statusCount(page, 'cancelled')).toBe(1);
+  await expectNoSeriousAxe(page, 'queue with a cancelled row');
+
+  // The waiting-room board: the cancelled number is not called; a patient's tap does not open the staff list.
+  const board = await context.newPage();
+  await board.goto(base + '/board/');
+  await expect(board.getByTestId('board-waiting')).toContainText('A-001');
+  await expect(board.getByTestId('board')).not.toContainText('A-002');
+  await expect(board.getByRole('link')).toHaveCount(0);
+  await board.getByRole('button', { name: '職員用：長押しで受付一覧へ' }).click();
+  await expect(board.getByTestId('board')).toBeVisible();
+  await pressAndHold(board, '職員用：長押しで受付一覧へ');
+  await expect(board.getByRole('heading', { level: 1, name: '受付一覧' })).toBeVisible();
+  await board.close();
+
+  // A cancel made by mistake is undone: back in the queue where it was.
+  await queueRow(page, 'A-002').getByRole('link', { name: 'A-002 の詳細・修正' }).click();
+  await page.getByRole('button', { name: '受付取消を元に戻す' }).click();
+  await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'waiting');
+  await expect(page.getByText('一度取り消され、元に戻されています')).toBeVisible();
+  await page.goto(base + '/queue/');
+  expect(await statusCount(page, 'all')).toBe(2);
+  expect(await statusCount(page, 'cancelled')).toBe(0);
+
+  // 問診: staff start it, the patient corrects it on the tablet; the latest answers are credited to the patient.
+  await page.getByRole('link', { name: 'A-001 の問診' }).click();
+  expect(await heightOf(page.getByRole('link', { name: '← 受付一覧へ' }))).toBeGreaterThanOrEqual(48);
+  await page.getByLabel('どうされましたか（症状）').fill('血圧の薬');
+  await choose(page, '妊娠・授乳', 'いいえ');
+  await page.getByRole('button', { name: '問診を保存' }).click();
+  await expect(page.getByText('問診を保存しました')).toBeVisible();
+  await page.getByRole('button', { name: '患者さんに入力してもらう（タブレットを渡す）' }).click();
+  await page.getByLabel('どうされましたか（症状）').fill('血圧の薬と、ふらつき');
+  await page.getByRole('button', { name: '記入を終える' }).click();
+  await expect(page.getByText('このタブレットを受付にお返しください。')).toBeVisible();
+  await pressAndHold(page, '職員用：長押しで戻る');
+  await expect(page.getByRole('heading', { level: 1, name: '問診', exact: true })).toBeVisible();
+  await expect(page.getByTestId('intake-meta')).toContainText('最終変更：患者さん本人が記入');
+  await expect(page.getByTestId('intake-meta')).not.toContainText('最終変更：受付 花子');
+
+  // All of it is still there after a reload.
+  await page.goto(base + '/queue/');
+  await page.reload();
+  await expect(queueRow(page, 'A-001')).toHaveAttribute('data-status', 'waiting');
+  await expect(queueRow(page, 'A-002')).toHaveAttribute('data-status', 'waiting');
 });

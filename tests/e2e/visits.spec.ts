@@ -296,3 +296,59 @@ test('two screens on one memo: the later save is shown the conflict, not allowed
     history.getByTestId('revision').nth(1).locator('.change').filter({ visible: true, hasText: '病名' })
   ).toContainText('（空欄） → 感冒');
 });
+
+test('a memo dated in the future is refused beside the date, the first problem gets the focus, and a half-written memo shows as a draft in the list', async ({
+  page,
+  context,
+  server
+}) => {
+  await openClinicDay(page, server.url);
+  await context.setOffline(true);
+  await registerAtDesk(page, server.url, hanako);
+  await page.goto(server.url + '/visits/');
+  await page.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '山田 太郎' });
+  await openMemo(page, server.url, 'A-001');
+
+  // The back link is a full-size touch target.
+  const back = page.getByRole('link', { name: '← 患者一覧に戻る' });
+  expect((await back.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
+
+  // A date typed a year ahead: refused next to the field (Japanese and English), the date field focused.
+  await page.getByLabel('所見').fill('咽頭発赤');
+  await page.getByLabel('診療日').fill('2027-01-01');
+  await page.getByRole('button', { name: '診療メモを保存' }).click();
+  await expect(page.getByText('診療日が未来の日付です')).toBeVisible();
+  await expect(page.getByText('The visit date is in the future')).toBeVisible();
+  await expect(page.getByLabel('診療日')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('診療日')).toBeFocused();
+  await expect(page.getByText('新しい診療メモ（まだ保存されていません）')).toBeVisible();
+
+  // The doctor is called away: the list says the memo is only a draft, not "none".
+  await back.click();
+  const row = page.getByTestId('visit-row').filter({ hasText: 'A-001' });
+  await expect(row.getByTestId('memo-state')).toHaveText('下書きあり');
+  await expect(page.getByRole('link', { name: 'A-001 メモを書く' })).toBeVisible();
+
+  // Back to it: nothing typed is lost; with today's date it saves, and the list says あり.
+  await page.getByRole('link', { name: 'A-001 メモを書く' }).click();
+  await expect(page.getByLabel('所見')).toHaveValue('咽頭発赤');
+  await expect(page.getByLabel('診療日')).toHaveValue('2027-01-01');
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  await page.getByLabel('診療日').fill(today);
+  // Another problem further down (a prescription without a drug name) is the one focused now.
+  await page.getByRole('button', { name: '＋ 処方を追加' }).click();
+  await rx(page, 1).getByLabel('用量').fill('2錠');
+  await page.getByRole('button', { name: '診療メモを保存' }).click();
+  await expect(rx(page, 1).getByLabel('薬剤名')).toBeFocused();
+  await expect(page.getByText('診療日が未来の日付です')).toHaveCount(0);
+  await rx(page, 1).getByLabel('薬剤名').fill('カロナール');
+  await page.getByRole('button', { name: '診療メモを保存' }).click();
+  await expect(page.getByTestId('arrival-status')).toHaveAttribute('data-status', 'awaitingPayment');
+  await expect(page.getByText('新しい診療メモ（まだ保存されていません）')).toHaveCount(0);
+  await back.click();
+  await expect(row.getByTestId('memo-state')).toHaveText('あり');
+});

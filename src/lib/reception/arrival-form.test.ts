@@ -9,6 +9,9 @@ import {
   ageOn,
   readArrivalForm,
   readBirthDate,
+  checkInsurerNo,
+  rosterValueBeside,
+  useRosterValue,
   type ArrivalForm
 } from './arrival-form';
 import type { Arrival } from './model';
@@ -32,6 +35,9 @@ const roster: Patient = {
   phone: '03-1111-2222',
   allergies: ''
 };
+
+const picked01130013 = () =>
+  formFromPatient(emptyArrivalForm(['内科']), { ...roster, insurerNo: '01130013' });
 
 function filled(overrides: Partial<ArrivalForm> = {}): ArrivalForm {
   return {
@@ -104,6 +110,58 @@ describe('readArrivalForm', () => {
     expect(fixed.ok && fixed.value.insurance.insurerNo).toBe('01130012');
     form.insurance.insurerNo = '130054';
     expect(readArrivalForm(form, context).ok).toBe(true);
+  });
+
+  it('a roster number that fails its check only warns, and is kept after 「このまま受付する」', () => {
+    const bad = '01130013';
+    const picked = formFromPatient(emptyArrivalForm(['内科']), { ...roster, insurerNo: bad });
+    for (const eligibilityMethod of ['unconfirmed', 'card', 'previous'] as const) {
+      const form = { ...picked, eligibilityMethod };
+      expect(checkInsurerNo(form)).toMatchObject({ kind: 'soft', why: 'roster', acknowledged: false });
+      const r = readArrivalForm(form, context);
+      expect(!r.ok && r.error.insurerNo).toMatchObject({
+        key: 'reception.error.insurerNoKeep',
+        values: { input: bad }
+      });
+      const kept = readArrivalForm({ ...form, insurerNoAck: bad }, context);
+      expect(kept.ok && kept.value.insurance.insurerNo).toBe(bad);
+    }
+    // Kept for that number only: a different number is asked about again.
+    const other = { ...picked, eligibilityMethod: 'unconfirmed' as const, insurerNoAck: '01130021' };
+    expect(checkInsurerNo(other)).toMatchObject({ kind: 'soft', acknowledged: false });
+  });
+
+  it('a number typed from a card shown today must pass; from memory (未確認・申立書・前回) it may be kept', () => {
+    const typed = (eligibilityMethod: ArrivalForm['eligibilityMethod'], insurerNo: string) => {
+      const form = filled({ eligibilityMethod });
+      form.insurance = { ...form.insurance, insurerNo };
+      return form;
+    };
+    for (const method of ['card', 'certificate', 'mynaPortal', 'mynaNotice'] as const)
+      expect(checkInsurerNo(typed(method, '01130013')).kind).toBe('hard');
+    for (const method of ['unconfirmed', 'declaration', 'previous'] as const)
+      expect(checkInsurerNo(typed(method, '01130013'))).toMatchObject({ kind: 'soft', why: 'unseen' });
+    // Not 6 or 8 digits is not a 保険者番号 at all, however it was shown.
+    expect(checkInsurerNo(typed('unconfirmed', '0113001')).kind).toBe('hard');
+    // Staff changed the roster's number while reading a card: their typing is checked in full.
+    const picked = formFromPatient(emptyArrivalForm(['内科']), { ...roster, insurerNo: '01130013' });
+    const changed = { ...picked, eligibilityMethod: 'card' as const };
+    changed.insurance = { ...changed.insurance, insurerNo: '01130031' };
+    expect(checkInsurerNo(changed).kind).toBe('hard');
+    expect(checkInsurerNo(typed('card', '01130012'))).toEqual({ kind: 'ok', value: '01130012' });
+    expect(checkInsurerNo(typed('card', ''))).toEqual({ kind: 'none' });
+  });
+
+  it('editing a stored arrival does not ask again about the number it was registered with', () => {
+    const form = { ...picked01130013(), eligibilityMethod: 'unconfirmed' as const, insurerNoAck: '01130013' };
+    const r = readArrivalForm(form, context);
+    if (!r.ok) throw new Error('fixture');
+    const arrival = { ...r.value, id: 'a1', rev: 1 } as unknown as Arrival;
+    const edit = formFromArrival(arrival);
+    expect(readArrivalForm(edit, context).ok).toBe(true);
+    edit.insurance.insurerNo = '01130031';
+    const typed = readArrivalForm(edit, context);
+    expect(!typed.ok && typed.error.insurerNo?.key).toBe('reception.error.insurerNoKeep');
   });
 
   it('needs the insurer number when a card or certificate was shown, not when unconfirmed', () => {
@@ -187,6 +245,40 @@ describe('filling the form', () => {
     });
     const r = readArrivalForm({ ...form, eligibilityMethod: 'previous' }, context);
     expect(r.ok && r.value.isNew).toBe(false);
+  });
+
+  it('switching a typed new patient to the roster patient keeps what was typed (the roster’s beside it)', () => {
+    const lean: Patient = { ...roster, cardSymbol: '', cardNumber: '', branch: '', phone: '' };
+    const typed: ArrivalForm = {
+      ...filled({ name: '山田 太郎', kana: 'やまだ たろう', birthDate: 'S55.1.2', sex: 'M' }),
+      phone: '090-1234-5678'
+    };
+    typed.insurance = { ...typed.insurance, symbol: '12', number: '345', insurerNo: '06130015' };
+    const form = formFromPatient(typed, lean);
+    // The same person written another way takes the roster's spelling.
+    expect(form).toMatchObject({ name: '山田　太郎', kana: 'ヤマダ　タロウ', birthDate: '1980-01-02' });
+    // What the roster lacks stays as typed.
+    expect(form.insurance).toMatchObject({ symbol: '12', number: '345', copay: '3' });
+    expect(form.phone).toBe('090-1234-5678');
+    // Both have one and they differ: the typed value stays, the roster's is kept to show beside it.
+    expect(form.insurance.insurerNo).toBe('06130015');
+    expect(form.rosterValues).toEqual({ insurerNo: '01130012' });
+    expect(rosterValueBeside(form, 'insurerNo')).toBe('01130012');
+    expect(rosterValueBeside(form, 'symbol')).toBeNull();
+    const used = useRosterValue(form, 'insurerNo');
+    expect(used.insurance.insurerNo).toBe('01130012');
+    expect(rosterValueBeside(used, 'insurerNo')).toBeNull();
+    // Typing the roster's value by hand hides the note too.
+    expect(
+      rosterValueBeside({ ...form, insurance: { ...form.insurance, insurerNo: '0113-0012' } }, 'insurerNo')
+    ).toBeNull();
+  });
+
+  it('picking another roster patient replaces the first one’s values', () => {
+    const first = formFromPatient(emptyArrivalForm(), { ...roster, cardSymbol: '77' });
+    const second = formFromPatient(first, { ...roster, id: 'p:2', patientNo: '2', cardSymbol: '' });
+    expect(second.insurance.symbol).toBe('');
+    expect(second.rosterValues).toEqual({});
   });
 
   it('a new patient starts blank as 初診', () => {

@@ -1,8 +1,13 @@
 // The arrival (受付) form as typed at the desk: filling it from a roster patient, and the check that turns it into stored fields.
 import { fail, ok, type FieldProblems, type Problem, type Result } from '../result';
 import type { Patient } from '../patients/model';
-import { isZenkakuKana, normalizeKana, normalizeSpaces } from '../patients/kana';
-import { validateInsurerNo, validatePublicPayerNo, validateRecipientNo } from '../patients/insurer-number';
+import { isZenkakuKana, normalizeKana, normalizeSpaces, searchKey } from '../patients/kana';
+import {
+  cleanNumber,
+  validateInsurerNo,
+  validatePublicPayerNo,
+  validateRecipientNo
+} from '../patients/insurer-number';
 import { cleanBranch, cleanCode, cleanPatientNo } from '../patients/roster-values';
 import { isRealIsoDate, parseBirthDate } from '../patients/wareki';
 import {
@@ -49,7 +54,22 @@ export interface ArrivalForm {
   paperSerial: string;
   /** The duplicate warning staff answered with "a different person" (its signature), so it is not asked again. */
   duplicateAck: string;
+  /**
+   * The 保険者番号 as it came from elsewhere: the roster patient picked, or the stored arrival being
+   * edited. While the field still holds it, a failed check only warns (staff cannot fix the roster
+   * at the desk). Absent on drafts written before this was kept.
+   */
+  knownInsurerNo?: string;
+  /** The 保険者番号 (cleaned) staff chose to keep although its check fails: 「このまま受付する」. */
+  insurerNoAck?: string;
+  /** The roster's values where they differ from what staff had typed before picking the patient. */
+  rosterValues?: RosterValues;
 }
+
+/** Fields a roster patient fills, which staff may have typed differently before picking them. */
+export type RosterField =
+  'name' | 'kana' | 'birthDate' | 'sex' | 'phone' | 'insurerNo' | 'symbol' | 'number' | 'branch' | 'copay';
+export type RosterValues = Partial<Record<RosterField, string>>;
 
 export type ArrivalField =
   | 'name'
@@ -98,32 +118,145 @@ export function emptyArrivalForm(departments: readonly string[] = []): ArrivalFo
     declaration: { ...emptyDeclaration },
     eligibilityStatus: 'unconfirmed',
     paperSerial: '',
-    duplicateAck: ''
+    duplicateAck: '',
+    knownInsurerNo: '',
+    insurerNoAck: '',
+    rosterValues: {}
   };
 }
 
-/** Fill the patient and insurance fields from a roster patient; the visit fields stay as typed. */
-export function formFromPatient(form: ArrivalForm, patient: Patient): ArrivalForm {
+/** What each roster field reads on the form, and when a typed value and the roster's say the same. */
+const rosterFields: {
+  field: RosterField;
+  same: (typed: string, roster: string) => boolean;
+}[] = [
+  { field: 'name', same: (a, b) => searchKey(a) === searchKey(b) },
+  { field: 'kana', same: (a, b) => searchKey(a) === searchKey(b) },
+  {
+    field: 'birthDate',
+    same: (a, b) => {
+      const parsed = parseBirthDate(a);
+      return parsed.ok && parsed.value === b;
+    }
+  },
+  { field: 'sex', same: (a, b) => a === b },
+  { field: 'phone', same: (a, b) => cleanCode(a).replace(/\D/g, '') === cleanCode(b).replace(/\D/g, '') },
+  { field: 'insurerNo', same: (a, b) => cleanNumber(a) === cleanNumber(b) },
+  { field: 'symbol', same: (a, b) => cleanCode(a) === cleanCode(b) },
+  { field: 'number', same: (a, b) => cleanCode(a) === cleanCode(b) },
+  { field: 'branch', same: (a, b) => cleanBranch(a) === cleanBranch(b) },
+  { field: 'copay', same: (a, b) => a === b }
+];
+
+/** Whether staff had typed any patient or card field the roster would fill (so picking keeps some). */
+export function hasTypedRosterFields(form: ArrivalForm): boolean {
+  return (
+    form.patientId === null && rosterFields.some(({ field }) => rosterFieldValue(form, field).trim() !== '')
+  );
+}
+
+/** A roster field's value on the form. */
+export function rosterFieldValue(form: ArrivalForm, field: RosterField): string {
+  switch (field) {
+    case 'name':
+    case 'kana':
+    case 'birthDate':
+    case 'sex':
+    case 'phone':
+      return form[field];
+    case 'insurerNo':
+    case 'symbol':
+    case 'number':
+    case 'branch':
+    case 'copay':
+      return form.insurance[field];
+  }
+}
+
+function withRosterField(form: ArrivalForm, field: RosterField, value: string): ArrivalForm {
+  switch (field) {
+    case 'name':
+    case 'kana':
+    case 'birthDate':
+    case 'phone':
+      return { ...form, [field]: value };
+    case 'sex':
+      return { ...form, sex: value as Sex };
+    case 'copay':
+      return { ...form, insurance: { ...form.insurance, copay: value as Insurance['copay'] } };
+    case 'insurerNo':
+    case 'symbol':
+    case 'number':
+    case 'branch':
+      return { ...form, insurance: { ...form.insurance, [field]: value } };
+  }
+}
+
+/** The roster's values of a patient, as the form holds them. */
+function rosterValuesOf(patient: Patient): Record<RosterField, string> {
   return {
-    ...form,
-    patientId: patient.id,
-    patientNo: patient.patientNo,
     name: patient.name,
     kana: patient.kana,
     birthDate: patient.birthDate,
     sex: patient.sex,
     phone: patient.phone,
-    visitType: form.visitType || 'return',
-    insurance: {
-      ...form.insurance,
-      insurerNo: patient.insurerNo,
-      symbol: patient.cardSymbol,
-      number: patient.cardNumber,
-      branch: patient.branch,
-      copay: patient.copayRate === null ? '' : (String(patient.copayRate) as Insurance['copay'])
-    },
-    duplicateAck: ''
+    insurerNo: patient.insurerNo,
+    symbol: patient.cardSymbol,
+    number: patient.cardNumber,
+    branch: patient.branch,
+    copay: patient.copayRate === null ? '' : String(patient.copayRate)
   };
+}
+
+/**
+ * Fill the patient and insurance fields from a roster patient; the visit fields stay as typed. On a
+ * form typed for a new patient (e.g. the duplicate warning's 「この患者で受付する」), nothing typed is
+ * thrown away: a field the roster leaves empty keeps what was typed, and where both have a value
+ * that differs the typed one stays and the roster's is kept beside it (`rosterValues`) for staff to
+ * compare. A form already filled from another roster patient is simply replaced.
+ */
+export function formFromPatient(form: ArrivalForm, patient: Patient): ArrivalForm {
+  const typedByStaff = form.patientId === null;
+  const roster = rosterValuesOf(patient);
+  const differing: RosterValues = {};
+  let next: ArrivalForm = {
+    ...form,
+    patientId: patient.id,
+    patientNo: patient.patientNo,
+    visitType: form.visitType || 'return',
+    duplicateAck: '',
+    knownInsurerNo: patient.insurerNo,
+    insurerNoAck: '',
+    rosterValues: differing
+  };
+  for (const { field, same } of rosterFields) {
+    const typed = rosterFieldValue(form, field).trim();
+    const theirs = roster[field];
+    if (typedByStaff && typed !== '' && (theirs === '' || !same(typed, theirs))) {
+      if (theirs !== '') differing[field] = theirs;
+      continue;
+    }
+    next = withRosterField(next, field, theirs);
+  }
+  return next;
+}
+
+/** Use the roster's value for a field where staff had typed another: the hint beside it goes. */
+export function useRosterValue(form: ArrivalForm, field: RosterField): ArrivalForm {
+  const value = form.rosterValues?.[field];
+  if (value === undefined) return form;
+  const rest: RosterValues = { ...form.rosterValues };
+  delete rest[field];
+  return { ...withRosterField(form, field, value), rosterValues: rest };
+}
+
+/** The roster's value to show beside a field, while the field still says something else. */
+export function rosterValueBeside(form: ArrivalForm, field: RosterField): string | null {
+  const value = form.rosterValues?.[field];
+  if (value === undefined) return null;
+  const rule = rosterFields.find((r) => r.field === field);
+  const typed = rosterFieldValue(form, field);
+  return rule && typed.trim() !== '' && rule.same(typed, value) ? null : value;
 }
 
 /** Forget the picked roster patient: the form is for a new patient (新患), patient fields blank. */
@@ -139,7 +272,10 @@ export function formForNewPatient(form: ArrivalForm): ArrivalForm {
     phone: '',
     visitType: 'first',
     insurance: { ...emptyInsurance },
-    duplicateAck: ''
+    duplicateAck: '',
+    knownInsurerNo: '',
+    insurerNoAck: '',
+    rosterValues: {}
   };
 }
 
@@ -163,7 +299,11 @@ export function formFromArrival(arrival: Arrival): ArrivalForm {
     declaration: { ...emptyDeclaration, ...(arrival.declaration ?? {}) },
     eligibilityStatus: arrival.eligibilityStatus,
     paperSerial: arrival.paperSerial,
-    duplicateAck: ''
+    duplicateAck: '',
+    // The stored number was accepted when registered: editing other fields does not ask again.
+    knownInsurerNo: arrival.insurance.insurerNo,
+    insurerNoAck: arrival.insurance.insurerNo,
+    rosterValues: {}
   };
 }
 
@@ -189,6 +329,44 @@ export function isExpired(validUntil: string, today: string): boolean {
 
 /** Methods where the insurer number is printed on what the patient showed, so it must be written down. */
 const insurerNoShown: EligibilityMethod[] = ['card', 'certificate'];
+
+/** Methods where nothing showing the insurer number was seen today: it is from memory or an old record. */
+const insurerNoUnseen: EligibilityMethod[] = ['unconfirmed', 'declaration', 'previous'];
+
+/**
+ * The 保険者番号 check at the desk:
+ * - `none`: nothing typed; `ok`: the number passes (cleaned digits).
+ * - `soft`: it fails, but staff cannot fix it here, so it warns and may be kept with
+ *   「このまま受付する」 (`acknowledged` once they did, for this very number). That is when the
+ *   number is still the one from the roster (or the stored arrival) — `why: 'roster'` — or when
+ *   nothing showing it was seen today (資格 未確認 / 申立書 / 前回) and only the check digit or the
+ *   prefecture is off — `why: 'unseen'`.
+ * - `hard`: a number staff typed from a card, 資格確認書 or マイナ screen shown today that fails its
+ *   check is a copy slip: look again and fix it. Also any number that is not 6 or 8 digits.
+ */
+export type InsurerNoCheck =
+  | { kind: 'none' }
+  | { kind: 'ok'; value: string }
+  | { kind: 'hard'; problem: Problem }
+  | { kind: 'soft'; value: string; problem: Problem; why: 'roster' | 'unseen'; acknowledged: boolean };
+
+export function checkInsurerNo(
+  form: Pick<ArrivalForm, 'insurance' | 'eligibilityMethod' | 'knownInsurerNo' | 'insurerNoAck'>
+): InsurerNoCheck {
+  const typed = form.insurance.insurerNo;
+  if (!typed.trim()) return { kind: 'none' };
+  const valid = validateInsurerNo(typed);
+  if (valid.ok) return { kind: 'ok', value: valid.value };
+  const value = cleanNumber(typed);
+  const known = cleanNumber(form.knownInsurerNo ?? '');
+  const acknowledged = value !== '' && cleanNumber(form.insurerNoAck ?? '') === value;
+  if (known !== '' && value === known)
+    return { kind: 'soft', value, problem: valid.error, why: 'roster', acknowledged };
+  const method = form.eligibilityMethod;
+  if (method && insurerNoUnseen.includes(method) && valid.error.key !== 'patients.error.insurerNoDigits')
+    return { kind: 'soft', value, problem: valid.error, why: 'unseen', acknowledged };
+  return { kind: 'hard', problem: valid.error };
+}
 
 const trim = (s: string) => s.trim();
 
@@ -247,7 +425,7 @@ export function readArrivalForm(
   if (!method || !eligibilityMethods.includes(method))
     put('eligibilityMethod', { key: 'reception.error.methodRequired' });
 
-  const insurance = readInsurance(form.insurance, method, put);
+  const insurance = readInsurance(form, put);
   const declaration = method === 'declaration' ? readDeclaration(form, context.today, put) : null;
 
   const paperSerial = form.paperSerial.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -278,11 +456,9 @@ export function readArrivalForm(
   });
 }
 
-function readInsurance(
-  typed: Insurance,
-  method: EligibilityMethod | '',
-  put: (field: ArrivalField, problem: Problem) => void
-): Insurance {
+function readInsurance(form: ArrivalForm, put: (field: ArrivalField, problem: Problem) => void): Insurance {
+  const typed = form.insurance;
+  const method = form.eligibilityMethod;
   const insurance: Insurance = {
     ...emptyInsurance,
     symbol: cleanCode(typed.symbol),
@@ -292,10 +468,12 @@ function readInsurance(
     copay: copays.includes(typed.copay as '1') ? typed.copay : '',
     validUntil: typed.validUntil.trim()
   };
-  if (typed.insurerNo.trim()) {
-    const insurer = validateInsurerNo(typed.insurerNo);
-    if (insurer.ok) insurance.insurerNo = insurer.value;
-    else put('insurerNo', insurer.error);
+  const insurer = checkInsurerNo(form);
+  if (insurer.kind === 'ok') insurance.insurerNo = insurer.value;
+  else if (insurer.kind === 'hard') put('insurerNo', insurer.problem);
+  else if (insurer.kind === 'soft') {
+    if (insurer.acknowledged) insurance.insurerNo = insurer.value;
+    else put('insurerNo', { key: 'reception.error.insurerNoKeep', values: { input: insurer.value } });
   } else if (method && insurerNoShown.includes(method)) {
     put('insurerNo', { key: 'reception.error.insurerNoRequired' });
   }

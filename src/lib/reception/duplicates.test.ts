@@ -103,6 +103,16 @@ describe('findDuplicates', () => {
     ).toEqual([]);
   });
 
+  it('a cancelled registration (受付取消) is not a duplicate any more', () => {
+    const arrivals = [arrival({ status: 'cancelled' })];
+    expect(
+      findDuplicateArrivals(
+        { patientId: null, name: '佐藤花子', kana: '', birthDate: '1985-03-04', sex: 'F' },
+        arrivals
+      )
+    ).toEqual([]);
+  });
+
   it('an answer holds for the same identity and is asked again when it changes', () => {
     const f = form({ name: '佐藤花子', birthDate: '1985-03-04', sex: 'F' });
     const d = findDuplicates(f, { roster: null, arrivals: [arrival({})] });

@@ -29,7 +29,10 @@ interface Candidate {
 
 const sexesMatch = (a: Sex, b: Sex) => a === '' || b === '' || a === b;
 
-/** Arrivals that are the same roster patient, or share birth date, compatible sex and 氏名 or フリガナ. */
+/**
+ * Arrivals that are the same roster patient, or share birth date, compatible sex and 氏名 or フリガナ;
+ * a cancelled one (受付取消) is no longer there to be confused with.
+ */
 export function findDuplicateArrivals(
   candidate: Candidate,
   arrivals: readonly Arrival[],
@@ -38,7 +41,7 @@ export function findDuplicateArrivals(
   const nameKey = searchKey(candidate.name);
   const kanaKey = searchKey(candidate.kana);
   return arrivals.filter((a) => {
-    if (a.id === excludeId) return false;
+    if (a.id === excludeId || a.status === 'cancelled') return false;
     if (candidate.patientId !== null && a.patientId === candidate.patientId) return true;
     if (!candidate.birthDate || a.birthDate !== candidate.birthDate || !sexesMatch(candidate.sex, a.sex))
       return false;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { emptyArrivalForm, readArrivalForm } from './arrival-form';
-import { arrivalFieldsOf, formatQueueNo, queueCounterKey, sameFields, type Arrival } from './model';
+import {
+  arrivalFieldsOf,
+  checkCancelReason,
+  formatQueueNo,
+  methodNeedsFollowUp,
+  queueCounterKey,
+  queueStatuses,
+  queueSteps,
+  sameFields,
+  showsEligibilityResult,
+  type Arrival
+} from './model';
 
 describe('queue numbers', () => {
   it('are the device label and a three-digit number, counted per session and device', () => {
@@ -47,5 +58,27 @@ describe('the desk fields of an arrival', () => {
     expect(sameFields(fields, reordered)).toBe(true);
     expect(sameFields(fields, { ...fields, insurance: { ...fields.insurance, copay: '3' } })).toBe(false);
     expect(sameFields(fields, { ...fields, brought: ['referral'] })).toBe(false);
+  });
+});
+
+describe('cancel reasons and eligibility shown in the queue', () => {
+  it('a 受付取消 needs a short reason', () => {
+    expect(checkCancelReason('二重登録')).toEqual({});
+    expect(checkCancelReason('  ').reason?.key).toBe('reception.error.cancelReason');
+    expect(checkCancelReason('x'.repeat(201)).reason?.key).toBe('reception.error.tooLong');
+  });
+
+  it('one-tap steps leave 受付取消 out', () => {
+    expect(queueSteps).not.toContain('cancelled');
+    expect(queueSteps).toHaveLength(queueStatuses.length - 1);
+  });
+
+  it('the result after recovery is shown once recovery began or a result was recorded', () => {
+    expect(showsEligibilityResult('unconfirmed', false)).toBe(false);
+    expect(showsEligibilityResult('unconfirmed', true)).toBe(true);
+    expect(showsEligibilityResult('confirmed', false)).toBe(true);
+    expect(methodNeedsFollowUp('declaration')).toBe(true);
+    expect(methodNeedsFollowUp('unconfirmed')).toBe(true);
+    expect(methodNeedsFollowUp('card')).toBe(false);
   });
 });

@@ -1,18 +1,46 @@
 // Arrivals (受付), intake notes (問診) and insurance when it cannot be checked online: types and pure rules.
+import type { FieldProblems } from '../result';
 import type { RecordMeta } from '../store/record';
 
 export type VisitType = 'first' | 'return'; // 初診 / 再診
 
-/** 待合 → 診察中 → 会計待ち → 会計済 / 後日精算 → 帰宅 */
-export type QueueStatus = 'waiting' | 'inConsult' | 'awaitingPayment' | 'paid' | 'payLater' | 'left';
+/** 待合 → 診察中 → 会計待ち → 会計済 / 後日精算 → 帰宅; 受付取消 (cancelled) aside, with a reason. */
+export type QueueStatus =
+  'waiting' | 'inConsult' | 'awaitingPayment' | 'paid' | 'payLater' | 'left' | 'cancelled'; // 受付取消
 export const queueStatuses: QueueStatus[] = [
   'waiting',
   'inConsult',
   'awaitingPayment',
   'paid',
   'payLater',
-  'left'
+  'left',
+  'cancelled'
 ];
+
+/** The statuses one tap moves an arrival to; 受付取消 needs a reason and is done from the arrival's details. */
+export type QueueStep = Exclude<QueueStatus, 'cancelled'>;
+export const queueSteps: QueueStep[] = queueStatuses.filter((s): s is QueueStep => s !== 'cancelled');
+
+/** 受付取消: a mistaken or double registration, kept with why, by whom and when (never deleted). */
+export interface Cancellation {
+  reason: string;
+  at: string;
+  by: string;
+  /** Where the arrival was in the queue, so undoing the cancel puts it back there. */
+  previousStatus: QueueStep;
+  /** Set when the cancel itself was undone (取消の取り消し); the arrival is back at previousStatus. */
+  undoneAt?: string;
+  undoneBy?: string;
+}
+
+/** The reason of a 受付取消: needed, and short enough to read in the queue. */
+export function checkCancelReason(reason: string): FieldProblems<'reason'> {
+  const r = reason.trim();
+  if (!r) return { reason: { key: 'reception.error.cancelReason', field: 'reason' } };
+  if (r.length > 200)
+    return { reason: { key: 'reception.error.tooLong', values: { max: 200 }, field: 'reason' } };
+  return {};
+}
 
 /** What the patient brought (持参物). */
 export type Brought =
@@ -52,6 +80,20 @@ export const eligibilityMethods: EligibilityMethod[] = [
 
 /** After recovery: 未確認 → 確認済 / 不詳請求 / 自費扱い */
 export type EligibilityStatus = 'unconfirmed' | 'confirmed' | 'unknownClaim' | 'selfPay';
+
+/** Methods where nothing showing the insurance was checked at the desk: to follow up after recovery. */
+export function methodNeedsFollowUp(method: EligibilityMethod): boolean {
+  return method === 'unconfirmed' || method === 'declaration';
+}
+
+/**
+ * Whether the result of the check after recovery (復旧後の資格確認) is worth showing: once recovery has
+ * begun, or once a result other than 未確認 was recorded. During the outage everyone is 未確認, which
+ * says nothing.
+ */
+export function showsEligibilityResult(status: EligibilityStatus, recovered: boolean): boolean {
+  return recovered || status !== 'unconfirmed';
+}
 
 export interface Insurance {
   insurerNo: string; // 保険者番号 (6 or 8 digits)
@@ -115,6 +157,8 @@ export interface Arrival extends RecordMeta {
   statusChangedAt: string;
   /** Serial of a paper form (受付票) attached to this arrival. */
   paperSerial: string;
+  /** 受付取消: set when cancelled (status 'cancelled'); kept, marked undone, when the cancel is undone. */
+  cancellation?: Cancellation | null;
 }
 
 export type PregnancyState = 'no' | 'pregnant' | 'breastfeeding' | 'possible' | 'unknown' | '';
@@ -129,7 +173,15 @@ export interface Intake extends RecordMeta {
   pregnancy: PregnancyState;
   pastIllnesses: string;
   message: string;
+  /** Who first filled it: the patient on the tablet, or staff. */
   filledBy: 'staff' | 'patient';
+  /** Who saved the latest version (absent on records written before this was kept: read filledBy). */
+  lastFilledBy?: 'staff' | 'patient';
+}
+
+/** Who wrote the latest version of a 問診: the patient's own answers are never credited to staff. */
+export function intakeLastFilledBy(intake: Pick<Intake, 'filledBy' | 'lastFilledBy'>): Intake['filledBy'] {
+  return intake.lastFilledBy ?? intake.filledBy;
 }
 
 export function formatQueueNo(deviceLabel: string, seq: number): string {

@@ -27,8 +27,13 @@ describe('queue rules', () => {
     expect(inArrivalOrder([a, b, c]).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
   });
 
-  it('counts each status and the total', () => {
-    const counts = statusCounts([arrival({}), arrival({ status: 'paid' }), arrival({ status: 'paid' })]);
+  it('counts each status and the total, leaving 受付取消 out of the total', () => {
+    const counts = statusCounts([
+      arrival({}),
+      arrival({ status: 'paid' }),
+      arrival({ status: 'paid' }),
+      arrival({ status: 'cancelled' })
+    ]);
     expect(counts).toEqual({
       total: 3,
       waiting: 1,
@@ -36,7 +41,8 @@ describe('queue rules', () => {
       awaitingPayment: 0,
       paid: 2,
       payLater: 0,
-      left: 0
+      left: 0,
+      cancelled: 1
     });
   });
 
@@ -46,6 +52,7 @@ describe('queue rules', () => {
     expect(nextStatus('awaitingPayment')).toBe('paid');
     expect(nextStatus('payLater')).toBe('left');
     expect(nextStatus('left')).toBeNull();
+    expect(nextStatus('cancelled')).toBeNull();
   });
 
   it('filters by status and by number, name or kana (any width, hiragana)', () => {
@@ -63,14 +70,22 @@ describe('queue rules', () => {
     expect(filterArrivals(rows, 'all', '000777')).toHaveLength(1);
   });
 
-  it('the board shows numbers only, in arrival order, those who left no more', () => {
+  it('shows a cancelled arrival under すべて and under 受付取消, never under a queue step', () => {
+    const rows = [arrival({}), arrival({ status: 'cancelled' })];
+    expect(filterArrivals(rows, 'all', '')).toHaveLength(2);
+    expect(filterArrivals(rows, 'cancelled', '')).toHaveLength(1);
+    expect(filterArrivals(rows, 'waiting', '')).toHaveLength(1);
+  });
+
+  it('the board shows numbers only, in arrival order, those who left or were cancelled no more', () => {
     const cols = boardColumns([
       arrival({ queueNo: 'A-002', arrivedAt: '2025-11-15T10:00:00.000Z' }),
       arrival({ queueNo: 'A-001', arrivedAt: '2025-11-15T09:00:00.000Z' }),
       arrival({ queueNo: 'A-003', status: 'inConsult' }),
       arrival({ queueNo: 'A-004', status: 'payLater' }),
       arrival({ queueNo: 'A-005', status: 'left' }),
-      arrival({ queueNo: 'A-006', status: 'awaitingPayment' })
+      arrival({ queueNo: 'A-006', status: 'awaitingPayment' }),
+      arrival({ queueNo: 'A-007', status: 'cancelled' })
     ]);
     expect(cols).toEqual({
       waiting: ['A-001', 'A-002'],

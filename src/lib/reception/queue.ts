@@ -15,14 +15,18 @@ export function inArrivalOrder(arrivals: readonly Arrival[]): Arrival[] {
 
 export type StatusCounts = Record<QueueStatus, number> & { total: number };
 
+/** Arrivals per status; the total leaves out 受付取消 (a cancelled registration is not a patient seen). */
 export function statusCounts(arrivals: readonly Arrival[]): StatusCounts {
-  const counts = { total: arrivals.length } as StatusCounts;
+  const counts = { total: 0 } as StatusCounts;
   for (const s of queueStatuses) counts[s] = 0;
-  for (const a of arrivals) counts[a.status] += 1;
+  for (const a of arrivals) {
+    counts[a.status] += 1;
+    if (a.status !== 'cancelled') counts.total += 1;
+  }
   return counts;
 }
 
-/** 待合 → 診察中 → 会計待ち → 会計済 → 帰宅; 後日精算 → 帰宅; 帰宅 is the end. */
+/** 待合 → 診察中 → 会計待ち → 会計済 → 帰宅; 後日精算 → 帰宅; 帰宅 and 受付取消 are ends. */
 export function nextStatus(status: QueueStatus): QueueStatus | null {
   switch (status) {
     case 'waiting':
@@ -35,6 +39,7 @@ export function nextStatus(status: QueueStatus): QueueStatus | null {
     case 'payLater':
       return 'left';
     case 'left':
+    case 'cancelled':
       return null;
   }
 }
@@ -60,7 +65,7 @@ export function filterArrivals(arrivals: readonly Arrival[], status: StatusFilte
   });
 }
 
-/** What the waiting room sees: queue numbers only, grouped by where the patient is. */
+/** What the waiting room sees: queue numbers only, grouped by where the patient is (帰宅 and 受付取消 not at all). */
 export interface BoardColumns {
   waiting: string[];
   inConsult: string[];

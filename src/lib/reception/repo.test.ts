@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDataDb, table, type WriteContext } from '../store';
 import type { TimelineEvent } from '../outage/model';
 import { emptyArrivalForm, readArrivalForm } from './arrival-form';
-import { arrivalFieldsOf, emptyIntakeFields, type ArrivalFields, type ArrivalSession } from './model';
+import {
+  arrivalFieldsOf,
+  emptyIntakeFields,
+  intakeLastFilledBy,
+  type ArrivalFields,
+  type ArrivalSession
+} from './model';
 import { arrivalsRepo, intakesRepo } from './repo';
 
 afterEach(async () => {
@@ -185,6 +191,55 @@ describe('arrivals', () => {
     expect((await arrivalsRepo.get(a.id))?.complaint).toBe('めまい');
   });
 
+  it('cancel (受付取消) with a reason, keeping the record; a cancelled arrival does not move until undone', async () => {
+    const a = await create();
+    await arrivalsRepo.setStatus(a.id, 'inConsult', ctx());
+    expect(await arrivalsRepo.cancel(a.id, 2, '  ', ctx())).toMatchObject({
+      ok: false,
+      error: { key: 'reception.error.cancelReason' }
+    });
+    expect(await arrivalsRepo.cancel(a.id, 1, '二重登録', ctx())).toEqual({
+      ok: false,
+      error: { key: 'store.error.conflict' }
+    });
+    const r = await arrivalsRepo.cancel(
+      a.id,
+      2,
+      ' 二重登録 ',
+      ctx('B', '受付 次郎', '2025-11-15T09:20:00.000Z')
+    );
+    expect(r.ok && r.value).toMatchObject({
+      status: 'cancelled',
+      rev: 3,
+      statusChangedAt: '2025-11-15T09:20:00.000Z',
+      cancellation: {
+        reason: '二重登録',
+        by: '受付 次郎',
+        at: '2025-11-15T09:20:00.000Z',
+        previousStatus: 'inConsult'
+      }
+    });
+    expect(await table('arrivals').count()).toBe(1);
+    // Only with a reason: setStatus never cancels, and never moves a cancelled arrival.
+    expect(await arrivalsRepo.setStatus(a.id, 'cancelled', ctx())).toMatchObject({
+      ok: false,
+      error: { key: 'reception.error.cancelNeedsReason' }
+    });
+    expect(await arrivalsRepo.setStatus(a.id, 'awaitingPayment', ctx())).toEqual({
+      ok: false,
+      error: { key: 'reception.error.isCancelled' }
+    });
+    expect((await arrivalsRepo.get(a.id))?.rev).toBe(3);
+    // Undone: back where it was, the cancel kept on the record as undone.
+    const back = await arrivalsRepo.undoCancel(a.id, 3, ctx('A', '受付 花子', '2025-11-15T09:25:00.000Z'));
+    expect(back.ok && back.value).toMatchObject({
+      status: 'inConsult',
+      rev: 4,
+      cancellation: { reason: '二重登録', undoneBy: '受付 花子', undoneAt: '2025-11-15T09:25:00.000Z' }
+    });
+    expect((await arrivalsRepo.undoCancel(a.id, 3, ctx())).ok).toBe(false);
+  });
+
   it('record the eligibility result after recovery', async () => {
     const a = await create();
     const r = await arrivalsRepo.setEligibilityStatus(a.id, 1, 'confirmed', ctx());
@@ -238,5 +293,20 @@ describe('intakes', () => {
     });
     expect((await intakesRepo.byArrival(a.id))?.rev).toBe(2);
     expect(await table('intakes').count()).toBe(1);
+  });
+
+  it('keep who saved the latest version: the patient’s answers are not credited to staff', async () => {
+    const a = await create();
+    await intakesRepo.save(a, { ...emptyIntakeFields, symptoms: '頭痛' }, 0, 'staff', ctx());
+    const again = await intakesRepo.save(
+      a,
+      { ...emptyIntakeFields, symptoms: '頭痛と咳' },
+      1,
+      'patient',
+      ctx()
+    );
+    expect(again.ok && again.value).toMatchObject({ filledBy: 'staff', lastFilledBy: 'patient', rev: 2 });
+    expect(again.ok && intakeLastFilledBy(again.value)).toBe('patient');
+    expect(intakeLastFilledBy({ filledBy: 'patient' })).toBe('patient');
   });
 });

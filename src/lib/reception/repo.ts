@@ -10,12 +10,13 @@ import {
   type WriteContext
 } from '../store';
 import { mergeDraft } from '../store/draft-merge';
-import { fail, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
 import type { Memo } from '../visits/model';
 import type { Bill } from '../billing/model';
 import {
   arrivalFieldsOf,
+  checkCancelReason,
   formatQueueNo,
   sameFields,
   queueCounterKey,
@@ -128,20 +129,71 @@ export const arrivalsRepo = {
   /**
    * Move an arrival along the queue (待合 → 診察中 → 会計待ち → 会計済 / 後日精算 → 帰宅); called by the
    * queue, visits and billing. With `expectedRev` (the version the screen showed) a change made
-   * meanwhile elsewhere is a conflict; setting the status it already has writes nothing.
+   * meanwhile elsewhere is a conflict; setting the status it already has writes nothing. A cancelled
+   * arrival (受付取消) does not move until the cancel is undone, and cancelling needs `cancel` (a reason).
    */
-  setStatus(
+  async setStatus(
     id: string,
     status: QueueStatus,
     ctx: WriteContext,
     expectedRev?: number
   ): Promise<Result<Arrival>> {
-    return write(() =>
+    if (status === 'cancelled') return fail({ key: 'reception.error.cancelNeedsReason' });
+    const result = await write(() =>
       transaction(['arrivals'], async () => {
         const stored = await arrivals().get(id);
         if (!stored || (expectedRev !== undefined && stored.rev !== expectedRev)) throw new ConflictError(id);
-        if (stored.status === status) return stored;
+        if (stored.status === status) return { arrival: stored, refused: false };
+        if (stored.status === 'cancelled') return { arrival: stored, refused: true };
         const next: Arrival = { ...touchMeta(stored, ctx), status, statusChangedAt: ctx.now.toISOString() };
+        await arrivals().put(next);
+        return { arrival: next, refused: false };
+      })
+    );
+    if (!result.ok) return result;
+    return result.value.refused ? fail({ key: 'reception.error.isCancelled' }) : ok(result.value.arrival);
+  },
+
+  /**
+   * 受付取消: a mistaken or double registration is marked cancelled with the reason, who and when; the
+   * record stays (and its 問診, memo and bills with it). `rev` is the version the screen showed.
+   */
+  cancel(id: string, rev: number, reason: string, ctx: WriteContext): Promise<Result<Arrival>> {
+    const problem = checkCancelReason(reason).reason;
+    if (problem) return Promise.resolve(fail(problem));
+    return write(() =>
+      transaction(['arrivals'], async () => {
+        const stored = await arrivals().get(id);
+        if (!stored || stored.rev !== rev) throw new ConflictError(id);
+        if (stored.status === 'cancelled') return stored;
+        const at = ctx.now.toISOString();
+        const next: Arrival = {
+          ...touchMeta(stored, ctx),
+          status: 'cancelled',
+          statusChangedAt: at,
+          cancellation: { reason: reason.trim(), at, by: ctx.actor.staffName, previousStatus: stored.status }
+        };
+        await arrivals().put(next);
+        return next;
+      })
+    );
+  },
+
+  /** Undo a 受付取消: back where it was in the queue; the cancel stays on the record, marked undone. */
+  undoCancel(id: string, rev: number, ctx: WriteContext): Promise<Result<Arrival>> {
+    return write(() =>
+      transaction(['arrivals'], async () => {
+        const stored = await arrivals().get(id);
+        if (!stored || stored.rev !== rev) throw new ConflictError(id);
+        const c = stored.cancellation;
+        if (stored.status !== 'cancelled' || !c) return stored;
+        const at = ctx.now.toISOString();
+        const next: Arrival = {
+          ...touchMeta(stored, ctx),
+          status: c.previousStatus,
+          statusChangedAt: at,
+          cancellation: { ...c, undoneAt: at, undoneBy: ctx.actor.staffName }
+        };
         await arrivals().put(next);
         return next;
       })
@@ -190,8 +242,9 @@ export const intakesRepo = {
   /**
    * Save the 問診 of an arrival. `loadedRev` is the version the form started from (0: none yet): if
    * one was written or changed since (the patient's tablet, another screen), this is a conflict.
-   * `filledBy` records who first filled it (the patient on the tablet, or staff); later edits keep
-   * it and carry who changed them in the record's meta.
+   * `filledBy` is who is saving now (the patient on the tablet, or staff): the record keeps who first
+   * filled it (`filledBy`) and who saved the latest version (`lastFilledBy`), so the patient's own
+   * answers are never credited to the staff member signed in on the tablet.
    */
   save(
     arrival: Pick<Arrival, 'id' | 'sessionId' | 'drill'>,
@@ -205,8 +258,14 @@ export const intakesRepo = {
         const stored = await intakes().where('arrivalId').equals(arrival.id).first();
         if ((stored?.rev ?? 0) !== loadedRev) throw new ConflictError(stored?.id ?? arrival.id);
         const next: Intake = stored
-          ? { ...touchMeta(stored, ctx), ...fields }
-          : { ...newMeta(ctx, arrival.sessionId, arrival.drill), arrivalId: arrival.id, ...fields, filledBy };
+          ? { ...touchMeta(stored, ctx), ...fields, lastFilledBy: filledBy }
+          : {
+              ...newMeta(ctx, arrival.sessionId, arrival.drill),
+              arrivalId: arrival.id,
+              ...fields,
+              filledBy,
+              lastFilledBy: filledBy
+            };
         await intakes().put(next);
         return next;
       })

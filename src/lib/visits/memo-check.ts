@@ -1,6 +1,6 @@
 // Checks a memo before it is saved: what must be there (date, doctor, each drug's name) and what must make sense (times, days).
 import type { FieldProblems } from '../result';
-import { toHalfWidth, type MemoContent } from './model';
+import { localDate, toHalfWidth, type MemoContent } from './model';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -18,10 +18,16 @@ export function rowField(list: 'prescriptions' | 'tests', id: string, field: str
   return `${list}.${id}.${field}`;
 }
 
-/** Blocking problems of a memo (already normalised: blank rows dropped). Vitals are checked apart, as warnings. */
-export function checkMemo(content: MemoContent): FieldProblems {
+/**
+ * Blocking problems of a memo (already normalised: blank rows dropped). `now` is the device's clock:
+ * the visit date may be today or earlier, never later. Vitals are checked apart, as warnings.
+ */
+export function checkMemo(content: MemoContent, now: Date): FieldProblems {
   const problems: FieldProblems = {};
+  const today = localDate(now);
   if (!validDate(content.date)) problems.date = { key: 'visits.error.date', field: 'date' };
+  else if (content.date > today)
+    problems.date = { key: 'visits.error.dateFuture', values: { today }, field: 'date' };
   if (content.startTime && !TIME.test(content.startTime))
     problems.startTime = { key: 'visits.error.time', field: 'startTime' };
   if (content.endTime && !TIME.test(content.endTime))

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrivalOfMemoDraft,
   emptyContent,
+  memoDraftKey,
   newPrescription,
   normalizeContent,
   startContent,
@@ -81,34 +83,57 @@ describe('toHalfWidth and normalizeContent', () => {
   });
 });
 
+describe('memo drafts', () => {
+  it('are keyed by arrival, and the key leads back to it', () => {
+    expect(memoDraftKey('a1')).toBe('visits.memo:a1');
+    expect(arrivalOfMemoDraft(memoDraftKey('a1'))).toBe('a1');
+    expect(arrivalOfMemoDraft('reception.arrival:a1')).toBeNull();
+    expect(arrivalOfMemoDraft('visits.memo:')).toBeNull();
+  });
+});
+
 describe('checkMemo', () => {
   const good = content({ date: '2025-11-15', doctor: '山田', startTime: '09:10', endTime: '09:25' });
 
   it('accepts a memo with a date and a doctor', () => {
-    expect(checkMemo(good)).toEqual({});
+    expect(checkMemo(good, now)).toEqual({});
   });
 
   it('asks for a real date and a doctor', () => {
-    expect(checkMemo({ ...good, date: '2025-02-30' }).date?.key).toBe('visits.error.date');
-    expect(checkMemo({ ...good, date: '' }).date?.key).toBe('visits.error.date');
-    expect(checkMemo({ ...good, doctor: ' ' }).doctor?.key).toBe('visits.error.doctor');
+    expect(checkMemo({ ...good, date: '2025-02-30' }, now).date?.key).toBe('visits.error.date');
+    expect(checkMemo({ ...good, date: '' }, now).date?.key).toBe('visits.error.date');
+    expect(checkMemo({ ...good, doctor: ' ' }, now).doctor?.key).toBe('visits.error.doctor');
+  });
+
+  it('refuses a visit date after today (today and earlier are fine)', () => {
+    expect(checkMemo({ ...good, date: '2025-11-16' }, now).date).toEqual({
+      key: 'visits.error.dateFuture',
+      values: { today: '2025-11-15' },
+      field: 'date'
+    });
+    expect(checkMemo({ ...good, date: '2027-01-01' }, now).date?.key).toBe('visits.error.dateFuture');
+    expect(checkMemo({ ...good, date: '2025-11-14' }, now)).toEqual({});
+    expect(checkMemo(good, new Date(2025, 10, 15, 0, 0))).toEqual({});
   });
 
   it('checks times and that the end is not before the start', () => {
-    expect(checkMemo({ ...good, startTime: '9時' }).startTime?.key).toBe('visits.error.time');
-    expect(checkMemo({ ...good, endTime: '09:00' }).endTime?.key).toBe('visits.error.endBeforeStart');
-    expect(checkMemo({ ...good, startTime: '', endTime: '09:00' })).toEqual({});
+    expect(checkMemo({ ...good, startTime: '9時' }, now).startTime?.key).toBe('visits.error.time');
+    expect(checkMemo({ ...good, endTime: '09:00' }, now).endTime?.key).toBe('visits.error.endBeforeStart');
+    expect(checkMemo({ ...good, startTime: '', endTime: '09:00' }, now)).toEqual({});
   });
 
   it('names each prescription row’s problem by the row id', () => {
-    const problems = checkMemo({
-      ...good,
-      prescriptions: [
-        { ...newPrescription('r1'), dose: '1錠' },
-        { ...newPrescription('r2'), drug: 'カロナール', days: '一週間' },
-        { ...newPrescription('r3'), drug: 'ムコダイン', days: '7' }
-      ]
-    });
+    const problems = checkMemo(
+      {
+        ...good,
+        prescriptions: [
+          { ...newPrescription('r1'), dose: '1錠' },
+          { ...newPrescription('r2'), drug: 'カロナール', days: '一週間' },
+          { ...newPrescription('r3'), drug: 'ムコダイン', days: '7' }
+        ]
+      },
+      now
+    );
     expect(Object.keys(problems).sort()).toEqual(['prescriptions.r1.drug', 'prescriptions.r2.days']);
     expect(problems['prescriptions.r1.drug']?.key).toBe('visits.error.drug');
   });

@@ -141,6 +141,17 @@ export function newTestItem(id: string): TestItem {
   return { id, name: '', state: 'done' };
 }
 
+/** The autosaved draft (drafts table) of an arrival's memo: one per arrival, new or being corrected. */
+const MEMO_DRAFT_PREFIX = 'visits.memo:';
+export function memoDraftKey(arrivalId: string): string {
+  return `${MEMO_DRAFT_PREFIX}${arrivalId}`;
+}
+/** The arrival a draft key belongs to, or null for another form's draft. */
+export function arrivalOfMemoDraft(key: string): string | null {
+  return key.startsWith(MEMO_DRAFT_PREFIX) ? key.slice(MEMO_DRAFT_PREFIX.length) || null : null;
+}
+export const memoDraftPrefix = MEMO_DRAFT_PREFIX;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Local 'YYYY-MM-DD' and 'HH:mm' for the date and time inputs. */

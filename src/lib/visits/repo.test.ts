@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteDataDb, table, type WriteContext } from '../store';
 import { ok } from '../result';
 import { emptyInsurance, type Arrival, type QueueStatus } from '../reception/model';
-import { emptyContent, newPrescription, type MemoContent } from './model';
+import { putDraft } from '../store/drafts';
+import { emptyContent, memoDraftKey, newPrescription, type MemoContent } from './model';
 import { memosRepo } from './repo';
 
 // The visits repo asks reception to move the arrival on; here reception is the bare arrivals table.
@@ -225,5 +226,16 @@ describe('memosRepo.update', () => {
       ok: false,
       error: { key: 'store.error.conflict' }
     });
+  });
+});
+
+describe('memosRepo.draftArrivalIds', () => {
+  it('lists the arrivals of a session whose memo is only typed so far (a draft), not other forms’ drafts', async () => {
+    const row = (key: string, sessionId: string) =>
+      putDraft({ key, value: {}, updatedAt: '', tabId: 't', sessionId });
+    await row(memoDraftKey('arr-1'), 'ses-1');
+    await row(memoDraftKey('arr-2'), 'ses-2');
+    await row('reception.arrival:arr-3', 'ses-1');
+    expect([...(await memosRepo.draftArrivalIds('ses-1'))]).toEqual(['arr-1']);
   });
 });

@@ -1,13 +1,23 @@
 // Reads and writes of visit memos and their revisions; a first save moves the arrival on to 会計待ち.
 import { ConflictError, newMeta, table, touchMeta, transaction, write, type WriteContext } from '../store';
+import type { DraftRow } from '../store/drafts';
 import type { Problem, Result } from '../result';
 import type { Arrival, QueueStatus } from '../reception/model';
 import { arrivalsRepo } from '../reception/repo';
-import { emptyContent, normalizeContent, type Memo, type MemoContent, type Revision } from './model';
+import {
+  arrivalOfMemoDraft,
+  emptyContent,
+  memoDraftPrefix,
+  normalizeContent,
+  type Memo,
+  type MemoContent,
+  type Revision
+} from './model';
 import { diffContent } from './revisions';
 
 const memos = () => table<Memo>('memos');
 const revisions = () => table<Revision>('revisions');
+const drafts = () => table<DraftRow>('drafts');
 
 function revisionOf(memo: Memo, before: MemoContent, ctx: WriteContext): Revision {
   return {
@@ -38,6 +48,12 @@ export const memosRepo = {
   get: (id: string) => memos().get(id),
   byArrival: (arrivalId: string) => memos().where('arrivalId').equals(arrivalId).first(),
   listBySession: (sessionId: string) => memos().where('sessionId').equals(sessionId).toArray(),
+  /** Arrivals of a session whose memo has a draft: typed on some screen, not saved yet. */
+  async draftArrivalIds(sessionId: string): Promise<Set<string>> {
+    const rows = await drafts().where('key').startsWith(memoDraftPrefix).toArray();
+    const ids = rows.filter((r) => r.sessionId === sessionId).map((r) => arrivalOfMemoDraft(r.key));
+    return new Set(ids.filter((id): id is string => id !== null));
+  },
   /** A memo's revisions, oldest first (rev 1 is the first version as written). */
   revisions: (memoId: string) => revisions().where('recordId').equals(memoId).sortBy('rev'),
 

@@ -1,5 +1,5 @@
 // Reception journey helpers: clinic with doctors and departments, a roster snapshot on the device, filling the arrival form by label.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { Patient } from '../../../src/lib/patients/model';
 import { makeCheckDigit } from '../../../src/lib/patients/insurer-number';
@@ -124,4 +124,17 @@ export function makeRoster(): Patient[] {
     }
   }
   return out;
+}
+
+/** Press and hold a staff-only button (patient mode, the waiting-room board) long enough to act. */
+export async function pressAndHold(page: Page, name: string, ms = 2300): Promise<void> {
+  await page.getByRole('button', { name }).hover();
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
+/** The rendered height of an element, to check touch targets (at least 48px). */
+export async function heightOf(locator: Locator): Promise<number> {
+  return (await locator.boundingBox())?.height ?? 0;
 }

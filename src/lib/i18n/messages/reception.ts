@@ -28,6 +28,11 @@ export const ja = {
   'reception.patient.newButton': '新患として入力する',
   'reception.patient.picked':
     '{name} さんの情報を名簿から入れました。保険証などと違うところは直してください。',
+  'reception.patient.keptTyped':
+    '先に入力していた項目はそのまま残しました。名簿と違う項目には、名簿の値を横に表示しています。',
+  'reception.roster.beside': '名簿では：{value}',
+  'reception.roster.use': '名簿の値にする',
+  'reception.roster.useFor': '{field}を名簿の値（{value}）にする',
 
   'reception.field.patientNo': '患者番号',
   'reception.field.name': '氏名',
@@ -85,6 +90,13 @@ export const ja = {
   'reception.method.declaration': '被保険者資格申立書',
   'reception.method.previous': '前回来院時の情報',
   'reception.method.unconfirmed': '未確認',
+  'reception.methodShort.mynaPortal': 'マイナ＋ポータル',
+  'reception.methodShort.mynaNotice': 'マイナ＋お知らせ',
+  'reception.methodShort.certificate': '資格確認書',
+  'reception.methodShort.card': '保険証',
+  'reception.methodShort.declaration': '申立書',
+  'reception.methodShort.previous': '前回の情報',
+  'reception.methodShort.unconfirmed': '未確認',
   'reception.relation.self': '本人',
   'reception.relation.family': '家族',
   'reception.copay.1': '1割',
@@ -145,6 +157,7 @@ export const ja = {
   'reception.status.paid': '会計済',
   'reception.status.payLater': '後日精算',
   'reception.status.left': '帰宅',
+  'reception.status.cancelled': '受付取消',
   'reception.status.set': '{queueNo} を「{status}」にする',
 
   'reception.queue.title': '受付一覧',
@@ -162,7 +175,25 @@ export const ja = {
   'reception.queue.has': '{what}あり',
   'reception.queue.hasNot': '{what}なし',
   'reception.queue.newPatient': '新患',
-  'reception.queue.eligibility': '資格：{status}',
+  'reception.queue.eligibility': '資格：{method}',
+  'reception.queue.eligibilityAfter': '資格確認（復旧後）：{status}',
+  'reception.queue.cancelled': '受付取消：{reason}（{name} {time}）',
+
+  'reception.cancel.button': '受付を取り消す…',
+  'reception.cancel.title': '{queueNo} の受付を取り消す',
+  'reception.cancel.lead':
+    '間違えた受付や二重の受付を取り消します。記録は消えずに「受付取消」として残り、件数と待合室表示から外れます。',
+  'reception.cancel.quick': 'よくある理由（押すと理由に入ります）',
+  'reception.cancel.reason': '取消の理由',
+  'reception.cancel.reason.duplicate': '二重に受付した',
+  'reception.cancel.reason.wrongPatient': '別の患者として受付した',
+  'reception.cancel.reason.leftUnseen': '受診せずに帰った',
+  'reception.cancel.submit': '受付を取り消す',
+  'reception.cancel.done': '{queueNo} の受付を取り消しました。',
+  'reception.cancel.banner': 'この受付は取り消されています。理由：{reason}（{name} {at}）',
+  'reception.cancel.undo': '受付取消を元に戻す',
+  'reception.cancel.undone': '{queueNo} の受付取消を元に戻しました（{status}）。',
+  'reception.cancel.history': '一度取り消され、元に戻されています（取消の理由：{reason}、{name} {at}）',
 
   'reception.board.title': '受付番号のご案内',
   'reception.board.lead': '番号でお呼びします。お名前はお呼びしません。',
@@ -173,7 +204,8 @@ export const ja = {
   'reception.board.none': 'ありません',
   'reception.board.noSession': '現在、ご案内している番号はありません。',
   'reception.board.updated': '{time} 更新',
-  'reception.board.back': '受付一覧へ（職員用）',
+  'reception.board.back': '職員用：長押しで受付一覧へ',
+  'reception.board.holding': 'そのまま押し続けてください…',
 
   'reception.intake.title': '問診',
   'reception.intake.lead': '受付で聞き取るか、「患者さんに入力してもらう」でタブレットを渡します。',
@@ -196,6 +228,7 @@ export const ja = {
   'reception.intake.filledBy.patient': '患者さんが記入（{at}）',
   'reception.intake.filledBy.staff': '職員が記入（{at}）',
   'reception.intake.updated': '最終変更：{name} {at}',
+  'reception.intake.updatedByPatient': '最終変更：患者さん本人が記入 {at}',
   'reception.intake.patientMode': '患者さんに入力してもらう（タブレットを渡す）',
   'reception.intake.conflict': '問診は、ほかの画面（または患者さんのタブレット）で先に保存されています。',
   'reception.intake.reload': '保存されている内容を読み込む',
@@ -230,6 +263,19 @@ export const ja = {
   'reception.error.methodRequired':
     '資格をどうやって確認したかを選んでください（確認できなければ「未確認」）',
   'reception.error.insurerNoRequired': '保険証・資格確認書に書かれている保険者番号を入力してください',
+  'reception.error.insurerNoKeep':
+    '保険者番号 {input} は確認の計算が合いません。番号を直すか、確かめられないときは「このまま受付する」を押してください',
+  'reception.insurer.softRoster':
+    '保険者番号 {input} は名簿にあった番号ですが、確認の計算（検証番号など）が合いません。保険証などで確かめられないときは、このまま受付できます。',
+  'reception.insurer.softUnseen':
+    '保険者番号 {input} の検証番号（最後の桁）が合いません。保険証などを見ていないので、このまま受付することもできます（復旧後に確認してください）。',
+  'reception.insurer.keep': 'このまま受付する',
+  'reception.insurer.keepEdit': 'この番号のまま保存する',
+  'reception.insurer.kept': '✓ 保険者番号 {input} をこのまま記録します（確認の計算は合っていません）',
+  'reception.error.cancelReason': '取消の理由を入力してください',
+  'reception.error.cancelNeedsReason': '受付取消は、受付の詳細で理由を入れて行ってください',
+  'reception.error.isCancelled':
+    'この受付は取り消されています。状態を変えるには、受付の詳細で「受付取消を元に戻す」を押してください',
   'reception.error.branch': '枝番は2桁の数字です（例：01）',
   'reception.error.date': '日付を正しく入力してください',
   'reception.error.dateFuture': '未来の日付は入力できません',

@@ -30,6 +30,11 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.patient.newButton': 'Enter as a new patient',
   'reception.patient.picked':
     'Filled in {name} from the roster. Correct anything that differs from the card.',
+  'reception.patient.keptTyped':
+    'What you had already typed is kept. Where the roster says something else, its value is shown beside the field.',
+  'reception.roster.beside': 'Roster: {value}',
+  'reception.roster.use': 'Use the roster’s value',
+  'reception.roster.useFor': 'Set {field} to the roster’s value ({value})',
 
   'reception.field.patientNo': 'Patient No.',
   'reception.field.name': 'Name',
@@ -89,6 +94,13 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.method.declaration': 'Eligibility declaration form',
   'reception.method.previous': 'Details from the last visit',
   'reception.method.unconfirmed': 'Not confirmed',
+  'reception.methodShort.mynaPortal': 'My Number + portal',
+  'reception.methodShort.mynaNotice': 'My Number + notice',
+  'reception.methodShort.certificate': 'Certificate',
+  'reception.methodShort.card': 'Insurance card',
+  'reception.methodShort.declaration': 'Declaration',
+  'reception.methodShort.previous': 'Previous visit',
+  'reception.methodShort.unconfirmed': 'Not confirmed',
   'reception.relation.self': 'Insured',
   'reception.relation.family': 'Dependant',
   'reception.copay.1': '10%',
@@ -149,6 +161,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.status.paid': 'Paid',
   'reception.status.payLater': 'Pay later',
   'reception.status.left': 'Left',
+  'reception.status.cancelled': 'Cancelled',
   'reception.status.set': 'Set {queueNo} to “{status}”',
 
   'reception.queue.title': 'Queue',
@@ -166,7 +179,25 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.queue.has': '{what}: yes',
   'reception.queue.hasNot': '{what}: no',
   'reception.queue.newPatient': 'New',
-  'reception.queue.eligibility': 'Eligibility: {status}',
+  'reception.queue.eligibility': 'Eligibility: {method}',
+  'reception.queue.eligibilityAfter': 'Eligibility (after recovery): {status}',
+  'reception.queue.cancelled': 'Cancelled: {reason} ({name} {time})',
+
+  'reception.cancel.button': 'Cancel this registration…',
+  'reception.cancel.title': 'Cancel the registration of {queueNo}',
+  'reception.cancel.lead':
+    'For a mistaken or double registration. The record is not deleted: it stays, marked cancelled, and leaves the counts and the waiting-room display.',
+  'reception.cancel.quick': 'Common reasons (tap to use)',
+  'reception.cancel.reason': 'Reason for cancelling',
+  'reception.cancel.reason.duplicate': 'Registered twice',
+  'reception.cancel.reason.wrongPatient': 'Registered as the wrong patient',
+  'reception.cancel.reason.leftUnseen': 'Left without being seen',
+  'reception.cancel.submit': 'Cancel the registration',
+  'reception.cancel.done': 'The registration of {queueNo} is cancelled.',
+  'reception.cancel.banner': 'This registration is cancelled. Reason: {reason} ({name} {at})',
+  'reception.cancel.undo': 'Undo the cancellation',
+  'reception.cancel.undone': 'The cancellation of {queueNo} is undone ({status}).',
+  'reception.cancel.history': 'Was cancelled once and restored (reason given: {reason}, {name} {at})',
 
   'reception.board.title': 'Queue numbers',
   'reception.board.lead': 'We call you by number, not by name.',
@@ -177,7 +208,8 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.board.none': 'None',
   'reception.board.noSession': 'No numbers to show at the moment.',
   'reception.board.updated': 'Updated {time}',
-  'reception.board.back': 'Queue (staff)',
+  'reception.board.back': 'Staff: press and hold for the queue',
+  'reception.board.holding': 'Keep holding…',
 
   'reception.intake.title': 'Intake',
   'reception.intake.lead':
@@ -201,6 +233,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.intake.filledBy.patient': 'Filled in by the patient ({at})',
   'reception.intake.filledBy.staff': 'Filled in by staff ({at})',
   'reception.intake.updated': 'Last changed by {name} {at}',
+  'reception.intake.updatedByPatient': 'Last changed by the patient themselves {at}',
   'reception.intake.patientMode': 'Let the patient fill it in (hand over the tablet)',
   'reception.intake.conflict': 'The intake was saved first on another screen (or the patient’s tablet).',
   'reception.intake.reload': 'Load the stored version',
@@ -234,6 +267,19 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.error.departmentRequired': 'Choose the department',
   'reception.error.methodRequired': 'Choose how eligibility was shown (“Not confirmed” if it could not be)',
   'reception.error.insurerNoRequired': 'Enter the insurer number printed on the card or certificate',
+  'reception.error.insurerNoKeep':
+    'Insurer number {input} fails its check. Correct it, or if it cannot be checked press “Register as it is”',
+  'reception.insurer.softRoster':
+    'Insurer number {input} is the roster’s, but it fails its check (check digit etc.). If it cannot be checked against a card, you can register it as it is.',
+  'reception.insurer.softUnseen':
+    'Insurer number {input} fails its check digit. As no card was seen, you may register it as it is (check it after recovery).',
+  'reception.insurer.keep': 'Register as it is',
+  'reception.insurer.keepEdit': 'Save with this number',
+  'reception.insurer.kept': '✓ Insurer number {input} will be recorded as it is (its check fails)',
+  'reception.error.cancelReason': 'Enter the reason for cancelling',
+  'reception.error.cancelNeedsReason': 'Cancel a registration from its details, with a reason',
+  'reception.error.isCancelled':
+    'This registration is cancelled. To change its status, press “Undo the cancellation” in its details',
   'reception.error.branch': 'The branch number has 2 digits (e.g. 01)',
   'reception.error.date': 'Enter a valid date',
   'reception.error.dateFuture': 'A future date cannot be entered',
