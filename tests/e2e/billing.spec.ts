@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { expectDrawer, expectSummary, patientsAwaitingPayment } from './support/billing';
+import { expectDrawer, expectSummary, fitsWidth, linesOf, patientsAwaitingPayment } from './support/billing';
 
 test('deposit, pay-later, a void, a reload, then settlement after recovery ties out to the yen', async ({
   page,
@@ -74,7 +74,7 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
   await page.getByRole('link', { name: '佐藤 花子 さんの会計をする' }).click();
   await page.getByLabel('金額（円）').fill('１，２００');
   await expect(page.getByText('＝ 1,200円')).toBeVisible();
-  await expect(page.getByText('✓ 保存しました')).toBeVisible();
+  await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('金額（円）')).toHaveValue('１，２００');
   await expect(page.getByText('前回の入力を復元しました')).toBeVisible();
@@ -230,7 +230,7 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
   // Leaving the field shows the amount with thousands separators.
   await expect(page.getByLabel('金額（円）')).toHaveValue('2,200');
   await expect(page.getByText('＝ 2,200円')).toBeVisible();
-  await expect(page.getByText('✓ 保存しました')).toBeVisible();
+  await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
   await page.close({ runBeforeUnload: true });
 
   const again = await context.newPage();
@@ -264,6 +264,118 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
   await expectSummary(again, { selfPayTaken: '2,200円', netCash: '2,200円' });
   await expect(again.getByTestId('summary-tie')).toHaveAttribute('data-ties', 'true');
   await expectNoSeriousAxe(again, 'settlement');
+});
+
+test('on a 768px tablet: a voided deposit prints no slip, pay-later names its 担当, the lists read in full, a QR deposit is settled by QR', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { staff: ['受付 花子', '会計 一郎'] });
+  await declareOutage(page, base);
+  await context.setOffline(true);
+  await patientsAwaitingPayment(page, base, [
+    { name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1970-05-06' },
+    { name: '佐藤 花子', kana: 'サトウ ハナコ', birthDate: '1985-11-22' }
+  ]);
+
+  // 山田さん pays ¥5,000 by QR; the hint points up at the amount buttons, which sit above the field.
+  await page.goto(base + '/billing/');
+  await page.getByRole('link', { name: '山田 太郎 さんの会計をする' }).click();
+  await expect(
+    page.getByText('上の金額ボタンを押すか、数字を入力します（全角・カンマも可）。')
+  ).toBeVisible();
+  const presetsBox = await page.getByRole('group', { name: 'よく使う金額' }).boundingBox();
+  const fieldBox = await page.getByLabel('金額（円）').boundingBox();
+  expect(presetsBox!.y).toBeLessThan(fieldBox!.y);
+  await page.getByRole('button', { name: '5,000円' }).click();
+  await page.getByRole('radio', { name: 'QR決済' }).check();
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  const recorded = page.getByText('預り金 A-0001（5,000円）を記録しました。状態は「会計済」になりました。');
+  await expect(recorded).toBeVisible();
+  await expect(page.getByRole('button', { name: '預り証を印刷（A-0001）' })).toHaveCount(2);
+
+  // It was a mistake: voided right here. The success banner and every way to print its slip go.
+  await page.getByRole('button', { name: '取消（A-0001）' }).click();
+  const voiding = page.getByRole('dialog', { name: /会計を取り消す/ });
+  await voiding.getByLabel('取消の理由').fill('患者さんが別の方法で支払うため');
+  await voiding.getByRole('button', { name: '取り消す' }).click();
+  await expect(voiding).toBeHidden();
+  await expect(recorded).toHaveCount(0);
+  await expect(
+    page.getByText('A-0001 預り金 5,000円 は取り消されました。状態は「会計待ち」です。', { exact: false })
+  ).toBeVisible();
+  await expect(page.getByText('いまの状態：会計待ち')).toBeVisible();
+  await expect(page.getByRole('button', { name: /預り証を印刷/ })).toHaveCount(0);
+  await expect(
+    page.locator('tr[data-serial="A-0001"]').getByText('取り消した会計なので、預り証は印刷できません。', {
+      exact: false
+    })
+  ).toBeVisible();
+
+  // The deposit again, properly: ¥3,000 by QR.
+  await page.getByRole('button', { name: '3,000円' }).click();
+  await page.getByRole('radio', { name: 'QR決済' }).check();
+  await page.getByRole('button', { name: '預り金を記録する' }).click();
+  await expect(page.getByText('預り金 A-0002（3,000円）を記録しました。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '預り証を印刷（A-0002）' }).first()).toBeEnabled();
+
+  // 佐藤さん pays later: nothing is received, so the form asks who handled it.
+  await page.goto(base + '/billing/');
+  await page.getByRole('link', { name: '佐藤 花子 さんの会計をする' }).click();
+  await page.getByText('後日精算', { exact: true }).click();
+  await expect(page.getByLabel('受け取った人')).toHaveCount(0);
+  const handledBy = page.getByLabel('担当者（対応した人）');
+  await expect(handledBy).toHaveValue('受付 花子');
+  await handledBy.selectOption('');
+  await page.getByRole('button', { name: '後日精算で記録する' }).click();
+  await expect(page.getByText('担当者を選んでください').first()).toBeVisible();
+  await handledBy.selectOption('会計 一郎');
+  await page.getByRole('button', { name: '後日精算で記録する' }).click();
+  await expect(page.getByText('後日精算を記録しました。')).toBeVisible();
+
+  // The list reads in full on the tablet: names, kinds and amounts each on one line, nothing cut off.
+  await page.goto(base + '/billing/');
+  const bills = page.getByTestId('bill-list');
+  await expect(bills.locator('tbody tr')).toHaveCount(3);
+  for (const serial of ['A-0001', 'A-0002']) {
+    const row = bills.locator(`tr[data-serial="${serial}"]`);
+    expect(await linesOf(row.locator('.billing-name')), `name in ${serial}`).toBe(1);
+    expect(await linesOf(row.getByRole('cell', { name: /預り金/ })), `kind in ${serial}`).toBe(1);
+    expect(await linesOf(row.getByRole('cell', { name: /円$/ })), `amount in ${serial}`).toBe(1);
+  }
+  const voidedRow = bills.locator('tr[data-serial="A-0001"]');
+  await expect(voidedRow).toHaveClass(/voided/);
+  expect(await linesOf(voidedRow.getByText(/理由：患者さんが別の方法で支払うため/))).toBeLessThanOrEqual(2);
+  expect(await fitsWidth(page.locator('.billing-scroll').first())).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await expectNoSeriousAxe(page, 'billing overview at 768px');
+
+  // After recovery, 山田さん's QR deposit is refunded by QR unless the cashier says otherwise.
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: '復旧を記録する' }).click();
+  await page.goto(base + '/settle/');
+  const settle = page.getByTestId('settle-list');
+  await expect(settle.locator('tbody tr')).toHaveCount(3);
+  for (const row of await settle.locator('tbody tr').all())
+    expect(await linesOf(row.locator('.billing-name'))).toBe(1);
+  expect(await fitsWidth(page.locator('.billing-scroll').first())).toBe(true);
+  await page.getByRole('link', { name: '山田 太郎 さんを精算する' }).click();
+  await page.getByLabel('一部負担金（円）').fill('2000');
+  await expect(page.getByTestId('settle-figures')).toContainText('返金 1,000円');
+  await expect(page.getByRole('radio', { name: 'QR決済' })).toBeChecked();
+  await page.getByLabel('レセコンの領収証番号').fill('R-0101');
+  await page.getByRole('button', { name: '精算を保存する' }).click();
+  await expect(page.getByText('山田 太郎 さんの精算を保存しました（精算済）。')).toBeVisible();
+
+  // A pay-later is collected in cash by default: nothing came in another way.
+  await page.getByRole('link', { name: '精算の一覧へ戻る' }).first().click();
+  await page.getByRole('link', { name: '佐藤 花子 さんを精算する' }).click();
+  await page.getByLabel('一部負担金（円）').fill('1,200');
+  await expect(page.getByRole('radio', { name: '現金' })).toBeChecked();
 });
 
 async function expectNoSeriousAxe(page: Page, where: string) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arrivalStatusAfterVoid,
   arrivalStatusFor,
+  canPrintSlip,
   checkVoidReason,
   emptyBillForm,
   formatAmount,
@@ -103,6 +104,13 @@ describe('readBillForm', () => {
     if (!r.ok) expect(Object.keys(r.error).sort()).toEqual(['reason', 'receivedBy']);
   });
 
+  it('asks for who handled a pay-later (担当), not who received money', () => {
+    const later = readBillForm({ ...emptyBillForm(''), kind: 'payLater' });
+    expect(!later.ok && later.error.receivedBy?.key).toBe('billing.error.handledBy');
+    const deposit = readBillForm({ ...emptyBillForm(''), amountText: '3000' });
+    expect(!deposit.ok && deposit.error.receivedBy?.key).toBe('billing.error.receivedBy');
+  });
+
   it('normalises a handwritten slip number', () => {
     const r = readBillForm({ ...emptyBillForm('花子'), amountText: '3000', paperSerial: 'ａ－０００３' });
     expect(r.ok && r.value.paperSerial).toBe('A-0003');
@@ -127,6 +135,15 @@ describe('arrival status from its bills', () => {
       ])
     ).toBe('payLater');
     expect(arrivalStatusFor([{ kind: 'deposit', voided: v }])).toBe('awaitingPayment');
+  });
+});
+
+describe('canPrintSlip', () => {
+  it('prints a 預り証 for a standing deposit only, never for a voided one', () => {
+    expect(canPrintSlip({ kind: 'deposit', voided: null })).toBe(true);
+    expect(canPrintSlip({ kind: 'deposit', voided: { at: 'x', by: '花子', reason: '二重' } })).toBe(false);
+    expect(canPrintSlip({ kind: 'selfPay', voided: null })).toBe(false);
+    expect(canPrintSlip({ kind: 'payLater', voided: null })).toBe(false);
   });
 });
 

@@ -139,7 +139,12 @@ export function readBillForm(form: BillForm): Result<BillFields, FieldProblems<B
     if (!form.method || !paymentMethods.includes(form.method))
       problems.method = { key: 'billing.error.method', field: 'method' };
   }
-  if (!form.receivedBy.trim()) problems.receivedBy = { key: 'billing.error.receivedBy', field: 'receivedBy' };
+  if (!form.receivedBy.trim())
+    problems.receivedBy = {
+      // Nothing is received on a pay-later: the field names who handled it (担当).
+      key: takesMoney(form.kind) ? 'billing.error.receivedBy' : 'billing.error.handledBy',
+      field: 'receivedBy'
+    };
   if (!form.reason || !billReasons.includes(form.reason))
     problems.reason = { key: 'billing.error.reason', field: 'reason' };
   const paperSerial = form.paperSerial.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -159,6 +164,14 @@ export function readBillForm(form: BillForm): Result<BillFields, FieldProblems<B
 /** Bills that count: not voided (取消). */
 export function activeBills<B extends Pick<Bill, 'voided'>>(bills: B[]): B[] {
   return bills.filter((b) => !b.voided);
+}
+
+/**
+ * Whether a 預り証 may be printed for this bill: deposits only, and never once voided (取消) — the slip has no
+ * place for a 取消 mark, so a voided bill's slip would read as a valid receipt.
+ */
+export function canPrintSlip(bill: Pick<Bill, 'kind' | 'voided'>): boolean {
+  return bill.kind === 'deposit' && !bill.voided;
 }
 
 /** The queue status an arrival moves to once billed: 会計済 for money taken, 後日精算 for pay-later. */

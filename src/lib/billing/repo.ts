@@ -18,7 +18,7 @@ import {
   type BillFields,
   type Settlement
 } from './model';
-import { latestByBill, type SettlementFields } from './settlement';
+import { latestByBill, type SettlementFields, type SettlementVersion } from './settlement';
 
 const bills = () => table<Bill>('bills');
 const settlements = () => table<Settlement>('settlements');
@@ -94,8 +94,7 @@ export const billsRepo = {
   }
 };
 
-/** Which settlement the form loaded: null when there was none yet. */
-export type SettlementVersion = { id: string; rev: number } | null;
+export type { SettlementVersion };
 
 export const settlementsRepo = {
   listBySession: (sessionId: string) => settlements().where('sessionId').equals(sessionId).toArray(),

@@ -10,7 +10,8 @@ import {
   settleRows,
   settlementFigures,
   statusOf,
-  emptySettleForm
+  emptySettleForm,
+  settleFormFrom
 } from './settlement';
 
 type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method'>;
@@ -216,5 +217,47 @@ describe('cashSummary', () => {
       expect(days.reduce((a, d) => a + d.net, 0)).toBe(s.netCash);
       expect(days.reduce((a, d) => a + d.refunded, 0)).toBe(s.refunded);
     }
+  });
+});
+
+describe('settleFormFrom', () => {
+  const now = new Date(2025, 10, 16, 11, 30);
+  it('starts a refund or collection the way the money came in, cash when nothing was paid', () => {
+    expect(settleFormFrom({ method: 'qr' }, undefined, '会計 一郎', now)).toMatchObject({
+      method: 'qr',
+      status: 'settled',
+      settledBy: '会計 一郎',
+      settledAtLocal: '2025-11-16T11:30',
+      basedOn: null
+    });
+    expect(settleFormFrom({ method: 'card' }, undefined, '', now).method).toBe('card');
+    expect(settleFormFrom({ method: '' }, undefined, '', now).method).toBe('cash');
+  });
+
+  it('loads a stored settlement with its version; a gap in the method is the bill’s own', () => {
+    const stored = {
+      id: 's1',
+      rev: 3,
+      copayCharge: 3740,
+      selfPayCharge: 0,
+      status: 'open' as const,
+      settledAt: '',
+      method: '' as const,
+      settledBy: '',
+      receiptNo: '',
+      note: '電話した'
+    };
+    expect(settleFormFrom({ method: 'qr' }, stored, '会計 一郎', now)).toEqual({
+      copayText: '3,740',
+      selfPayText: '',
+      status: 'open',
+      settledAtLocal: '2025-11-16T11:30',
+      method: 'qr',
+      settledBy: '会計 一郎',
+      receiptNo: '',
+      note: '電話した',
+      basedOn: { id: 's1', rev: 3 }
+    });
+    expect(settleFormFrom({ method: 'qr' }, { ...stored, method: 'cash' }, '', now).method).toBe('cash');
   });
 });

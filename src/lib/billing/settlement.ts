@@ -1,8 +1,9 @@
 // Settlement after recovery (精算): the real charge from the レセコン against what was paid, and the cash summary that ties out.
 import { fail, ok, type FieldProblems, type Result } from '../result';
-import { parseLocalDateTime } from '../outage/model';
+import { parseLocalDateTime, toLocalDateTime } from '../outage/model';
 import {
   activeBills,
+  formatAmount,
   parseYen,
   paymentMethods,
   takesMoney,
@@ -104,16 +105,72 @@ export interface SettlementFields {
 export type SettleField =
   'copay' | 'selfPay' | 'status' | 'settledAt' | 'method' | 'settledBy' | 'receiptNo' | 'note';
 
-export function emptySettleForm(settledBy: string, settledAtLocal: string): SettleForm {
+/** A refund or collection goes back the way the money came (QR → QR); cash when nothing was paid. */
+export function defaultSettleMethod(bill: Pick<Bill, 'method'>): PaymentMethod {
+  return bill.method || 'cash';
+}
+
+export function emptySettleForm(
+  settledBy: string,
+  settledAtLocal: string,
+  method: PaymentMethod = 'cash'
+): SettleForm {
   return {
     copayText: '',
     selfPayText: '',
     status: 'settled',
     settledAtLocal,
-    method: 'cash',
+    method,
     settledBy,
     receiptNo: '',
     note: ''
+  };
+}
+
+/** Which settlement a form was started from: null when there was none yet. */
+export type SettlementVersion = { id: string; rev: number } | null;
+
+/** A settle form as autosaved: it carries the version it started from, so a restored draft still detects a change made meanwhile. */
+export interface SettleDraft extends SettleForm {
+  basedOn: SettlementVersion;
+}
+
+/**
+ * The settle form for a bill: empty (settled now, by `settledBy`, the bill's own method) when there is no
+ * settlement yet, otherwise what was stored, with gaps filled the same way.
+ */
+export function settleFormFrom(
+  bill: Pick<Bill, 'method'>,
+  s:
+    | Pick<
+        Settlement,
+        | 'id'
+        | 'rev'
+        | 'copayCharge'
+        | 'selfPayCharge'
+        | 'status'
+        | 'settledAt'
+        | 'method'
+        | 'settledBy'
+        | 'receiptNo'
+        | 'note'
+      >
+    | undefined,
+  settledBy: string,
+  now: Date
+): SettleDraft {
+  const empty = emptySettleForm(settledBy, toLocalDateTime(now), defaultSettleMethod(bill));
+  if (!s) return { ...empty, basedOn: null };
+  return {
+    copayText: formatAmount(s.copayCharge),
+    selfPayText: s.selfPayCharge ? formatAmount(s.selfPayCharge) : '',
+    status: s.status === 'cancelled' ? 'open' : s.status,
+    settledAtLocal: s.settledAt ? toLocalDateTime(new Date(s.settledAt)) : empty.settledAtLocal,
+    method: s.method || empty.method,
+    settledBy: s.settledBy || empty.settledBy,
+    receiptNo: s.receiptNo,
+    note: s.note,
+    basedOn: { id: s.id, rev: s.rev }
   };
 }
 

@@ -1,5 +1,5 @@
 // Helpers for the billing journeys: patients who have seen the doctor and wait at the cashier, and reading the figures.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { choose, submitArrival } from './reception';
 
 /**
@@ -52,4 +52,21 @@ export async function expectSummary(page: Page, rows: Record<string, string>): P
   const summary = page.getByTestId('cash-summary');
   for (const [key, text] of Object.entries(rows))
     await expect(summary.getByTestId(`summary-${key}`).locator('td').last()).toHaveText(text);
+}
+
+/** How many lines an element's own text takes on screen (a name broken a character per line takes many). */
+export async function linesOf(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const tops = new Set(
+      [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))
+    );
+    return tops.size;
+  });
+}
+
+/** Whether a box shows all of its content without scrolling sideways. */
+export async function fitsWidth(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
 }
