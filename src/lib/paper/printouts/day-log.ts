@@ -53,11 +53,13 @@ export function dayLog(input: DayLogInput, font: FontBytes): PdfResult {
   );
 
   // Per bill state: how many, and how much, so the cash drawer can be checked against the paper.
-  const byState = new Map<string, { count: number; sum: number }>();
+  // A state whose rows carry no amount (後日精算, no bill yet) prints a dash, not a misleading 0.
+  const byState = new Map<string, { count: number; sum: number; hasAmount: boolean }>();
   for (const r of rows) {
-    const s = byState.get(r.billState) ?? { count: 0, sum: 0 };
+    const s = byState.get(r.billState) ?? { count: 0, sum: 0, hasAmount: false };
     s.count++;
     s.sum += r.amount ?? 0;
+    if (r.amount !== null) s.hasAmount = true;
     byState.set(r.billState, s);
   }
   doc.y += 4;
@@ -72,7 +74,11 @@ export function dayLog(input: DayLogInput, font: FontBytes): PdfResult {
       { header: c.amount, width: 25, align: 'right' }
     ],
     [
-      ...[...byState].map(([state, s]) => [state, `${s.count} ${DAY_LOG.countUnit}`, formatYen(s.sum)]),
+      ...[...byState].map(([state, s]) => [
+        state,
+        `${s.count} ${DAY_LOG.countUnit}`,
+        s.hasAmount ? formatYen(s.sum) : '—'
+      ]),
       [DAY_LOG.total, `${rows.length} ${DAY_LOG.countUnit}`, formatYen(total)]
     ],
     { size: 9.5, width: 90, rowStyle: (r) => (r === byState.size ? { bold: true } : undefined) }
