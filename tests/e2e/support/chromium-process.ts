@@ -12,7 +12,13 @@ export interface RealBrowser {
 export async function launchOnProfile(profileDir: string): Promise<RealBrowser> {
   const child = spawn(
     process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    [...chromiumArgs, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'about:blank'],
+    [
+      ...chromiumArgs,
+      '--headless',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profileDir}`,
+      'about:blank'
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );
   const wsUrl = await new Promise<string>((resolve, reject) => {
