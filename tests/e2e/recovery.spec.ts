@@ -11,10 +11,15 @@ import {
   downloadBy,
   getRow,
   newTablet,
+  intakeFor,
+  logged,
+  paperLinkFor,
   putRows,
-  recordsFor
+  recordsFor,
+  settledNow
 } from './support/recovery';
 import type { Memo } from '../../src/lib/visits/model';
+import type { Arrival } from '../../src/lib/reception/model';
 import { createBundle } from '../../src/lib/recovery/bundle';
 import { canonicalJson, sha256Hex } from '../../src/lib/recovery/canonical';
 import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
@@ -158,6 +163,12 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(c.getByTestId('checklist-progress')).toContainText('0 / 14 件 入力済み');
     const newcomer = c.getByTestId(`be-arrival-${sessionId}-arr-A-2`);
     await expect(newcomer).toContainText('新患登録');
+    // Ticked before the number is typed: the number is asked for, next to its field, and nothing is saved.
+    await newcomer.getByRole('button', { name: '電子カルテに入力済み（A-002・受付）' }).click();
+    await expect(newcomer.getByRole('alert')).toContainText(
+      '新患は、電子カルテで登録したときの患者番号を入力してから'
+    );
+    await expect(c.getByTestId('checklist-progress')).toContainText('0 / 14 件 入力済み');
     await newcomer.getByLabel('電子カルテの患者番号').fill('00123');
     await c.reload();
     await expect(newcomer.getByLabel('電子カルテの患者番号')).toHaveValue('00123');
@@ -168,6 +179,15 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(newcomer).toContainText('入力済み：事務 三郎');
     await expect(newcomer).toContainText('電子カルテの患者番号：00123');
     await expect(newcomer).toContainText('記録：受付 花子（端末A）');
+    // The number stays on screen after the tick, and can be corrected there.
+    await expect(newcomer.getByLabel('電子カルテの患者番号')).toHaveValue('00123');
+    await newcomer.getByLabel('電子カルテの患者番号').fill('00124');
+    await newcomer.getByRole('button', { name: '患者番号を保存（A-002・受付）' }).click();
+    await expect(newcomer).toContainText('患者番号を保存しました');
+    await expect(newcomer).toContainText('電子カルテの患者番号：00124');
+    await c.reload();
+    await c.getByRole('radio', { name: 'すべて' }).click();
+    await expect(newcomer.getByLabel('電子カルテの患者番号')).toHaveValue('00124');
     const memoRow = c.getByTestId(`be-memo-${memoA1.id}`);
     await memoRow.getByRole('button', { name: '電子カルテに入力済み' }).click();
     const depositRow = c.getByTestId(`be-bill-${a.bills[0]!.id}`);
@@ -250,7 +270,7 @@ test('two tablets record offline and export; a third merges them, settles a diff
     expect(newcomerRow[h.indexOf('状態')]).toBe('入力済');
     expect(newcomerRow[h.indexOf('入力者')]).toBe('事務 三郎');
     expect(newcomerRow[h.indexOf('記録者')]).toBe('受付 花子');
-    expect(newcomerRow[h.indexOf('電子カルテ患者番号')]).toBe('00123');
+    expect(newcomerRow[h.indexOf('電子カルテ患者番号')]).toBe('00124');
     expect(checkRows).toHaveLength(15);
 
     // ── The incident report, on screen and as a PDF.
@@ -260,6 +280,9 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(report).toContainText('3件・合計 10,000円');
     await expect(report).toContainText('12件（全14件中）');
     await expect(report).toContainText('取り込み');
+    // Timeline details in words, not in the log's own shorthand.
+    await expect(report).toContainText('端末Aから：追加');
+    await expect(report).not.toContainText(/追加\d/);
     const pdf = await downloadBy(c, () => c.getByRole('button', { name: 'PDFで保存' }).click());
     expect(pdf.suggestedFilename()).toMatch(/_障害対応報告\.pdf$/);
     expect((await bytesOf(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -268,6 +291,11 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await c.goto(serverC.url + `/recovery/purge/?session=${sessionId}`);
     await expect(c.getByTestId('purge-summary')).toContainText('受付');
     const warnings = c.getByTestId('purge-warnings');
+    // Tablet C never exported a bundle: everything merged here is only here.
+    await expect(warnings.getByTestId('purge-warn-export')).toContainText(
+      'この端末からまだバンドルを書き出していません'
+    );
+    await expect(warnings.getByRole('link', { name: 'バンドルを書き出す' })).toBeVisible();
     await expect(warnings).toContainText('入力が済んでいない項目が 12件あります');
     await expect(warnings).toContainText('精算が済んでいない預り金・後日精算が 4件あります');
     const purge = c.getByRole('button', { name: 'この端末から消去する' });
@@ -295,6 +323,117 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await serverB.stop();
     await serverC.stop();
   }
+});
+
+test('before a purge: changes after the last bundle and unsaved forms are named; paper, intake and the timeline read in words', async ({
+  page,
+  context,
+  server
+}) => {
+  test.setTimeout(120_000);
+  // ── The morning: tablet A registers three patients; paper forms are printed and one is linked.
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
+  await declareOutage(page, server.url);
+  await context.setOffline(true);
+  const sessionId = await currentSessionId(page);
+  const day = recordsFor(sessionId, 'A', [
+    { n: 1, name: '髙橋 ①子', deposit: 3000 },
+    { n: 2, name: '新患 太郎', isNew: true, deposit: 2000 },
+    { n: 3, name: '鈴木 次郎', deposit: 5000 }
+  ]);
+  const [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
+  await putRows(page, {
+    ...day,
+    intakes: [intakeFor(a3, { symptoms: '咳が止まらない', since: '3日前', allergies: 'ペニシリン' })],
+    paperLinks: [paperLinkFor(a3, 'U-0003')],
+    events: [logged(sessionId, 'printed', 'arrivalSlip 5'), logged(sessionId, 'printed', 'waitingNotice 1')]
+  });
+
+  // The home screen's timeline says what was printed, in words.
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('listitem').filter({ hasText: '受付票 5枚' })).toHaveCount(1);
+  await expect(page.getByRole('listitem').filter({ hasText: '待合室の掲示 1枚' })).toHaveCount(1);
+  await expect(page.getByText(/arrivalSlip|waitingNotice/)).toHaveCount(0);
+  await page.getByRole('button', { name: '復旧を記録する' }).click();
+  await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
+
+  // ── The EHR is back: the bundle is exported first.
+  await page.goto(server.url + `/recovery/export/?session=${sessionId}`);
+  await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+
+  // Then the cashier settles two deposits…
+  await putRows(page, { settlements: [settledNow(day.bills[0]!), settledNow(day.bills[2]!)] });
+  // …and the office ticks two lines of the checklist. Each button names its patient and line.
+  await page.goto(server.url + `/recovery/checklist/?session=${sessionId}`);
+  await expect(page.getByTestId('checklist-progress')).toContainText('0 / 9 件 入力済み');
+  await expect(page.getByRole('button', { name: /に入力済み/ })).toHaveCount(9);
+  const names = await page
+    .getByRole('button', { name: /に入力済み/ })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent));
+  expect(new Set(names).size).toBe(names.length);
+  await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('アレルギー：ペニシリン');
+  await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('問診の症状：咳が止まらない');
+  await page.getByRole('button', { name: '電子カルテに入力済み（A-001・受付）' }).click();
+  await page.getByRole('button', { name: 'レセコンに入力済み（A-001・会計）' }).click();
+  await expect(page.getByTestId('checklist-progress')).toContainText('2 / 9 件 入力済み');
+  // The new patient's number is started but not saved; the doctor left a memo half written.
+  const newcomer = page.getByTestId(`be-arrival-${a2.id}`);
+  await newcomer.getByRole('button', { name: '電子カルテに入力済み（A-002・受付）' }).click();
+  await expect(newcomer.getByRole('alert')).toBeVisible();
+  await expect(newcomer.getByRole('button', { name: /番号なしで入力済みにする/ })).toBeVisible();
+  await newcomer.getByLabel('電子カルテの患者番号').fill('0077');
+  await expect.poll(() => getRow(page, 'drafts', `recovery.ehrNo.${a2.id}`)).toBeTruthy();
+  await putRows(page, {
+    drafts: [
+      {
+        key: `visits.memo:${a3.id}`,
+        value: { content: { findings: '書きかけ' }, baseRev: 0 },
+        updatedAt: new Date().toISOString(),
+        tabId: 'doctor',
+        sessionId
+      }
+    ]
+  });
+
+  // ── The purge page says the bundle is stale, how much is missing from it, and which forms would be lost.
+  await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
+  const warnings = page.getByTestId('purge-warnings');
+  await expect(warnings.getByTestId('purge-warn-export')).toContainText(
+    /最後の書き出し（.+）のあとに変更があります（4件）— もう一度書き出してください/
+  );
+  await expect(warnings).toContainText('診療メモの下書き 1件（A-003）— 保存されていないため消えます');
+  await expect(warnings).toContainText(
+    '電子カルテの患者番号の入力途中 1件（A-002）— 保存されていないため消えます'
+  );
+  await expect(page.getByTestId('purge-summary')).toContainText('入力途中のフォーム');
+  // The warning leads straight to a fresh export; after it, the bundle holds everything again.
+  await warnings.getByRole('link', { name: 'バンドルを書き出す' }).click();
+  await expect(page).toHaveURL(/\/recovery\/export\//);
+  await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+  await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
+  await expect(page.getByTestId('purge-warnings')).toContainText('診療メモの下書き 1件（A-003）');
+  await expect(page.getByTestId('purge-warn-export')).toHaveCount(0);
+
+  // ── The arrivals CSV carries the linked paper and the intake answers.
+  await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
+  const csv = await downloadBy(page, () => page.getByRole('button', { name: /書き出す.*受付一覧/ }).click());
+  const rows = csvRows(utf8(await bytesOf(csv)).replace(/^\uFEFF/, ''));
+  const h = rows[0]!;
+  const row3 = rows.find((r) => r[0] === 'A-003')!;
+  expect(row3[h.indexOf('用紙番号')]).toBe('U-0003');
+  expect(row3[h.indexOf('問診_症状')]).toBe('咳が止まらない');
+  expect(row3[h.indexOf('問診_アレルギー')]).toBe('ペニシリン');
+  expect(row3[h.indexOf('問診_記入者')]).toBe('患者');
+  expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('問診_アレルギー')]).toBe('');
+
+  // ── The report's timeline in words too.
+  await page.goto(server.url + `/recovery/report/?session=${sessionId}`);
+  const report = page.getByTestId('incident-report');
+  await expect(report).toContainText('受付票 5枚');
+  await expect(report).toContainText('CSV：受付一覧');
+  await expect(report).not.toContainText('arrivalSlip');
+  await expect(report).not.toContainText('waitingNotice');
 });
 
 async function bundleText(

@@ -70,6 +70,29 @@ describe('patientsRepo.replaceSnapshot', () => {
     expect(await patientsRepo.get(next[0]!.id)).toBeUndefined();
   });
 
+  it('a chunk that fails while the next one is already on its way still leaves the old roster', async () => {
+    const before = generatePatients(30, 3);
+    await patientsRepo.replaceSnapshot(before, meta());
+    const next = generatePatients(12, 4, { firstPatientNo: 5001 });
+    // The second chunk (rows 3–5) cannot be cloned; the third is handed over before that is seen.
+    const broken = next.map((p, i) => (i === 3 ? { ...p, allergies: (() => '') as unknown as string } : p));
+    const progress: number[] = [];
+    const result = await patientsRepo.replaceSnapshot(
+      broken,
+      meta({ importedAt: '2025-11-16T00:00:00.000Z' }),
+      {
+        chunkSize: 3,
+        onProgress: (done) => progress.push(done)
+      }
+    );
+    expect(result.ok).toBe(false);
+    expect(progress).toEqual([3]);
+    expect(await patientsRepo.count()).toBe(30);
+    expect(await patientsRepo.snapshot()).toEqual({ ...meta(), count: 30 });
+    expect(await patientsRepo.get(next[0]!.id)).toBeUndefined();
+    expect(await patientsRepo.get(next[6]!.id)).toBeUndefined(); // from the chunk in flight
+  });
+
   it('refuses a malformed snapshot without touching the store', async () => {
     await patientsRepo.replaceSnapshot(generatePatients(5, 5), meta());
     const result = await patientsRepo.replaceSnapshot(generatePatients(3, 6), meta({ takenAt: 'yesterday' }));

@@ -104,9 +104,22 @@ export const patientsRepo = {
     return write(() =>
       transaction(['patients', 'settings'], async () => {
         await patients().clear();
+        // One chunk stays in flight while the next is handed over, so the browser stores chunk k while
+        // this thread serialises chunk k+1 rather than each waiting for the other. Progress is still
+        // reported chunk by chunk, once a chunk is written; a failed chunk fails the whole transaction.
+        let inFlight: { done: Promise<unknown>; written: number } | null = null;
         for (let at = 0; at < list.length; at += chunk) {
-          await patients().bulkPut(list.slice(at, at + chunk));
-          options.onProgress?.(Math.min(at + chunk, list.length), list.length);
+          const done = patients().bulkPut(list.slice(at, at + chunk));
+          done.catch(() => {}); // awaited below; meanwhile not an unhandled rejection
+          if (inFlight) {
+            await inFlight.done;
+            options.onProgress?.(inFlight.written, list.length);
+          }
+          inFlight = { done, written: Math.min(at + chunk, list.length) };
+        }
+        if (inFlight) {
+          await inFlight.done;
+          options.onProgress?.(inFlight.written, list.length);
         }
         await table('settings').bulkPut([
           { key: ROSTER_SETTING, value: snapshot },

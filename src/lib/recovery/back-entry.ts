@@ -49,3 +49,18 @@ export function untickEntry(entry: BackEntry, ctx: WriteContext): BackEntry {
     history: [...entry.history, step]
   };
 }
+
+/** Fill in or correct the EHR patient number of an entry (after the tick too); the change joins its history. */
+export function renumberEntry(entry: BackEntry, ehrPatientNo: string, ctx: WriteContext): BackEntry {
+  const step = {
+    action: 'numbered' as const,
+    by: ctx.actor.staffName,
+    at: ctx.now.toISOString(),
+    deviceLabel: ctx.actor.deviceLabel
+  };
+  return {
+    ...touchMeta(entry, ctx),
+    ehrPatientNo: cleanEhrPatientNo(ehrPatientNo),
+    history: [...entry.history, step]
+  };
+}

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { WriteContext } from '../store/record';
-import { tickEntry, untickEntry } from './back-entry';
-import { buildChecklist, checklistProgress, filterChecklist, groupByArrival } from './checklist';
+import type { Intake } from '../reception/model';
+import { translate } from '../i18n/translate';
+import { renumberEntry, tickEntry, untickEntry } from './back-entry';
+import {
+  buildChecklist,
+  checkTick,
+  checklistProgress,
+  filterChecklist,
+  groupByArrival,
+  intakeSummary,
+  latestIntake,
+  needsEhrPatientNo
+} from './checklist';
 import { backEntryId } from './model';
-import { SAMPLE_SESSION_ID, sampleArrival, sampleBill, sampleContent, sampleMemo } from './sample';
+import {
+  SAMPLE_SESSION_ID,
+  sampleArrival,
+  sampleBill,
+  sampleContent,
+  sampleMemo,
+  sampleMeta
+} from './sample';
 
 const ctx = (name: string, at: string): WriteContext => ({
   actor: { staffId: name, staffName: name, deviceLabel: 'C' },
@@ -147,5 +165,88 @@ describe('ticks', () => {
     expect(again.history).toHaveLength(3);
     const items = buildChecklist({ ...s, backEntries: [again] });
     expect(items.find((i) => i.id === again.id)!.entered).toBe(true);
+  });
+});
+
+describe('a new patient and the EHR number', () => {
+  it('needs the number to be ticked, unless staff tick explicitly without it', () => {
+    const items = buildChecklist(session());
+    const newcomer = items.find((i) => i.arrival.isNew && i.kind === 'arrival')!;
+    const returning = items.find((i) => !i.arrival.isNew && i.kind === 'arrival')!;
+    const eligibility = items.find((i) => i.arrival.isNew && i.kind === 'eligibility')!;
+    expect(needsEhrPatientNo(newcomer)).toBe(true);
+    expect(checkTick(newcomer, { ehrPatientNo: '' })).toEqual({
+      ehrPatientNo: { key: 'recovery.checklist.ehrNoRequired', field: 'ehrPatientNo' }
+    });
+    expect(checkTick(newcomer, { ehrPatientNo: '　 ' }).ehrPatientNo).toBeDefined();
+    expect(checkTick(newcomer, { ehrPatientNo: '００１２３' })).toEqual({});
+    expect(checkTick(newcomer, { ehrPatientNo: '', withoutNumber: true })).toEqual({});
+    // Only the registration line asks for it.
+    expect(checkTick(returning, { ehrPatientNo: '' })).toEqual({});
+    expect(checkTick(eligibility, { ehrPatientNo: '' })).toEqual({});
+  });
+
+  it('the number can be filled in or corrected after the tick; the change joins the history', () => {
+    const item = buildChecklist(session()).find((i) => i.arrival.isNew && i.kind === 'arrival')!;
+    const tick = tickEntry(
+      item,
+      null,
+      { enteredBy: '事務 三郎', ehrPatientNo: '', withoutNumber: true },
+      SAMPLE_SESSION_ID,
+      false,
+      ctx('事務 三郎', '2025-11-16T01:00:00Z')
+    );
+    const numbered = renumberEntry(tick, ' ００４５６ ', ctx('受付 花子', '2025-11-16T02:00:00Z'));
+    expect(numbered).toMatchObject({
+      entered: true,
+      enteredBy: '事務 三郎',
+      ehrPatientNo: '00456',
+      rev: 2,
+      updatedBy: '受付 花子'
+    });
+    expect(numbered.history.map((h) => h.action)).toEqual(['entered', 'numbered']);
+  });
+});
+
+describe('the intake on the checklist', () => {
+  const intake = (over: Partial<Intake> = {}): Intake => ({
+    ...sampleMeta('in-1', '2025-11-15T00:12:00.000Z'),
+    arrivalId: 'arr-A-1',
+    symptoms: '喉の痛みと咳',
+    since: '昨日の夜',
+    temperature: '38.4',
+    allergies: 'ペニシリン',
+    medications: '',
+    pregnancy: 'no',
+    pastIllnesses: '喘息',
+    message: '',
+    filledBy: 'patient',
+    ...over
+  });
+
+  it('the arrival line summarises the answers: symptoms, since, fever, allergies, pregnancy', () => {
+    const s = session();
+    const items = buildChecklist({ ...s, intakes: [intake({ pregnancy: 'pregnant' })] });
+    const arrival = items.find((i) => i.kind === 'arrival' && i.recordId === 'arr-A-1')!;
+    expect(arrival.todo.slice(1)).toEqual([
+      { key: 'recovery.todo.intakeSymptoms', values: { text: '喉の痛みと咳' } },
+      { key: 'recovery.todo.intakeSince', values: { text: '昨日の夜' } },
+      { key: 'recovery.todo.intakeTemperature', values: { text: '38.4' } },
+      { key: 'recovery.todo.intakeAllergies', values: { text: 'ペニシリン' } },
+      { key: 'recovery.todo.intakePregnancy.pregnant' }
+    ]);
+    expect(translate('ja', arrival.todo[4]!.key, arrival.todo[4]!.values)).toBe('アレルギー：ペニシリン');
+  });
+
+  it('the newest intake counts; long answers are cut; an empty intake still shows', () => {
+    const older = intake({ id: 'in-0', allergies: '古い回答', updatedAt: '2025-11-15T00:11:00.000Z' });
+    const long = 'あ'.repeat(100);
+    const lines = intakeSummary(latestIntake([older, intake({ symptoms: long })])!);
+    expect(lines[0]!.values!.text).toHaveLength(60);
+    expect(String(lines[0]!.values!.text).endsWith('…')).toBe(true);
+    expect(lines).toContainEqual({ key: 'recovery.todo.intakeAllergies', values: { text: 'ペニシリン' } });
+    expect(
+      intakeSummary(intake({ symptoms: '', since: '', temperature: '', allergies: '', pregnancy: '' }))
+    ).toEqual([{ key: 'recovery.todo.intake' }]);
   });
 });

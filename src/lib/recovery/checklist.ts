@@ -1,5 +1,6 @@
 // The back-entry checklist (代行入力): every arrival, eligibility case, memo and bill of the session, in arrival order, with what to enter.
 import type { MessageKey } from '../i18n/keys';
+import type { FieldProblems } from '../result';
 import type { Arrival, Intake } from '../reception/model';
 import type { Memo } from '../visits/model';
 import { activeBills, formatAmount, type Bill } from '../billing/model';
@@ -51,6 +52,39 @@ export function byArrival(a: Arrival, b: Arrival): number {
   return a.arrivedAt.localeCompare(b.arrivedAt) || a.queueNo.localeCompare(b.queueNo);
 }
 
+/** Long free text on a checklist line is cut (the full answers are in the 受付一覧 CSV). */
+const SUMMARY_LENGTH = 60;
+function short(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > SUMMARY_LENGTH ? `${one.slice(0, SUMMARY_LENGTH - 1)}…` : one;
+}
+
+/** The intake (問診) in a few lines for whoever types it into the EHR: symptoms, since, fever, allergies, medication, pregnancy. */
+export function intakeSummary(intake: Intake): Message[] {
+  const out: Message[] = [];
+  const line = (key: MessageKey, text: string) => {
+    if (text.trim()) out.push({ key, values: { text: short(text) } });
+  };
+  line('recovery.todo.intakeSymptoms', intake.symptoms);
+  line('recovery.todo.intakeSince', intake.since);
+  line('recovery.todo.intakeTemperature', intake.temperature);
+  line('recovery.todo.intakeAllergies', intake.allergies);
+  line('recovery.todo.intakeMedications', intake.medications);
+  if (
+    intake.pregnancy === 'pregnant' ||
+    intake.pregnancy === 'breastfeeding' ||
+    intake.pregnancy === 'possible'
+  )
+    out.push({ key: `recovery.todo.intakePregnancy.${intake.pregnancy}` });
+  // An intake with nothing filled in still says there was one.
+  return out.length > 0 ? out : [{ key: 'recovery.todo.intake' }];
+}
+
+/** The arrival's intake as it stands: the one changed last (a tablet normally keeps one per arrival). */
+export function latestIntake(intakes: readonly Intake[]): Intake | undefined {
+  return [...intakes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
 function arrivalTodo(arrival: Arrival, intakes: readonly Intake[]): Message[] {
   const out: Message[] = [
     {
@@ -59,7 +93,8 @@ function arrivalTodo(arrival: Arrival, intakes: readonly Intake[]): Message[] {
     }
   ];
   if (arrival.isNew) out.push({ key: 'recovery.todo.newPatient' });
-  if (intakes.length > 0) out.push({ key: 'recovery.todo.intake' });
+  const intake = latestIntake(intakes);
+  if (intake) out.push(...intakeSummary(intake));
   return out;
 }
 
@@ -219,6 +254,22 @@ export function groupByArrival(
 export interface TickInput {
   enteredBy: string;
   ehrPatientNo: string;
+  /** Staff confirmed a new patient is entered although the EHR's number is not known yet. */
+  withoutNumber?: boolean;
+}
+
+/** A new patient's registration (新患登録) is the one line that must carry the EHR's patient number. */
+export function needsEhrPatientNo(item: Pick<ChecklistItem, 'kind' | 'arrival'>): boolean {
+  return item.kind === 'arrival' && item.arrival.isNew;
+}
+
+/** Before a tick: a new patient needs the EHR's number, unless staff explicitly tick without it. */
+export function checkTick(
+  item: Pick<ChecklistItem, 'kind' | 'arrival'>,
+  input: Pick<TickInput, 'ehrPatientNo' | 'withoutNumber'>
+): FieldProblems<'ehrPatientNo'> {
+  if (!needsEhrPatientNo(item) || input.withoutNumber || cleanEhrPatientNo(input.ehrPatientNo)) return {};
+  return { ehrPatientNo: { key: 'recovery.checklist.ehrNoRequired', field: 'ehrPatientNo' } };
 }
 
 /** Clean an EHR patient number as typed (全角 digits, spaces). */

@@ -2,10 +2,11 @@
 import { formatTime, isoLocalDate } from '../i18n/dates';
 import { formatWareki } from '../patients/wareki';
 import { latestByBill, paidOf, settlementFigures, statusOf } from '../billing/settlement';
-import type { Arrival } from '../reception/model';
+import type { Arrival, Intake } from '../reception/model';
+import { bySerial } from '../paper/links';
 import type { Memo, Prescription } from '../visits/model';
 import type { Bill, Settlement } from '../billing/model';
-import type { ChecklistItem } from './checklist';
+import { latestIntake, type ChecklistItem } from './checklist';
 import { neutralise, type CsvTable } from './csv';
 import { isDrill, sessionDay, type SessionData } from './model';
 
@@ -58,9 +59,19 @@ const QUEUE_STATUS: Record<string, string> = {
   awaitingPayment: '会計待ち',
   paid: '会計済',
   payLater: '後日精算',
-  left: '帰宅'
+  left: '帰宅',
+  cancelled: '受付取消'
 };
 const RELATION: Record<string, string> = { self: '本人', family: '家族', '': '' };
+const PREGNANCY: Record<string, string> = {
+  no: 'いいえ',
+  pregnant: '妊娠中',
+  breastfeeding: '授乳中',
+  possible: '妊娠の可能性あり',
+  unknown: 'わからない',
+  '': ''
+};
+const FILLED_BY: Record<string, string> = { patient: '患者', staff: '職員' };
 const COPAY: Record<string, string> = { '1': '1割', '2': '2割', '3': '3割', unknown: '不明', '': '' };
 const BILL_KIND: Record<string, string> = { deposit: '預り金', payLater: '後日精算', selfPay: '自費' };
 const METHOD: Record<string, string> = {
@@ -99,11 +110,27 @@ const TARGET: Record<string, string> = { ehr: '電子カルテ', rececon: 'レ�
 
 const label = (map: Record<string, string>, value: string | null | undefined) =>
   map[value ?? ''] ?? value ?? '';
-const day = (iso: string | null | undefined) => (iso ? isoLocalDate(iso) : '');
-const time = (iso: string | null | undefined) => (iso ? formatTime(iso) : '');
+// A row's date and time columns read the same timestamp one after the other: parse it once.
+let lastIso = '';
+let lastDate = new Date(NaN);
+const parsed = (iso: string) => {
+  if (iso !== lastIso) {
+    lastDate = new Date(iso);
+    lastIso = iso;
+  }
+  return lastDate;
+};
+const day = (iso: string | null | undefined) => (iso ? isoLocalDate(parsed(iso)) : '');
+const time = (iso: string | null | undefined) => (iso ? formatTime(parsed(iso)) : '');
 const yesNo = (b: boolean) => (b ? '○' : '');
 
-const arrivalColumns: Column<Arrival>[] = [
+/** What an arrival row needs from other stores: its intake (問診) and the paper forms linked to it. */
+interface ArrivalLookups {
+  intake: (a: Arrival) => Intake | undefined;
+  paperSerials: (a: Arrival) => string;
+}
+
+const arrivalColumns = (more: ArrivalLookups): Column<Arrival>[] => [
   { header: '受付番号', get: (a) => a.queueNo },
   { header: '受付日', get: (a) => day(a.arrivedAt), date: true },
   { header: '受付時刻', get: (a) => time(a.arrivedAt) },
@@ -137,8 +164,18 @@ const arrivalColumns: Column<Arrival>[] = [
   { header: '申立書_住所', get: (a) => a.declaration?.address },
   { header: '状態', get: (a) => label(QUEUE_STATUS, a.status) },
   { header: '受付者', get: (a) => a.createdBy },
-  { header: '用紙番号', get: (a) => a.paperSerial },
-  { header: '記録ID', get: (a) => a.id }
+  { header: '用紙番号', get: (a) => more.paperSerials(a) },
+  { header: '記録ID', get: (a) => a.id },
+  // Intake answers come last, so files read by column position before they were added keep their columns.
+  { header: '問診_症状', get: (a) => more.intake(a)?.symptoms },
+  { header: '問診_いつから', get: (a) => more.intake(a)?.since },
+  { header: '問診_体温', get: (a) => more.intake(a)?.temperature },
+  { header: '問診_アレルギー', get: (a) => more.intake(a)?.allergies },
+  { header: '問診_服薬', get: (a) => more.intake(a)?.medications },
+  { header: '問診_妊娠授乳', get: (a) => label(PREGNANCY, more.intake(a)?.pregnancy) },
+  { header: '問診_既往歴', get: (a) => more.intake(a)?.pastIllnesses },
+  { header: '問診_医師への伝言', get: (a) => more.intake(a)?.message },
+  { header: '問診_記入者', get: (a) => label(FILLED_BY, more.intake(a)?.filledBy) }
 ];
 
 interface MemoRow {
@@ -294,14 +331,17 @@ export function layout<R>(
     }
     return w;
   };
+  const gets = columns.map((c) => c.get);
+  const withWareki = columns.map((c) => Boolean(c.date && options.wareki));
   const rows: string[][] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const cells: string[] = [];
-    for (const c of columns) {
-      const text = cellText(c.get(record));
-      cells.push(neutralise(text));
-      if (c.date && options.wareki) cells.push(wareki(text));
+    const cells = new Array<string>(headers.length);
+    let n = 0;
+    for (let c = 0; c < gets.length; c++) {
+      const text = cellText(gets[c]!(record));
+      cells[n++] = neutralise(text);
+      if (withWareki[c]) cells[n++] = wareki(text);
     }
     rows[i] = cells;
   }
@@ -320,9 +360,46 @@ const byArrivalTime = (a: Arrival | undefined, b: Arrival | undefined) =>
   (a?.arrivedAt ?? '').localeCompare(b?.arrivedAt ?? '') ||
   (a?.queueNo ?? '').localeCompare(b?.queueNo ?? '');
 
+/** Serials of the paper forms linked to each record (only records that have links), in link order. */
+function linkedSerials(links: SessionData['paperLinks']): Map<string, { serial: string }[]> {
+  const found = new Map<string, { serial: string }[]>();
+  for (const l of links)
+    if (typeof l.recordId === 'string' && typeof l.serial === 'string' && l.serial)
+      found.set(l.recordId, [...(found.get(l.recordId) ?? []), { serial: l.serial }]);
+  return found;
+}
+
+/** One arrival's 用紙番号: its paper links and its own paperSerial, sorted, joined by ・. */
+function paperSerialsOf(
+  a: Pick<Arrival, 'id' | 'paperSerial'>,
+  found: Map<string, { serial: string }[]>
+): string {
+  const linked = found.get(a.id);
+  if (linked === undefined) return a.paperSerial ? a.paperSerial : ''; // the common case: nothing to sort
+  const serials = [...linked, ...(a.paperSerial ? [{ serial: a.paperSerial }] : [])];
+  return [...new Set(bySerial(serials).map((l) => l.serial))].join('・');
+}
+
+/** Serials of the paper forms attached to each arrival: its paper links (U-0003…) and its own paperSerial. */
+export function arrivalPaperSerials(
+  arrivals: readonly Pick<Arrival, 'id' | 'paperSerial'>[],
+  links: SessionData['paperLinks']
+): Map<string, string> {
+  const found = linkedSerials(links);
+  return new Map(arrivals.map((a) => [a.id, paperSerialsOf(a, found)]));
+}
+
 export function arrivalsTable(data: SessionData, options: CsvOptions): CsvTable {
   const arrivals = exportable(data.arrivals, data).sort(byArrivalTime);
-  return layout(arrivalColumns, arrivals, options, (a) => a.queueNo);
+  const byArrival = new Map<string, Intake[]>();
+  for (const i of data.intakes) byArrival.set(i.arrivalId, [...(byArrival.get(i.arrivalId) ?? []), i]);
+  const intakes = new Map([...byArrival].map(([id, list]) => [id, latestIntake(list)]));
+  const linked = linkedSerials(data.paperLinks);
+  const columns = arrivalColumns({
+    intake: (a) => intakes.get(a.id),
+    paperSerials: (a) => paperSerialsOf(a, linked)
+  });
+  return layout(columns, arrivals, options, (a) => a.queueNo);
 }
 
 /** One row per prescription line; a memo without prescriptions is one row with those columns empty. */

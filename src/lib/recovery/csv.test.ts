@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { convert, detect } from 'encoding-japanese';
-import { parse } from 'papaparse';
+import { parse, unparse } from 'papaparse';
 import { buildChecklist } from './checklist';
-import { cp932Issues, decodeCsv, encodeCsv, issueChars, neutralise, toCsvText, CP932_MISSING } from './csv';
+import {
+  cp932Issues,
+  decodeCsv,
+  encodeCsv,
+  issueChars,
+  neutralise,
+  toCsvText,
+  CP932_MISSING,
+  type CsvTable
+} from './csv';
+import { createRng } from '../fixtures/synthetic';
 import { arrivalsTable, billsTable, checklistTable, csvFileName, csvTable, memosTable } from './csv-columns';
 import {
   sampleArrival,
@@ -239,5 +249,102 @@ describe('encoding-japanese sanity', () => {
   it('CP932 holds NEC and IBM extensions', () => {
     const bytes = convert('髙①', { to: 'SJIS', from: 'UNICODE', type: 'array' });
     expect(decodeCsv(Uint8Array.from(bytes), 'cp932')).toBe('髙①');
+  });
+});
+
+describe('the fast paths write the bytes of the plain paths', () => {
+  // The plain paths: papaparse unparsing the whole table at once, and encoding-japanese converting the
+  // whole text at once (with 〓 written for what CP932 cannot hold), the way the files were first made.
+  const plainText = (table: CsvTable) =>
+    unparse({ fields: table.headers, data: table.rows }, { newline: '\r\n' }) + '\r\n';
+  const plainCp932 = (text: string, unrepresentable: readonly string[]) => {
+    let held = '';
+    for (const ch of text) held += unrepresentable.includes(ch) ? CP932_MISSING : ch;
+    return Uint8Array.from(convert(held, { to: 'SJIS', from: 'UNICODE', type: 'array' }));
+  };
+  const plainUtf8Bom = (text: string) => new TextEncoder().encode('\uFEFF' + text);
+
+  const sample: CsvTable = {
+    headers: ['受付番号', '氏名', '主訴', '備考'],
+    rows: [
+      ['A-001', '髙橋 ①子', '3日前〜発熱', '㈱山田工業'],
+      ['A-002', '山田 太郎😀', 'せき, たん', '"至急"と'],
+      ['A-003', ' 﨑本 花子 ', '頭痛\r\n吐き気', "'=SUM(A1)"],
+      ['A-004', '', '〜', '😀😀']
+    ],
+    rowLabels: ['A-001', 'A-002', 'A-003', 'A-004']
+  };
+
+  it('CP932: 髙 ① ㈱ 〜 and an emoji, byte for byte; the emoji is listed as unrepresentable', () => {
+    const issues = cp932Issues(sample);
+    expect(issues.filter((i) => i.replacement === CP932_MISSING).map((i) => [i.rowLabel, i.char])).toEqual([
+      ['A-002', '😀'],
+      ['A-004', '😀'],
+      ['A-004', '😀']
+    ]);
+    expect(issues).toContainEqual(expect.objectContaining({ char: '〜', replacement: '～' }));
+    const text = toCsvText(sample);
+    expect(text).toBe(plainText(sample));
+    const bytes = encodeCsv(text, 'cp932');
+    expect([...bytes]).toEqual([...plainCp932(text, ['😀'])]);
+    expect(decodeCsv(bytes, 'cp932')).toContain('髙橋 ①子');
+    expect([...encodeCsv(text, 'utf8bom')]).toEqual([...plainUtf8Bom(text)]);
+  });
+
+  it('on seeded random cells full of quotes, commas, line breaks, edge spaces and odd characters', () => {
+    const rng = createRng(932);
+    const parts = [
+      '髙',
+      '①',
+      '㈱',
+      '〜',
+      '～',
+      '😀',
+      '𠮷',
+      'ｱ',
+      'ﾞ',
+      'a',
+      '1',
+      ',',
+      '"',
+      '\r\n',
+      '\n',
+      '\r',
+      ' ',
+      '　',
+      '\t',
+      '\uFEFF',
+      '=',
+      "'",
+      '?',
+      '〓',
+      '№',
+      '∑'
+    ];
+    const cell = () => Array.from({ length: rng.int(0, 4) }, () => rng.pick(parts)).join('');
+    for (let round = 0; round < 20; round++) {
+      const width = rng.int(1, 5);
+      const table: CsvTable = {
+        headers: Array.from({ length: width }, (_, c) => (rng.chance(0.2) ? cell() : `列${c}`)),
+        rows: Array.from({ length: rng.int(0, 30) }, () => Array.from({ length: width }, cell)),
+        rowLabels: []
+      };
+      const text = toCsvText(table);
+      expect(text).toBe(plainText(table));
+      const missing = issueChars(cp932Issues(table)).filter((ch) =>
+        cp932Issues({ headers: [ch], rows: [], rowLabels: [] }).some((i) => i.replacement === CP932_MISSING)
+      );
+      expect([...encodeCsv(text, 'cp932')]).toEqual([...plainCp932(text, missing)]);
+      expect([...encodeCsv(text, 'utf8bom')]).toEqual([...plainUtf8Bom(text)]);
+    }
+  });
+
+  it('papaparse still writes what is ragged or empty', () => {
+    for (const table of [
+      { headers: ['a', 'b'], rows: [], rowLabels: [] },
+      { headers: ['a', 'b'], rows: [['1'], ['1', '2', '3']], rowLabels: [] },
+      { headers: [], rows: [['x', 'y,z']], rowLabels: [] }
+    ])
+      expect(toCsvText(table)).toBe(plainText(table));
   });
 });

@@ -7,6 +7,7 @@ import { translate, type MessageValues } from '../i18n/translate';
 import type { MessageKey } from '../i18n/keys';
 import { formatDateTime, isoLocalDate } from '../i18n/dates';
 import { toLocalDateTime } from '../outage/model';
+import { describeDetail } from '../outage/timeline-detail';
 import { reportLines, type IncidentReport } from './report';
 
 /** The report is a Japanese document for the clinic's files, whatever language the screen shows. */
@@ -53,7 +54,7 @@ export function incidentPdf(r: IncidentReport, clinic: Clinic, font: FontBytes):
     r.timeline.map((e) => [
       formatDateTime(e.at),
       ja(`outage.timeline.${e.kind}`),
-      e.kind === 'declared' ? '' : e.detail,
+      describeDetail(e.kind, e.detail, 'ja'),
       `${e.by}・${e.deviceLabel}`
     ]),
     { size: 9 }

@@ -69,7 +69,8 @@ export const targetOf: Record<ItemKind, BackEntryTarget> = {
 };
 
 export interface BackEntryStep {
-  action: 'entered' | 'undone';
+  /** numbered: the EHR patient number was filled in or changed after the tick. */
+  action: 'entered' | 'undone' | 'numbered';
   by: string;
   at: string;
   deviceLabel: string;

@@ -2,35 +2,70 @@
 import { cashSummary } from '../billing/settlement';
 import { checklistProgress, type ChecklistItem } from './checklist';
 import { SESSION_TABLES, sessionDay, type SessionData, type SessionTable } from './model';
+import { RECOVERY_DETAIL } from '../outage/timeline-detail';
+import { unsavedDrafts, type SessionDraft, type UnsavedGroup } from './unsaved-drafts';
 
 /** Timeline kinds that record a copy or a printout rather than a change to the session's records. */
 const NOT_A_CHANGE = new Set(['exported', 'printed', 'purged']);
 
-/** The last time anything of the session changed on this device (records, imports, recovery…). */
-export function lastChangeAt(data: SessionData): string | null {
+/**
+ * Stores whose rows are the session's records. The audit trail is left out: it describes changes (and
+ * exports: an export writes its own audit line, which must not make that very export look stale).
+ */
+const RECORD_TABLES = SESSION_TABLES.filter((t) => t !== 'events' && t !== 'audit');
+
+/** When a row last changed: the newest of its updatedAt, createdAt (and `at` for rows that only have that). */
+function changedAt(row: Record<string, unknown>): string {
   let last = '';
-  const consider = (at: unknown) => {
-    if (typeof at === 'string' && at > last) last = at;
-  };
-  for (const table of SESSION_TABLES) {
-    if (table === 'events') continue;
-    for (const r of data[table] as unknown as Record<string, unknown>[]) consider(r.updatedAt ?? r.at);
-  }
-  for (const e of data.events) if (!NOT_A_CHANGE.has(e.kind)) consider(e.at);
-  return last || null;
+  for (const at of [row.updatedAt, row.createdAt, row.at]) if (typeof at === 'string' && at > last) last = at;
+  return last;
 }
 
-/** The last export made on this device (an export on another tablet does not hold this one's records). */
+export interface Changes {
+  /** Records (and timeline lines that change the session: import, recovery…) newer than `since`. */
+  count: number;
+  /** The newest of them, null when none. */
+  last: string | null;
+}
+
+/** What changed on this device after `since` (everything, when `since` is null). */
+export function changesSince(data: SessionData, since: string | null): Changes {
+  let count = 0;
+  let last = '';
+  const consider = (at: string) => {
+    if (!at || (since !== null && at <= since)) return;
+    count++;
+    if (at > last) last = at;
+  };
+  for (const table of RECORD_TABLES)
+    for (const r of data[table] as unknown as Record<string, unknown>[]) consider(changedAt(r));
+  for (const e of data.events) if (!NOT_A_CHANGE.has(e.kind)) consider(e.at);
+  return { count, last: last || null };
+}
+
+/** The last time anything of the session changed on this device (records, imports, recovery…). */
+export function lastChangeAt(data: SessionData): string | null {
+  return changesSince(data, null).last;
+}
+
+/**
+ * The last bundle exported on this device: only a bundle can be imported again, and an export on another
+ * tablet does not hold this one's records. (A CSV is a list to check against, not a copy to restore from.)
+ */
 export function lastExportAt(data: Pick<SessionData, 'events'>, deviceLabel: string): string | null {
   const at = data.events
-    .filter((e) => e.kind === 'exported' && e.deviceLabel === deviceLabel)
+    .filter(
+      (e) => e.kind === 'exported' && e.deviceLabel === deviceLabel && e.detail === RECOVERY_DETAIL.bundle
+    )
     .map((e) => e.at);
   return at.length > 0 ? at.sort().at(-1)! : null;
 }
 
 export interface PurgeWarnings {
-  /** Nothing was exported (bundle or CSV) from this device after the last change. */
+  /** This device's records are not all in its last bundle (or no bundle was exported). */
   notExported: boolean;
+  /** How many records changed after the last bundle (all of them when there is none). */
+  changedSinceExport: number;
   lastChange: string | null;
   lastExport: string | null;
   /** Checklist items not yet entered into the EHR / レセコン. */
@@ -39,28 +74,40 @@ export interface PurgeWarnings {
   unsettled: number;
   /** The EHR has not been declared back yet. */
   stillOutage: boolean;
+  /** Unsaved form input of the session, by kind and patient; and conflicts not yet decided. */
+  drafts: UnsavedGroup[];
 }
 
 export function purgeWarnings(
   data: SessionData,
   items: readonly ChecklistItem[],
-  deviceLabel: string
+  deviceLabel: string,
+  drafts: readonly SessionDraft[] = []
 ): PurgeWarnings {
-  const lastChange = lastChangeAt(data);
   const lastExport = lastExportAt(data, deviceLabel);
+  const changed = changesSince(data, lastExport);
   const progress = checklistProgress(items);
   return {
-    notExported: lastChange !== null && (lastExport === null || lastExport < lastChange),
-    lastChange,
+    notExported: changed.count > 0,
+    changedSinceExport: changed.count,
+    lastChange: lastChangeAt(data),
     lastExport,
     notEntered: progress.total - progress.entered,
     unsettled: cashSummary(data.bills, data.settlements).stillOpen,
-    stillOutage: !data.session.recoveredAt
+    stillOutage: !data.session.recoveredAt,
+    drafts: unsavedDrafts(drafts, data)
   };
 }
 
+/** How many separate things the purge page warns about. */
+export function warningCount(w: PurgeWarnings): number {
+  return (
+    [w.notExported, w.notEntered > 0, w.unsettled > 0, w.stillOutage].filter(Boolean).length + w.drafts.length
+  );
+}
+
 export function hasWarnings(w: PurgeWarnings): boolean {
-  return w.notExported || w.notEntered > 0 || w.unsettled > 0 || w.stillOutage;
+  return warningCount(w) > 0;
 }
 
 /** The words that confirm a purge: the session's date (2025-11-15) or 削除; full-width input accepted. */

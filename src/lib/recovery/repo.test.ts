@@ -161,7 +161,62 @@ describe('checklist ticks', () => {
   });
 });
 
+describe('the EHR number of a new patient', () => {
+  it('is required for the tick (unless ticked explicitly without it) and can be corrected afterwards', async () => {
+    const data = tablet('A', 1);
+    data.arrivals[0] = { ...data.arrivals[0]!, isNew: true };
+    await recoveryRepo.importBundle(await open(data, 'A'), ctx());
+    const loaded = (await recoveryRepo.load(S))!;
+    const item = buildChecklist(loaded).find((i) => i.kind === 'arrival')!;
+    const refused = await recoveryRepo.tick(
+      loaded.session,
+      item,
+      { enteredBy: '事務 三郎', ehrPatientNo: ' ' },
+      null,
+      ctx()
+    );
+    expect(!refused.ok && refused.error).toEqual({
+      key: 'recovery.checklist.ehrNoRequired',
+      field: 'ehrPatientNo'
+    });
+    expect(await table('backEntries').count()).toBe(0);
+    const ticked = await recoveryRepo.tick(
+      loaded.session,
+      item,
+      { enteredBy: '事務 三郎', ehrPatientNo: '', withoutNumber: true },
+      null,
+      ctx()
+    );
+    expect(ticked.ok && ticked.value).toMatchObject({ entered: true, ehrPatientNo: '' });
+    if (!ticked.ok) return;
+    const numbered = await recoveryRepo.renumber(ticked.value, '00123', ctx());
+    expect(numbered.ok && numbered.value).toMatchObject({ entered: true, ehrPatientNo: '00123', rev: 2 });
+    // A screen that still shows the first version cannot overwrite the number silently.
+    const stale = await recoveryRepo.renumber(ticked.value, '99999', ctx());
+    expect(!stale.ok && stale.error.key).toBe('store.error.conflict');
+    const after = buildChecklist((await recoveryRepo.load(S))!).find((i) => i.kind === 'arrival')!;
+    expect(after.entry?.ehrPatientNo).toBe('00123');
+  });
+});
+
 describe('purge', () => {
+  it("lists the session's drafts by key, conflicts by how many wait", async () => {
+    await putDraft({ key: 'visits.memo:arr-A-1', value: {}, updatedAt: '', tabId: 't', sessionId: S });
+    await putDraft({
+      key: `recovery.conflicts.${S}`,
+      value: [{}, {}, {}],
+      updatedAt: '',
+      tabId: 'recovery',
+      sessionId: S
+    });
+    await putDraft({ key: 'settings', value: {}, updatedAt: '', tabId: 't', sessionId: '' });
+    const list = await recoveryRepo.draftsOf(S);
+    expect(list.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: `recovery.conflicts.${S}`, items: 3 },
+      { key: 'visits.memo:arr-A-1', items: 1 }
+    ]);
+  });
+
   it('deletes every record and draft of the session, keeps a tombstone, and leaves zero rows', async () => {
     await recoveryRepo.importBundle(await open(tablet('A', 3), 'A'), ctx('A'));
     await recoveryRepo.importBundle(await open(tablet('B', 2), 'B'), ctx('A'));

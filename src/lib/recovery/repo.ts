@@ -27,9 +27,10 @@ import {
   type Tally
 } from './merge';
 import { sameContent } from './canonical';
-import { tickEntry, untickEntry } from './back-entry';
-import type { ChecklistItem, TickInput } from './checklist';
+import { renumberEntry, tickEntry, untickEntry } from './back-entry';
+import { checkTick, type ChecklistItem, type TickInput } from './checklist';
 import { PURGE_STORES, totalOf, type PurgeCounts } from './purge-rules';
+import type { SessionDraft } from './unsaved-drafts';
 import {
   SESSION_TABLES,
   type BackEntry,
@@ -274,11 +275,13 @@ export const recoveryRepo = {
    */
   tick(
     session: RecoverySession,
-    item: Pick<ChecklistItem, 'id' | 'kind' | 'recordId' | 'target'>,
+    item: Pick<ChecklistItem, 'id' | 'kind' | 'recordId' | 'target' | 'arrival'>,
     input: TickInput,
     expectedRev: number | null,
     ctx: WriteContext
   ): Promise<Result<BackEntry>> {
+    const problem = checkTick(item, input).ehrPatientNo;
+    if (problem) return Promise.resolve(fail(problem));
     return write(() =>
       transaction(['backEntries'], async () => {
         const stored = await table<BackEntry>('backEntries').get(item.id);
@@ -286,6 +289,19 @@ export const recoveryRepo = {
         const entry = tickEntry(item, stored ?? null, input, session.id, session.kind === 'drill', ctx);
         await table<BackEntry>('backEntries').put(entry);
         return entry;
+      })
+    );
+  },
+
+  /** Fill in or correct the EHR patient number of a tick; `entry` is the version the screen showed. */
+  renumber(entry: BackEntry, ehrPatientNo: string, ctx: WriteContext): Promise<Result<BackEntry>> {
+    return write(() =>
+      transaction(['backEntries'], async () => {
+        const stored = await table<BackEntry>('backEntries').get(entry.id);
+        if (!stored || stored.rev !== entry.rev) throw new ConflictError(entry.id);
+        const next = renumberEntry(stored, ehrPatientNo, ctx);
+        await table<BackEntry>('backEntries').put(next);
+        return next;
       })
     );
   },
@@ -311,6 +327,17 @@ export const recoveryRepo = {
       .filter((d) => d.sessionId === sessionId)
       .count();
     return counts;
+  },
+
+  /** The session's drafts (unsent form input, and conflicts waiting for a choice), keys and sizes only. */
+  async draftsOf(sessionId: string): Promise<SessionDraft[]> {
+    const list = await drafts()
+      .filter((d) => d.sessionId === sessionId)
+      .toArray();
+    return list.map((d) => ({
+      key: d.key,
+      items: d.key === conflictsKey(sessionId) && Array.isArray(d.value) ? d.value.length : 1
+    }));
   },
 
   /**

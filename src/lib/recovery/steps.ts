@@ -1,15 +1,17 @@
 // The recovery steps in order, and how far each has come: what the hub (/recovery/) shows.
 import { cashSummary } from '../billing/settlement';
 import { formatDateTime } from '../i18n/dates';
+import { RECOVERY_DETAIL } from '../outage/timeline-detail';
 import { checklistProgress, type ChecklistItem, type Message } from './checklist';
-import { lastChangeAt, purgeWarnings } from './purge-rules';
+import { changesSince, lastExportAt, purgeWarnings, warningCount } from './purge-rules';
+import type { SessionDraft } from './unsaved-drafts';
 import type { SessionData } from './model';
 
 export type StepId = 'export' | 'import' | 'checklist' | 'settle' | 'csv' | 'report' | 'purge';
 export const stepIds: StepId[] = ['export', 'import', 'checklist', 'settle', 'csv', 'report', 'purge'];
 
-/** Timeline details written by recovery's own exports and prints (stored text, not translated). */
-export const EXPORT_DETAIL = { bundle: 'バンドル', csvPrefix: 'CSV ', report: '障害対応報告' } as const;
+/** Timeline details written by recovery's own exports and prints (stored text, shown through describeDetail). */
+export const EXPORT_DETAIL = RECOVERY_DETAIL;
 
 export interface StepState {
   done: boolean;
@@ -32,16 +34,12 @@ export function recoverySteps(
   data: SessionData,
   items: readonly ChecklistItem[],
   pendingConflicts: number,
-  deviceLabel: string
+  deviceLabel: string,
+  drafts: readonly SessionDraft[] = []
 ): Record<StepId, StepState> {
   const exports = data.events.filter((e) => e.kind === 'exported' && e.deviceLabel === deviceLabel);
-  const bundles = exports
-    .filter((e) => e.detail === EXPORT_DETAIL.bundle)
-    .map((e) => e.at)
-    .sort();
-  const lastBundle = bundles.at(-1) ?? null;
-  const lastChange = lastChangeAt(data);
-  const stale = lastBundle !== null && lastChange !== null && lastBundle < lastChange;
+  const lastBundle = lastExportAt(data, deviceLabel);
+  const stale = lastBundle !== null && changesSince(data, lastBundle).count > 0;
   const devices = devicesOf(data);
   const imported = data.events.some((e) => e.kind === 'imported');
   const progress = checklistProgress(items);
@@ -54,13 +52,7 @@ export function recoverySteps(
     )
   ];
   const reportMade = data.events.some((e) => e.kind === 'printed' && e.detail === EXPORT_DETAIL.report);
-  const warnings = purgeWarnings(data, items, deviceLabel);
-  const warnCount = [
-    warnings.notExported,
-    warnings.notEntered > 0,
-    warnings.unsettled > 0,
-    warnings.stillOutage
-  ].filter(Boolean).length;
+  const warnCount = warningCount(purgeWarnings(data, items, deviceLabel, drafts));
 
   return {
     export: {

@@ -1,8 +1,18 @@
 // Helpers for the after-recovery journeys: a tablet per browser context, records written straight into IndexedDB, files read back.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
-import { sampleArrival, sampleBill, sampleContent, sampleMemo } from '../../../src/lib/recovery/sample';
-import type { Arrival } from '../../../src/lib/reception/model';
+import {
+  sampleArrival,
+  sampleBill,
+  sampleContent,
+  sampleMemo,
+  sampleMeta,
+  sampleSettlement
+} from '../../../src/lib/recovery/sample';
+import type { Arrival, Intake } from '../../../src/lib/reception/model';
+import type { PaperLink } from '../../../src/lib/paper/links';
+import type { TimelineEvent } from '../../../src/lib/outage/model';
+import type { Settlement } from '../../../src/lib/billing/model';
 import type { Memo } from '../../../src/lib/visits/model';
 import type { Bill } from '../../../src/lib/billing/model';
 
@@ -111,6 +121,18 @@ export interface Patient {
 /** Records a tablet makes for its patients: arrival, memo (with a prescription) and a deposit or pay-later. */
 export type TabletRecords = { arrivals: Arrival[]; memos: Memo[]; bills: Bill[] };
 
+/** `minutes` after the arrival: every record of the morning lies in the past (none after a later export). */
+const after = (arrival: Arrival, minutes: number) =>
+  new Date(new Date(arrival.arrivedAt).getTime() + minutes * 60_000).toISOString();
+const written = (arrival: Arrival, minutes: number) => {
+  const at = after(arrival, minutes);
+  return { createdAt: at, updatedAt: at, writtenAt: at };
+};
+const issued = (arrival: Arrival, minutes: number) => {
+  const at = after(arrival, minutes);
+  return { createdAt: at, updatedAt: at, issuedAt: at };
+};
+
 export function recordsFor(sessionId: string, label: string, patients: Patient[]): TabletRecords {
   const arrivals: Arrival[] = [];
   const memos: Memo[] = [];
@@ -139,6 +161,7 @@ export function recordsFor(sessionId: string, label: string, patients: Patient[]
         sampleMemo(arrival, {
           id: `${arrival.id}-memo`,
           sessionId,
+          ...written(arrival, 1),
           content: sampleContent({ complaint: '発熱' })
         })
       );
@@ -147,11 +170,72 @@ export function recordsFor(sessionId: string, label: string, patients: Patient[]
         sampleBill(arrival, p.n, {
           id: `${arrival.id}-bill`,
           sessionId,
+          ...issued(arrival, 2),
           ...(p.payLater ? { kind: 'payLater' as const, amount: 0, serial: '' } : { amount: p.deposit ?? 0 })
         })
       );
   });
   return { arrivals, memos, bills };
+}
+
+/** Stamp a record as made now, in `sessionId`, on tablet `label`. */
+function madeNow(id: string, sessionId: string, label: string) {
+  const at = new Date().toISOString();
+  return { ...sampleMeta(id, at, label), sessionId };
+}
+
+/** An intake (問診) the patient filled in on the tablet for `arrival`. */
+export function intakeFor(arrival: Arrival, answers: Partial<Intake> = {}): Intake {
+  return {
+    ...madeNow(`${arrival.id}-intake`, arrival.sessionId, arrival.deviceLabel),
+    arrivalId: arrival.id,
+    symptoms: '',
+    since: '',
+    temperature: '',
+    allergies: '',
+    medications: '',
+    pregnancy: '',
+    pastIllnesses: '',
+    message: '',
+    filledBy: 'patient',
+    ...answers
+  };
+}
+
+/** A printed form's serial attached to an arrival on the paper screen. */
+export function paperLinkFor(arrival: Arrival, serial: string): PaperLink {
+  return {
+    ...madeNow(`${arrival.id}-link-${serial}`, arrival.sessionId, arrival.deviceLabel),
+    serial,
+    recordId: arrival.id,
+    recordKind: 'arrival'
+  };
+}
+
+/** A settlement (精算) of `bill` made now, as the settle screen would write it. */
+export function settledNow(bill: Bill, by = '会計 次郎'): Settlement {
+  return {
+    ...sampleSettlement(bill, { settledBy: by, settledAt: new Date().toISOString() }),
+    ...madeNow(`${bill.id}-settled`, bill.sessionId, bill.createdDevice)
+  };
+}
+
+/** A timeline line as a domain logs it (the paper screen: 'arrivalSlip 5'). */
+export function logged(
+  sessionId: string,
+  kind: TimelineEvent['kind'],
+  detail: string,
+  label = 'A'
+): TimelineEvent {
+  return {
+    id: `${sessionId}-ev-${kind}-${detail}`,
+    sessionId,
+    kind,
+    at: new Date().toISOString(),
+    by: '受付 花子',
+    deviceLabel: label,
+    detail
+  };
 }
 
 /** A download's bytes. */
