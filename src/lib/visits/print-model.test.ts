@@ -45,8 +45,10 @@ describe('printableMemo', () => {
       queueNumber: 'A-003',
       arrivedAt: '2025-11-15T09:41',
       patientName: '手控 花子',
-      patientKana: 'テビカエ ハナコ',
-      patientId: undefined,
+      patientKana: 'テビカエ ハナコ'
+    });
+    expect(p.patientId).toBeUndefined();
+    expect(p).toMatchObject({
       sex: '女',
       department: '内科',
       subjective: { chiefComplaint: '咳' },
