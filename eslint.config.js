@@ -45,7 +45,7 @@ export default ts.config(
     ignores: ['eslint.config.js', 'svelte.config.js'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['playwright.config.ts', 'src/service-worker.ts'] },
+        projectService: { allowDefaultProject: ['src/service-worker.ts'] },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig
