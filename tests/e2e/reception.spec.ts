@@ -134,8 +134,8 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await page.getByRole('link', { name: '受付一覧へ' }).click();
   await expect(page.getByTestId('queue-row')).toHaveCount(4);
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-queue-no', 'A-001');
-  expect(await statusCount(page, 'all')).toBe(4);
-  expect(await statusCount(page, 'waiting')).toBe(4);
+  await expect.poll(() => statusCount(page, 'all')).toBe(4);
+  await expect.poll(() => statusCount(page, 'waiting')).toBe(4);
   // How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown).
   await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText(
     '資格：マイナ＋お知らせ'
@@ -191,10 +191,10 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await page.getByRole('button', { name: 'A-001 を「会計済」にする' }).click();
   await page.getByRole('button', { name: 'A-004 を「後日精算」にする' }).click();
   await expect(queueRow(page, 'A-004')).toHaveAttribute('data-status', 'payLater');
-  expect(await statusCount(page, 'waiting')).toBe(1);
-  expect(await statusCount(page, 'inConsult')).toBe(1);
-  expect(await statusCount(page, 'paid')).toBe(1);
-  expect(await statusCount(page, 'payLater')).toBe(1);
+  await expect.poll(() => statusCount(page, 'waiting')).toBe(1);
+  await expect.poll(() => statusCount(page, 'inConsult')).toBe(1);
+  await expect.poll(() => statusCount(page, 'paid')).toBe(1);
+  await expect.poll(() => statusCount(page, 'payLater')).toBe(1);
   await expect(queueRow(page, 'A-002').locator('[data-mark="intake"]')).toHaveAttribute('data-has', 'true');
   await expect(queueRow(page, 'A-001').locator('[data-mark="intake"]')).toHaveAttribute('data-has', 'false');
 
@@ -227,14 +227,14 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   // Reload and reopen: everything is still there, counts right.
   await page.reload();
   await expect(page.getByTestId('queue-row')).toHaveCount(4);
-  expect(await statusCount(page, 'inConsult')).toBe(2);
-  expect(await statusCount(page, 'waiting')).toBe(0);
+  await expect.poll(() => statusCount(page, 'inConsult')).toBe(2);
+  await expect.poll(() => statusCount(page, 'waiting')).toBe(0);
   await page.close();
   const again = await context.newPage();
   await again.goto(base + '/queue/');
   await expect(again.getByTestId('queue-row')).toHaveCount(4);
-  expect(await statusCount(again, 'all')).toBe(4);
-  expect(await statusCount(again, 'paid')).toBe(1);
+  await expect.poll(() => statusCount(again, 'all')).toBe(4);
+  await expect.poll(() => statusCount(again, 'paid')).toBe(1);
 
   // The 申立書 arrival's details: what was declared is kept, and the result after recovery is recorded.
   await again.getByRole('link', { name: 'A-002 の詳細・修正' }).click();
@@ -450,9 +450,9 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   );
   await expect(queueRow(page, 'A-002').locator('.head')).toHaveCSS('text-decoration-line', 'line-through');
   await expect(queueRow(page, 'A-002').getByRole('button', { name: /A-002 を/ })).toHaveCount(0);
-  expect(await statusCount(page, 'all')).toBe(1);
-  expect(await statusCount(page, 'waiting')).toBe(1);
-  expect(await statusCount(page, 'cancelled')).toBe(1);
+  await expect.poll(() => statusCount(page, 'all')).toBe(1);
+  await expect.poll(() => statusCount(page, 'waiting')).toBe(1);
+  await expect.poll(() => statusCount(page, 'cancelled')).toBe(1);
   await expectNoSeriousAxe(page, 'queue with a cancelled row');
 
   // The waiting-room board: the cancelled number is not called; a patient's tap does not open the staff list.
@@ -473,8 +473,8 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'waiting');
   await expect(page.getByText('一度取り消され、元に戻されています')).toBeVisible();
   await page.goto(base + '/queue/');
-  expect(await statusCount(page, 'all')).toBe(2);
-  expect(await statusCount(page, 'cancelled')).toBe(0);
+  await expect.poll(() => statusCount(page, 'all')).toBe(2);
+  await expect.poll(() => statusCount(page, 'cancelled')).toBe(0);
 
   // 問診: staff start it, the patient corrects it on the tablet; the latest answers are credited to the patient.
   await page.getByRole('link', { name: 'A-001 の問診' }).click();
