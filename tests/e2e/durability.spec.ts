@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, setUpClinic } from './support/fixtures';
 import { launchOnProfile } from './support/chromium-process';
+import { keepVaultOpen } from './support/vault';
 
 test('the browser killed right after a save, restarted on the same profile: the entry is there', async ({
   server
@@ -12,6 +13,7 @@ test('the browser killed right after a save, restarted on the same profile: the 
   try {
     const first = await launchOnProfile(profile);
     const context = first.browser.contexts()[0]!;
+    await keepVaultOpen(context);
     const page = await context.newPage();
     await page.goto(server.url + '/');
     await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-state', 'ready', {
@@ -28,6 +30,7 @@ test('the browser killed right after a save, restarted on the same profile: the 
 
     await server.stop();
     const second = await launchOnProfile(profile);
+    await keepVaultOpen(second.browser.contexts()[0]!);
     const again = await second.browser.contexts()[0]!.newPage();
     await again.goto(server.url + '/');
     await expect(again.getByTestId('current-session')).toContainText('停電後の確認');

@@ -1,6 +1,7 @@
 // The only code that opens IndexedDB: tebikae's patient-data database (Dexie) and its disposable sibling.
 import { Dexie, type Table } from 'dexie';
 import { applyMigrations } from './migrations';
+import { useVault } from './vault-middleware';
 import type { v1Stores } from './migrations/v1';
 
 export type StoreName = keyof typeof v1Stores;
@@ -26,6 +27,8 @@ function emit(event: 'versionchange' | 'blocked' | 'close') {
 function createDataDb(name: string): Dexie {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'cloned' });
   applyMigrations(db);
+  // Encryption at rest under everything (see src/lib/vault/README-vault.md).
+  useVault(db);
   db.on('versionchange', () => {
     // A newer tab wants to upgrade: close so it can, and tell the user. Unsaved input stays in memory.
     db.close();

@@ -1,5 +1,6 @@
 // Maps what IndexedDB throws to a Problem the user can read; unknown failures are reported, never swallowed.
 import type { Problem } from '../result';
+import { vaultProblem } from '../vault/errors';
 
 export type StoreErrorKind =
   'quota' | 'privateMode' | 'blocked' | 'versionChange' | 'closed' | 'conflict' | 'unknown';
@@ -36,6 +37,8 @@ export function classify(error: unknown): StoreErrorKind {
 }
 
 export function toProblem(error: unknown): Problem {
+  const vault = vaultProblem(error);
+  if (vault) return vault;
   const kind = classify(error);
   if (kind === 'unknown') {
     const detail = error instanceof Error ? error.name : 'error';

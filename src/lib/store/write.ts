@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../result';
 import { reopenDataDb } from './db';
 import { classify, toProblem } from './errors';
 import { storeHealth } from './health.svelte';
+import { vaultProblem } from '../vault/errors';
 
 export async function write<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -10,6 +11,9 @@ export async function write<T>(work: () => Promise<T>): Promise<Result<T>> {
     storeHealth.writeSucceeded();
     return ok(value);
   } catch (first) {
+    // Locked: the input stays on screen and drafts retry on unlock; not a storage fault for the banner.
+    const vault = vaultProblem(first);
+    if (vault) return fail(vault);
     if (classify(first) === 'closed') {
       try {
         await reopenDataDb();

@@ -1,6 +1,7 @@
 // Test fixtures: a fresh static server per test, the app opened and controlled by its service worker, helpers for setup.
 import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
 import { startStaticServer, type StaticServer } from './static-server';
+import { keepVaultOpen } from './vault';
 
 export const test = base.extend<{ server: StaticServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the object pattern
@@ -12,8 +13,13 @@ export const test = base.extend<{ server: StaticServer }>({
 });
 export { expect };
 
-/** Open the app and wait until the service worker controls the page and reports offline-ready. */
+/**
+ * Open the app and wait until the service worker controls the page and reports offline-ready.
+ * From then on the passcode setup and lock screens are answered whenever they appear (first use,
+ * each reload, each new tab), so journeys about other things need not mention them.
+ */
 export async function openReady(page: Page, url: string): Promise<void> {
+  await keepVaultOpen(page.context());
   await page.goto(url);
   await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-state', 'ready', {
     timeout: 30_000

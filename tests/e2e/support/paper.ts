@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { putSealed, readSealed, vaultDataKey } from './vault';
 
 export interface DeskPatient {
   name: string;
@@ -28,111 +29,91 @@ export async function registerAtDesk(page: Page, base: string, p: DeskPatient): 
  * ('tebikae', schema v1) as the visits and billing screens would; the paper screen reads them live.
  */
 export async function addMemoAndDeposit(page: Page, name: string, amount: number): Promise<void> {
-  await page.evaluate(
-    async ({ name, amount }) => {
-      const request = indexedDB.open('tebikae');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = <T>(store: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result as T[]);
-          r.onerror = () => reject(r.error);
-        });
-      type Arrival = { id: string; sessionId: string; name: string; drill: boolean; deviceLabel: string };
-      // The desk stores names with a full-width space (山田＋全角スペース＋太郎).
-      const same = (x: string) => x.replace(/\s+/g, ' ');
-      const arrival = (await all<Arrival>('arrivals')).find((a) => same(a.name) === same(name));
-      if (!arrival) throw new Error('no such arrival');
-      const at = new Date().toISOString();
-      const meta = {
-        sessionId: arrival.sessionId,
-        createdAt: at,
-        createdBy: '医師 一郎',
-        createdDevice: arrival.deviceLabel,
-        updatedAt: at,
-        updatedBy: '医師 一郎',
-        updatedDevice: arrival.deviceLabel,
-        rev: 1,
-        drill: arrival.drill
-      };
-      const memoId = crypto.randomUUID();
-      const content = {
-        date: at.slice(0, 10),
-        startTime: '',
-        endTime: '',
-        department: '内科',
-        doctor: '医師 一郎',
-        complaint: '咳',
-        history: '',
-        reportedMeds: '',
-        allergies: '',
-        vitals: {
-          temperature: '37.8',
-          systolic: '128',
-          diastolic: '82',
-          pulse: '',
-          spo2: '',
-          respRate: '',
-          height: '',
-          weight: ''
-        },
-        findings: '',
-        assessment: '急性上気道炎',
-        suspected: true,
-        prescriptions: [],
-        procedures: '',
-        tests: [],
-        injections: '',
-        guidance: '',
-        nextAppointment: '',
-        documents: []
-      };
-      const tx = db.transaction(['memos', 'revisions', 'bills'], 'readwrite');
-      tx.objectStore('memos').add({
-        ...meta,
-        id: memoId,
-        arrivalId: arrival.id,
-        content,
-        authorName: '医師 一郎',
-        writtenAt: at,
-        paperSerial: ''
-      });
-      tx.objectStore('revisions').add({
-        id: crypto.randomUUID(),
-        sessionId: arrival.sessionId,
-        recordId: memoId,
-        rev: 1,
-        at,
-        by: '医師 一郎',
-        deviceLabel: arrival.deviceLabel,
-        changes: [],
-        snapshot: content
-      });
-      tx.objectStore('bills').add({
-        ...meta,
-        id: crypto.randomUUID(),
-        arrivalId: arrival.id,
-        kind: 'deposit',
-        amount,
-        method: 'cash',
-        receivedBy: '受付 花子',
-        reason: 'systemDown',
-        serial: `${arrival.deviceLabel}-0001`,
-        issuedAt: at,
-        voided: null,
-        paperSerial: ''
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
+  type Arrival = { id: string; sessionId: string; name: string; drill: boolean; deviceLabel: string };
+  const key = await vaultDataKey(page);
+  // The desk stores names with a full-width space (山田＋全角スペース＋太郎).
+  const same = (x: string) => x.replace(/\s+/g, ' ');
+  const arrival = (await readSealed<Arrival>(page, 'arrivals', key)).find((a) => same(a.name) === same(name));
+  if (!arrival) throw new Error('no such arrival');
+  const at = new Date().toISOString();
+  const meta = {
+    sessionId: arrival.sessionId,
+    createdAt: at,
+    createdBy: '医師 一郎',
+    createdDevice: arrival.deviceLabel,
+    updatedAt: at,
+    updatedBy: '医師 一郎',
+    updatedDevice: arrival.deviceLabel,
+    rev: 1,
+    drill: arrival.drill
+  };
+  const memoId = crypto.randomUUID();
+  const content = {
+    date: at.slice(0, 10),
+    startTime: '',
+    endTime: '',
+    department: '内科',
+    doctor: '医師 一郎',
+    complaint: '咳',
+    history: '',
+    reportedMeds: '',
+    allergies: '',
+    vitals: {
+      temperature: '37.8',
+      systolic: '128',
+      diastolic: '82',
+      pulse: '',
+      spo2: '',
+      respRate: '',
+      height: '',
+      weight: ''
     },
-    { name, amount }
-  );
+    findings: '',
+    assessment: '急性上気道炎',
+    suspected: true,
+    prescriptions: [],
+    procedures: '',
+    tests: [],
+    injections: '',
+    guidance: '',
+    nextAppointment: '',
+    documents: []
+  };
+  const memo = {
+    ...meta,
+    id: memoId,
+    arrivalId: arrival.id,
+    content,
+    authorName: '医師 一郎',
+    writtenAt: at,
+    paperSerial: ''
+  };
+  const revision = {
+    id: crypto.randomUUID(),
+    sessionId: arrival.sessionId,
+    recordId: memoId,
+    rev: 1,
+    at,
+    by: '医師 一郎',
+    deviceLabel: arrival.deviceLabel,
+    changes: [],
+    snapshot: content
+  };
+  const bill = {
+    ...meta,
+    id: crypto.randomUUID(),
+    arrivalId: arrival.id,
+    kind: 'deposit',
+    amount,
+    method: 'cash',
+    receivedBy: '受付 花子',
+    reason: 'systemDown',
+    serial: `${arrival.deviceLabel}-0001`,
+    issuedAt: at,
+    voided: null,
+    paperSerial: ''
+  };
+  await putSealed(page, { memos: [memo], revisions: [revision], bills: [bill] }, key);
 }
 
 /**

@@ -73,6 +73,8 @@ export const queueRow = (page: Page, queueNo: string) =>
 
 /** The count shown on a status filter button (すべて, 待合, 診察中 …). */
 export async function statusCount(page: Page, status: string): Promise<number> {
+  // A web-first wait first: after a reload it lets the vault's lock screen be answered.
+  await expect(page.getByTestId('status-counts')).toBeVisible();
   const text = await page.getByTestId('status-counts').locator(`[data-status="${status}"] .n`).textContent();
   return Number(text);
 }

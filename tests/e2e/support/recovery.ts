@@ -1,6 +1,7 @@
 // Helpers for the after-recovery journeys: a tablet per browser context, records written straight into IndexedDB, files read back.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
+import { getSealed, putSealed, vaultDataKey } from './vault';
 import {
   sampleArrival,
   sampleBill,
@@ -94,12 +95,12 @@ export function currentSessionId(page: Page): Promise<string> {
 }
 
 /** Put rows (store → records) in one transaction, as the reception, visits and billing screens would have. */
-export function putRows(page: Page, rows: Rows): Promise<void> {
-  return idb<void>(page, { op: 'put', rows });
+export async function putRows(page: Page, rows: Rows): Promise<void> {
+  await putSealed(page, rows, await vaultDataKey(page));
 }
 
-export function getRow<T>(page: Page, store: string, id: string): Promise<T | undefined> {
-  return idb<T | undefined>(page, { op: 'get', store, id });
+export async function getRow<T>(page: Page, store: string, id: string): Promise<T | undefined> {
+  return getSealed<T>(page, store, id, await vaultDataKey(page));
 }
 
 /** Rows of the session in every store (drafts included; sessions: the session row), counted straight from IndexedDB. */

@@ -1,0 +1,44 @@
+// The vault's own failures, as errors the store layer throws and as Problems the UI shows.
+import type { Problem } from '../result';
+
+/** Thrown by the vault middleware when encrypted data is read or written while the vault is locked. */
+export class VaultLockedError extends Error {
+  constructor() {
+    super('vault is locked');
+    this.name = 'VaultLockedError';
+  }
+}
+
+/** A stored record failed its integrity check (tampered, or written under another key). Never carries content. */
+export class VaultIntegrityError extends Error {
+  constructor(public readonly table: string) {
+    super(`vault: a record in ${table} failed its integrity check`);
+    this.name = 'VaultIntegrityError';
+  }
+}
+
+/** A query the encrypted layout cannot answer (a range over a hashed index): a programming error. */
+export class VaultQueryError extends Error {
+  constructor(message: string) {
+    super(`vault: ${message}`);
+    this.name = 'VaultQueryError';
+  }
+}
+
+function names(error: unknown): string[] {
+  const out: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e === 'object' && e !== null && 'name' in e) out.push(String((e as { name: unknown }).name));
+    e = typeof e === 'object' && e !== null && 'inner' in e ? (e as { inner: unknown }).inner : null;
+  }
+  return out;
+}
+
+/** The Problem for a vault failure, or null when the error is not the vault's. */
+export function vaultProblem(error: unknown): Problem | null {
+  const n = names(error);
+  if (n.includes('VaultLockedError')) return { key: 'vault.error.locked' };
+  if (n.includes('VaultIntegrityError')) return { key: 'vault.error.integrity' };
+  return null;
+}

@@ -1,0 +1,332 @@
+// The keyring (鍵束): one random data key, stored only wrapped — under the passcode and under the recovery code.
+// Unwrapping needs PBKDF2 (600,000 rounds), done here at unlock, outside any IndexedDB transaction.
+// The unwrapped key goes to session-key.ts (memory only); nothing here re-encrypts records, so
+// changing the passcode is instant whatever the amount of data.
+import { fail, ok, type FieldProblems, type Problem, type Result } from '../result';
+import { openData, table, transaction } from '../store/db';
+import { write } from '../store/write';
+import { toProblem } from '../store/errors';
+import { audit } from '../store/audit';
+import { sealExistingRows } from '../store/vault-middleware';
+import { forgetKeys, holdDataKey, isUnlocked } from './session-key';
+import { checkNewPasscode, checkPasscode, normalizePasscode } from './passcode';
+import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
+import { noAttempts, recordFailure, retryAt, type Attempts } from './backoff';
+import {
+  MAX_ITERATIONS,
+  PBKDF2_ITERATIONS,
+  deriveKey,
+  openWith,
+  randomBytes,
+  sealWith
+} from './passphrase-key';
+
+/** One wrapped copy of the data key. */
+export interface KeySlot {
+  salt: Uint8Array;
+  iterations: number;
+  iv: Uint8Array;
+  wrapped: Uint8Array;
+}
+
+export interface KeyringRow {
+  key: 'keyring';
+  version: 1;
+  createdAt: string;
+  changedAt: string;
+  passcode: KeySlot;
+  recovery: KeySlot;
+}
+
+interface AttemptsRow extends Attempts {
+  key: 'attempts';
+}
+
+type VaultRow = KeyringRow | AttemptsRow;
+
+type SlotName = 'passcode' | 'recovery';
+
+export interface KeyringOptions {
+  now?: () => Date;
+  /** PBKDF2 rounds for new slots; only tests lower it. */
+  iterations?: number;
+}
+
+const rows = () => table<VaultRow>('vault');
+const DATA_KEY_BYTES = 32;
+const encoder = new TextEncoder();
+const slotAad = (slot: SlotName) => encoder.encode(`tebikae-keyring-v1:${slot}`);
+
+async function wrapSlot(
+  dataKey: Uint8Array,
+  secret: string,
+  slot: SlotName,
+  iterations: number
+): Promise<KeySlot> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const key = await deriveKey(secret, salt, iterations);
+  return { salt, iterations, iv, wrapped: await sealWith(key, iv, dataKey, slotAad(slot)) };
+}
+
+async function unwrapSlot(stored: KeySlot, secret: string, slot: SlotName): Promise<Uint8Array | null> {
+  if (!(stored.iterations > 0 && stored.iterations <= MAX_ITERATIONS)) return null;
+  const key = await deriveKey(secret, stored.salt, stored.iterations);
+  const dataKey = await openWith(key, stored.iv, stored.wrapped, slotAad(slot));
+  return dataKey && dataKey.length === DATA_KEY_BYTES ? dataKey : null;
+}
+
+async function readKeyring(): Promise<KeyringRow | null> {
+  const row = await rows().get('keyring');
+  return row?.key === 'keyring' ? row : null;
+}
+
+async function readAttempts(): Promise<Attempts> {
+  const row = await rows().get('attempts');
+  return row?.key === 'attempts' ? { failures: row.failures, lastFailureAt: row.lastFailureAt } : noAttempts;
+}
+
+/** Count a wrong passcode or recovery code; the count survives a reload (it lives in the vault table). */
+async function countFailure(now: Date): Promise<Attempts> {
+  return transaction(['vault'], async () => {
+    const next = recordFailure(await readAttempts(), now);
+    await rows().put({ key: 'attempts', ...next });
+    return next;
+  });
+}
+
+function waiting(at: Date, now: Date): Problem {
+  return {
+    key: 'vault.unlock.waiting',
+    values: { seconds: Math.ceil((at.getTime() - now.getTime()) / 1000) }
+  };
+}
+
+function wrongProblem(
+  attempts: Attempts,
+  now: Date,
+  key: 'vault.unlock.wrong' | 'vault.recovery.wrong'
+): Problem {
+  const at = retryAt(attempts, now);
+  const seconds = at ? Math.ceil((at.getTime() - now.getTime()) / 1000) : 0;
+  return {
+    key,
+    values: { failures: attempts.failures, seconds },
+    field: key === 'vault.unlock.wrong' ? 'passcode' : 'code'
+  };
+}
+
+/** Storage failures (quota, a dropped connection) come back as Problems like any other write. */
+async function guarded<T, E = Problem>(
+  work: () => Promise<Result<T, E | Problem>>
+): Promise<Result<T, E | Problem>> {
+  try {
+    return await work();
+  } catch (error) {
+    return fail(toProblem(error));
+  }
+}
+
+async function unlockedWith(dataKey: Uint8Array, now: Date): Promise<void> {
+  await write(() => rows().put({ key: 'attempts', ...noAttempts }));
+  holdDataKey(dataKey);
+  dataKey.fill(0);
+  await audit.append({ action: 'unlock' }, now);
+}
+
+export interface AttemptState {
+  failures: number;
+  /** When the next try is allowed; null when now. */
+  retryAt: Date | null;
+}
+
+export const keyring = {
+  /** Whether this device's vault has been set up. */
+  async exists(): Promise<boolean> {
+    return (await readKeyring()) !== null;
+  },
+
+  async attempts(now: Date = new Date()): Promise<AttemptState> {
+    const attempts = await readAttempts();
+    return { failures: attempts.failures, retryAt: retryAt(attempts, now) };
+  },
+
+  /**
+   * First use on this device: make the data key, wrap it under the passcode and a new recovery code,
+   * and unlock. The recovery code is returned once and stored nowhere in clear.
+   */
+  async setup(
+    passcode: string,
+    confirm: string,
+    options: KeyringOptions = {}
+  ): Promise<Result<{ recoveryCode: string }, FieldProblems<'passcode' | 'confirm'> | Problem>> {
+    const problems = checkNewPasscode(passcode, confirm);
+    if (Object.keys(problems).length > 0) return fail(problems);
+    return guarded(async () => {
+      if (await readKeyring()) return fail({ key: 'vault.setup.exists' });
+      const now = (options.now ?? (() => new Date()))();
+      const iterations = options.iterations ?? PBKDF2_ITERATIONS;
+      const recoveryCode = newRecoveryCode();
+      const dataKey = randomBytes(DATA_KEY_BYTES);
+      const [passSlot, recoverySlot] = await Promise.all([
+        wrapSlot(dataKey, normalizePasscode(passcode), 'passcode', iterations),
+        wrapSlot(dataKey, normalizeRecoveryCode(recoveryCode)!, 'recovery', iterations)
+      ]);
+      const row: KeyringRow = {
+        key: 'keyring',
+        version: 1,
+        createdAt: now.toISOString(),
+        changedAt: now.toISOString(),
+        passcode: passSlot,
+        recovery: recoverySlot
+      };
+      // add, never put: a second tab setting up at the same moment must not replace this keyring.
+      const saved = await write(() => rows().add(row));
+      if (!saved.ok) return fail((await readKeyring()) ? { key: 'vault.setup.exists' } : saved.error);
+      holdDataKey(dataKey);
+      dataKey.fill(0);
+      await sealExistingRows(openData());
+      await audit.append({ action: 'unlock' }, now);
+      return ok({ recoveryCode });
+    });
+  },
+
+  /** Unlock with the passcode; wrong ones are counted and slow down (see backoff.ts). */
+  async unlock(passcode: string, options: KeyringOptions = {}): Promise<Result<void>> {
+    const now = (options.now ?? (() => new Date()))();
+    return guarded(async () => {
+      const at = retryAt(await readAttempts(), now);
+      if (at) return fail(waiting(at, now));
+      const ring = await readKeyring();
+      if (!ring) return fail({ key: 'vault.error.noKeyring' });
+      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(passcode), 'passcode');
+      if (!dataKey) {
+        const attempts = await countFailure(now);
+        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
+        return fail(wrongProblem(attempts, now, 'vault.unlock.wrong'));
+      }
+      await unlockedWith(dataKey, now);
+      return ok(undefined);
+    });
+  },
+
+  /** The passcode is lost: unlock with the recovery code and set a new passcode at the same time. */
+  async unlockWithRecovery(
+    code: string,
+    passcode: string,
+    confirm: string,
+    options: KeyringOptions = {}
+  ): Promise<Result<void, FieldProblems<'code' | 'passcode' | 'confirm'> | Problem>> {
+    const now = (options.now ?? (() => new Date()))();
+    const normalized = normalizeRecoveryCode(code);
+    const problems: FieldProblems<'code' | 'passcode' | 'confirm'> = checkNewPasscode(passcode, confirm);
+    if (!normalized) problems.code = { key: 'vault.recovery.format', field: 'code' };
+    if (Object.keys(problems).length > 0) return fail(problems);
+    return guarded<void, FieldProblems<'code'>>(async () => {
+      const at = retryAt(await readAttempts(), now);
+      if (at) return fail(waiting(at, now));
+      const ring = await readKeyring();
+      if (!ring) return fail({ key: 'vault.error.noKeyring' });
+      const dataKey = await unwrapSlot(ring.recovery, normalized!, 'recovery');
+      if (!dataKey) {
+        const attempts = await countFailure(now);
+        await audit.append({ action: 'unlockFailed', detail: 'recovery' }, now);
+        return fail({ code: wrongProblem(attempts, now, 'vault.recovery.wrong') });
+      }
+      const passSlot = await wrapSlot(
+        dataKey,
+        normalizePasscode(passcode),
+        'passcode',
+        options.iterations ?? PBKDF2_ITERATIONS
+      );
+      const saved = await write(() =>
+        rows().put({ ...ring, passcode: passSlot, changedAt: now.toISOString() })
+      );
+      if (!saved.ok) return fail(saved.error);
+      await unlockedWith(dataKey, now);
+      return ok(undefined);
+    });
+  },
+
+  /** Re-wrap the data key under a new passcode. No record is re-encrypted; the recovery code stays valid. */
+  async changePasscode(
+    current: string,
+    passcode: string,
+    confirm: string,
+    options: KeyringOptions = {}
+  ): Promise<Result<void, FieldProblems<'current' | 'passcode' | 'confirm'> | Problem>> {
+    const now = (options.now ?? (() => new Date()))();
+    const problems: FieldProblems<'current' | 'passcode' | 'confirm'> = checkNewPasscode(passcode, confirm);
+    const currentProblem = checkPasscode(current, 'current');
+    if (currentProblem) problems.current = currentProblem;
+    if (Object.keys(problems).length > 0) return fail(problems);
+    return guarded(async () => {
+      const at = retryAt(await readAttempts(), now);
+      if (at) return fail({ current: { ...waiting(at, now), field: 'current' } });
+      const ring = await readKeyring();
+      if (!ring) return fail({ key: 'vault.error.noKeyring' });
+      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(current), 'passcode');
+      if (!dataKey) {
+        const attempts = await countFailure(now);
+        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
+        return fail({ current: { ...wrongProblem(attempts, now, 'vault.unlock.wrong'), field: 'current' } });
+      }
+      const passSlot = await wrapSlot(
+        dataKey,
+        normalizePasscode(passcode),
+        'passcode',
+        options.iterations ?? PBKDF2_ITERATIONS
+      );
+      dataKey.fill(0);
+      const saved = await write(() =>
+        rows().put({ ...ring, passcode: passSlot, changedAt: now.toISOString() })
+      );
+      if (!saved.ok) return fail(saved.error);
+      await write(() => rows().put({ key: 'attempts', ...noAttempts }));
+      return ok(undefined);
+    });
+  },
+
+  /** A new recovery code (the old sheet is lost, or was seen by someone): the old code stops working. */
+  async renewRecoveryCode(
+    passcode: string,
+    options: KeyringOptions = {}
+  ): Promise<Result<{ recoveryCode: string }, FieldProblems<'current'> | Problem>> {
+    const now = (options.now ?? (() => new Date()))();
+    const short = checkPasscode(passcode, 'current');
+    if (short) return fail({ current: short });
+    return guarded(async () => {
+      const at = retryAt(await readAttempts(), now);
+      if (at) return fail({ current: { ...waiting(at, now), field: 'current' } });
+      const ring = await readKeyring();
+      if (!ring) return fail({ key: 'vault.error.noKeyring' });
+      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(passcode), 'passcode');
+      if (!dataKey) {
+        const attempts = await countFailure(now);
+        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
+        return fail({ current: { ...wrongProblem(attempts, now, 'vault.unlock.wrong'), field: 'current' } });
+      }
+      const recoveryCode = newRecoveryCode();
+      const recoverySlot = await wrapSlot(
+        dataKey,
+        normalizeRecoveryCode(recoveryCode)!,
+        'recovery',
+        options.iterations ?? PBKDF2_ITERATIONS
+      );
+      dataKey.fill(0);
+      const saved = await write(() =>
+        rows().put({ ...ring, recovery: recoverySlot, changedAt: now.toISOString() })
+      );
+      if (!saved.ok) return fail(saved.error);
+      await write(() => rows().put({ key: 'attempts', ...noAttempts }));
+      return ok({ recoveryCode });
+    });
+  },
+
+  /** Forget the key now; the entry in the audit trail says who locked it. */
+  async lock(now: Date = new Date()): Promise<void> {
+    if (!isUnlocked()) return;
+    forgetKeys();
+    await audit.append({ action: 'lock' }, now);
+  }
+};

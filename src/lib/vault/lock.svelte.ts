@@ -1,0 +1,194 @@
+// This tab's vault state for the UI: checking, first setup, locked or unlocked; idle lock and lock-everywhere.
+import type { FieldProblems, Problem, Result } from '../result';
+import { deleteDataDb } from '../store/db';
+import { clearAllJournals } from '../store/draft-journal';
+import { toProblem } from '../store/errors';
+import { keyring, type AttemptState } from './keyring';
+import { forgetKeys, isUnlocked, onLock, onUnlock } from './session-key';
+import { DEFAULT_IDLE_MINUTES, idleExpired, idleMinutesOf } from './idle';
+
+export type VaultPhase = 'checking' | 'setup' | 'locked' | 'unlocked' | 'failed';
+
+const CHANNEL = 'tebikae-vault';
+const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+const IDLE_CHECK_MS = 5_000;
+
+class VaultLock {
+  phase = $state<VaultPhase>('checking');
+  /**
+   * The app's pages are mounted from the first unlock on and then stay mounted under the lock
+   * screen, so component state and unsaved input survive a lock. Before the first unlock they are
+   * not mounted at all: they could not read anything anyway.
+   */
+  everUnlocked = $state(false);
+  /** Set during first setup: the recovery code to show once, until the user confirms it is written down. */
+  recoveryCode = $state<string | null>(null);
+  attempts = $state<AttemptState>({ failures: 0, retryAt: null });
+  /** Why the vault state could not be read (storage trouble). */
+  problem = $state<Problem | null>(null);
+
+  #idleMinutes = DEFAULT_IDLE_MINUTES;
+  #idleEnabled = true;
+  #lastActivity = Date.now();
+  #channel: BroadcastChannel | null = null;
+
+  /** Start watching (call once from VaultGate's onMount); returns the cleanup. */
+  start(): () => void {
+    const stops: (() => void)[] = [];
+    stops.push(
+      onLock(() => {
+        if (this.phase === 'unlocked') this.phase = 'locked';
+        void this.refreshAttempts();
+      })
+    );
+    stops.push(
+      onUnlock(() => {
+        if (this.phase === 'locked') this.#opened();
+      })
+    );
+    if (typeof window !== 'undefined') {
+      const activity = () => (this.#lastActivity = Date.now());
+      for (const name of ACTIVITY_EVENTS)
+        window.addEventListener(name, activity, { passive: true, capture: true });
+      const onVisible = () => {
+        if (document.visibilityState === 'visible') this.#checkIdle();
+      };
+      document.addEventListener('visibilitychange', onVisible);
+      const timer = setInterval(() => this.#checkIdle(), IDLE_CHECK_MS);
+      stops.push(() => {
+        for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, activity, { capture: true });
+        document.removeEventListener('visibilitychange', onVisible);
+        clearInterval(timer);
+      });
+    }
+    if (typeof BroadcastChannel !== 'undefined') {
+      // "Lock" on one tab locks every tab of tebikae on this device; unlocking is per tab (no key is ever sent).
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        if (event.data === 'lock') forgetKeys();
+      };
+      this.#channel = channel;
+      stops.push(() => {
+        channel.close();
+        this.#channel = null;
+      });
+    }
+    void this.#check();
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }
+
+  async #check(): Promise<void> {
+    try {
+      const exists = await keyring.exists();
+      if (!exists) this.phase = 'setup';
+      else if (isUnlocked()) this.#opened();
+      else this.phase = 'locked';
+      await this.refreshAttempts();
+      this.problem = null;
+    } catch (error) {
+      this.problem = toProblem(error);
+      this.phase = 'failed';
+    }
+  }
+
+  /** Try again after a storage failure while checking. */
+  retry(): Promise<void> {
+    this.phase = 'checking';
+    return this.#check();
+  }
+
+  #opened() {
+    this.phase = 'unlocked';
+    this.everUnlocked = true;
+    this.#lastActivity = Date.now();
+  }
+
+  async refreshAttempts(): Promise<void> {
+    try {
+      this.attempts = await keyring.attempts();
+    } catch {
+      // The count is shown as a courtesy; the rule itself is enforced in keyring.unlock.
+    }
+  }
+
+  /** Idle lock settings: off for screens nobody touches (the waiting-room board); minutes from the clinic settings. */
+  configureIdle(enabled: boolean, minutes: unknown): void {
+    this.#idleEnabled = enabled;
+    this.#idleMinutes = idleMinutesOf(minutes);
+    this.#lastActivity = Date.now();
+  }
+
+  get idleMinutes(): number {
+    return this.#idleMinutes;
+  }
+
+  #checkIdle() {
+    if (this.phase !== 'unlocked' || !this.#idleEnabled) return;
+    if (idleExpired(this.#lastActivity, Date.now(), this.#idleMinutes)) void this.lock({ everywhere: false });
+  }
+
+  async setUp(
+    passcode: string,
+    confirm: string
+  ): Promise<Result<{ recoveryCode: string }, FieldProblems<'passcode' | 'confirm'> | Problem>> {
+    const result = await keyring.setup(passcode, confirm);
+    if (result.ok) this.recoveryCode = result.value.recoveryCode;
+    return result;
+  }
+
+  /** The recovery code is written down: start working. */
+  finishSetup(): void {
+    this.recoveryCode = null;
+    if (isUnlocked()) this.#opened();
+    else this.phase = 'locked';
+  }
+
+  async unlock(passcode: string): Promise<Result<void>> {
+    const result = await keyring.unlock(passcode);
+    if (result.ok) this.#opened();
+    await this.refreshAttempts();
+    return result;
+  }
+
+  async unlockWithRecovery(
+    code: string,
+    passcode: string,
+    confirm: string
+  ): Promise<Result<void, FieldProblems<'code' | 'passcode' | 'confirm'> | Problem>> {
+    const result = await keyring.unlockWithRecovery(code, passcode, confirm);
+    if (result.ok) this.#opened();
+    await this.refreshAttempts();
+    return result;
+  }
+
+  /**
+   * Lock now. The screen is covered first; a moment later the key is forgotten, so an autosave
+   * started by the tap itself (leaving a field) still lands. `everywhere` also locks the other tabs.
+   */
+  async lock(options: { everywhere: boolean } = { everywhere: true }): Promise<void> {
+    if (this.phase !== 'unlocked') return;
+    this.phase = 'locked';
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await keyring.lock();
+    if (options.everywhere) this.#channel?.postMessage('lock');
+    await this.refreshAttempts();
+  }
+
+  /** Passcode and recovery code both lost: delete this device's database and start from setup. */
+  async erase(): Promise<Result<void>> {
+    try {
+      forgetKeys();
+      await deleteDataDb();
+      // The eviction check (store/persistence.ts) would otherwise report this deliberate erase as data loss.
+      localStorage.removeItem('tebikae.installId');
+      clearAllJournals();
+      return { ok: true, value: undefined };
+    } catch (error) {
+      return { ok: false, error: toProblem(error) };
+    }
+  }
+}
+
+export const vaultLock = new VaultLock();
