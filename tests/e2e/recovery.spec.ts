@@ -308,8 +308,9 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(check).toContainText('すべて0件です');
     const left = await countBySession(c, sessionId);
     for (const [store, n] of Object.entries(left)) {
-      // The session row stays as a tombstone (no patient data) and the timeline keeps one "purged" line.
-      const expected = store === 'sessions' || store === 'events' ? 1 : 0;
+      // The session row stays as a tombstone (no patient data); the timeline and the audit trail keep
+      // one line each saying who purged it.
+      const expected = store === 'sessions' || store === 'events' || store === 'audit' ? 1 : 0;
       expect(n, store).toBe(expected);
     }
     const tomb = await getRow<{ purgedAt: string | null; reason: string }>(c, 'sessions', sessionId);

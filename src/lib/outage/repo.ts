@@ -1,6 +1,7 @@
 // Reads and writes of outage sessions and their timeline, through the store.
 import { table, transaction, write, type WriteContext } from '../store';
 import type { Result } from '../result';
+import { auditEntry, type AuditAction, type AuditEntry } from '../store/audit';
 import {
   currentSession,
   parseLocalDateTime,
@@ -11,6 +12,14 @@ import {
 } from './model';
 
 const sessions = () => table<OutageSession>('sessions');
+
+/** Timeline lines that are also audit-trail entries (監査ログ). */
+const AUDITED: Partial<Record<TimelineKind, AuditAction>> = {
+  exported: 'export',
+  imported: 'import',
+  printed: 'print',
+  purged: 'purge'
+};
 const events = () => table<TimelineEvent>('events');
 
 function event(
@@ -97,7 +106,17 @@ export const outageRepo = {
 
   /** Append to the timeline (first patient, exports, prints, imports, purge). */
   log(sessionId: string, kind: TimelineKind, detail: string, ctx: WriteContext): Promise<Result<string>> {
-    return write(() => events().add(event(ctx, sessionId, kind, detail)));
+    const action = AUDITED[kind];
+    if (!action) return write(() => events().add(event(ctx, sessionId, kind, detail)));
+    // Exports, imports, prints and purges also go to the audit trail, in the same transaction.
+    const by = { staffName: ctx.actor.staffName, deviceLabel: ctx.actor.deviceLabel, sessionId };
+    return write(() =>
+      transaction(['events', 'audit'], async () => {
+        const id = await events().add(event(ctx, sessionId, kind, detail));
+        await table<AuditEntry>('audit').add(auditEntry({ action, detail }, ctx.now, by, ctx.newId));
+        return id;
+      })
+    );
   },
 
   /** Record the first patient once per session. */

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { settings, table, transaction, write } from '../store';
 import { fail, type Problem, type Result } from '../result';
+import { auditEntry, type AuditEntry } from '../store/audit';
 import { RosterSnapshotSchema, type Patient, type RosterSnapshot } from './model';
 
 /** The settings row that describes the roster now on this device. */
@@ -102,7 +103,7 @@ export const patientsRepo = {
     const chunk = Math.max(1, options.chunkSize ?? ROSTER_CHUNK);
     const report = options.report ?? capReport([], []);
     return write(() =>
-      transaction(['patients', 'settings'], async () => {
+      transaction(['patients', 'settings', 'audit'], async () => {
         await patients().clear();
         // One chunk stays in flight while the next is handed over, so the browser stores chunk k while
         // this thread serialises chunk k+1 rather than each waiting for the other. Progress is still
@@ -125,6 +126,12 @@ export const patientsRepo = {
           { key: ROSTER_SETTING, value: snapshot },
           { key: ROSTER_REPORT_SETTING, value: report }
         ]);
+        await table<AuditEntry>('audit').add(
+          auditEntry(
+            { action: 'import', table: 'patients', count: list.length, detail: 'roster' },
+            new Date()
+          )
+        );
         return snapshot;
       })
     );
@@ -133,9 +140,13 @@ export const patientsRepo = {
   /** Remove the roster from this device (patients, snapshot and report), in one transaction. */
   deleteRoster(): Promise<Result<void>> {
     return write(() =>
-      transaction(['patients', 'settings'], async () => {
+      transaction(['patients', 'settings', 'audit'], async () => {
+        const count = await patients().count();
         await patients().clear();
         await table('settings').bulkDelete([ROSTER_SETTING, ROSTER_REPORT_SETTING]);
+        await table<AuditEntry>('audit').add(
+          auditEntry({ action: 'purge', table: 'patients', count, detail: 'roster' }, new Date())
+        );
       })
     );
   }

@@ -236,9 +236,9 @@ describe('purge', () => {
     if (!result.ok) return;
     expect(result.value.deleted).toEqual(before);
     for (const store of [...SESSION_TABLES, 'drafts'] as const) expect(result.value.remaining[store]).toBe(0);
-    expect(result.value.kept).toEqual({ session: 1, purgedEvents: 1 });
+    expect(result.value.kept).toEqual({ session: 1, purgedEvents: 1, purgeAudit: 1 });
     // Straight from the stores, not through the report:
-    for (const t of SESSION_TABLES.filter((t) => t !== 'events'))
+    for (const t of SESSION_TABLES.filter((t) => t !== 'events' && t !== 'audit'))
       expect(await table<{ sessionId: string }>(t).where('sessionId').equals(S).count()).toBe(0);
     const events = await table<{ sessionId: string; kind: string }>('events')
       .where('sessionId')

@@ -1,5 +1,6 @@
 // Recovery's reads and writes across every store of a session: load, export, import and merge, conflicts, checklist ticks, purge.
 import {
+  clearAllJournals,
   ConflictError,
   raiseCounter,
   table,
@@ -116,7 +117,7 @@ export interface PurgeReport {
   /** Counted again after the purge, per store: all zero when nothing of the session remains. */
   remaining: PurgeCounts;
   /** What stays on purpose: the session row as a tombstone and the 'purged' timeline line (no patient data). */
-  kept: { session: number; purgedEvents: number };
+  kept: { session: number; purgedEvents: number; purgeAudit: number };
 }
 
 function importDetail(
@@ -371,6 +372,8 @@ export const recoveryRepo = {
       })
     );
     if (!done.ok) return done;
+    // Write-ahead copies of form input (sealed, normally gone within milliseconds) go with the drafts.
+    clearAllJournals();
     const logged = await outageRepo.log(sessionId, 'purged', `${totalOf(done.value)}件`, ctx);
     if (!logged.ok) return logged;
     const verified = await write(async () => ({
@@ -380,7 +383,7 @@ export const recoveryRepo = {
     return verified;
   },
 
-  /** What of the session is still on this device, the purge's own tombstone (row and 'purged' line) set apart. */
+  /** What of the session is still on this device, the purge's own tombstone (row, 'purged' line, audit line) set apart. */
   async leftOf(sessionId: string): Promise<Omit<PurgeReport, 'deleted'>> {
     const remaining = await recoveryRepo.countBySession(sessionId);
     const purgedEvents = await table<{ kind: string; sessionId: string }>('events')
@@ -389,8 +392,15 @@ export const recoveryRepo = {
       .filter((e) => e.kind === 'purged')
       .count();
     remaining.events -= purgedEvents;
+    // The purge's own audit-trail line (who purged, when, how many; no patient content) stays too.
+    const purgeAudit = await table<{ action: string; sessionId: string }>('audit')
+      .where('sessionId')
+      .equals(sessionId)
+      .filter((e) => e.action === 'purge')
+      .count();
+    remaining.audit -= purgeAudit;
     const session = (await sessions().get(sessionId)) ? 1 : 0;
-    return { remaining, kept: { session, purgedEvents } };
+    return { remaining, kept: { session, purgedEvents, purgeAudit } };
   },
 
   /** Stores in the order the purge check lists them. */

@@ -5,6 +5,8 @@ import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
 import { table } from './db';
 import { mergeDraft, takeFields } from './draft-merge';
 import { unsavedForms } from './unsaved.svelte';
+import { clearJournal, journalDraft, readJournal } from './draft-journal';
+import { onUnlock } from '../vault/session-key';
 
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
 
@@ -61,10 +63,24 @@ export class Draft<T extends object> {
       this.#base = this.#lastSaved;
       this.restored = this.#lastSaved !== this.#initial;
     }
+    // A change journalled but not committed to IndexedDB before the page ended (reload, closed tab).
+    const journal = readJournal<T>(this.key);
+    const pending = journal && (!row || journal.at >= row.updatedAt) ? journal : null;
+    if (journal && !pending) clearJournal(this.key);
     this.status = 'clean';
+    if (pending && JSON.stringify(pending.value) !== this.#lastSaved) {
+      this.value = pending.value;
+      this.restored = JSON.stringify(pending.value) !== this.#initial;
+      this.status = 'pending';
+      void this.flush();
+    } else if (pending) {
+      clearJournal(this.key);
+    }
     unsavedForms.mark(this.key, this.dirty);
     this.#watchOtherTabs();
     this.#watchPageLifecycle();
+    // A write refused while the vault was locked is written as soon as it unlocks.
+    this.#cleanup.push(onUnlock(() => void this.flush()));
   }
 
   /** Whether the form differs from its starting value (a draft exists that is not yet submitted). */
@@ -79,6 +95,8 @@ export class Draft<T extends object> {
   changed(): void {
     if (this.status === 'loading') return;
     unsavedForms.mark(this.key, this.dirty);
+    // Synchronously, before any await: survives a reload that ends the page before IndexedDB commits.
+    journalDraft(this.key, $state.snapshot(this.value), this.#now().toISOString());
     this.status = 'pending';
     if (this.#inFlight) {
       this.#again = true;
@@ -128,7 +146,9 @@ export class Draft<T extends object> {
     }
     this.#lastSaved = text;
     this.problem = null;
-    this.status = JSON.stringify($state.snapshot(this.value)) === text ? 'saved' : 'pending';
+    const current = JSON.stringify($state.snapshot(this.value));
+    this.status = current === text ? 'saved' : 'pending';
+    if (current === text) clearJournal(this.key);
     return true;
   }
 
@@ -143,6 +163,7 @@ export class Draft<T extends object> {
     this.restored = false;
     this.conflict = null;
     unsavedForms.mark(this.key, false);
+    clearJournal(this.key);
     await deleteDraft(this.key);
     this.status = 'clean';
   }

@@ -5,6 +5,7 @@ export { ConflictError } from './errors';
 export { live, Live } from './live.svelte';
 export { Draft } from './draft.svelte';
 export { unsavedForms } from './unsaved.svelte';
+export { clearAllJournals } from './draft-journal';
 export { storeHealth } from './health.svelte';
 export { newMeta, touchMeta, randomId, type RecordMeta, type WriteContext, type Actor } from './record';
 export { settings } from './settings';
