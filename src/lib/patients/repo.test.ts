@@ -129,8 +129,39 @@ describe('patientsRepo.replaceSnapshot', () => {
     expect(result.ok).toBe(true);
     expect(await patientsRepo.count()).toBe(50_000);
     expect(progress.at(-1)).toBe(50_000);
-    expect(progress.length).toBe(25);
+    expect(progress.length).toBe(50);
+    // On disk: one row per 1,000 patients, not one per patient.
+    expect(await table('rosterBlocks').count()).toBe(50);
+    expect(await table('patients').count()).toBe(0);
   }, 120_000);
+});
+
+describe('roster blocks (schema v2)', () => {
+  it('rows a v1 app left, one per patient, move into blocks on the first read, all of them', async () => {
+    const old = generatePatients(2_500, 11);
+    await table<Patient>('patients').bulkPut(old);
+    const all = await patientsRepo.all();
+    expect(all.map((p) => p.id).sort()).toEqual(old.map((p) => p.id).sort());
+    expect(await table('patients').count()).toBe(0);
+    expect(await table('rosterBlocks').count()).toBe(3);
+    // Read again: the same roster, nothing moved twice.
+    expect(await patientsRepo.count()).toBe(2_500);
+  });
+
+  it('a re-import leaves no block of the old roster behind', async () => {
+    await patientsRepo.replaceSnapshot(generatePatients(3_000, 1), meta());
+    await patientsRepo.replaceSnapshot(generatePatients(10, 2), meta());
+    expect(await table('rosterBlocks').count()).toBe(1);
+    expect(await patientsRepo.count()).toBe(10);
+  });
+
+  it('deleting the roster empties both the blocks and any v1 rows', async () => {
+    await patientsRepo.replaceSnapshot(generatePatients(1_500, 1), meta());
+    const result = await patientsRepo.deleteRoster();
+    expect(result.ok).toBe(true);
+    expect(await table('rosterBlocks').count()).toBe(0);
+    expect(await table('patients').count()).toBe(0);
+  });
 });
 
 describe('patientsRepo.deleteRoster', () => {

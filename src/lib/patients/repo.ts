@@ -9,8 +9,12 @@ import { RosterSnapshotSchema, type Patient, type RosterSnapshot } from './model
 export const ROSTER_SETTING = 'roster';
 /** The settings row that keeps the last import's rejected rows and warnings, for a later look. */
 export const ROSTER_REPORT_SETTING = 'rosterReport';
-/** Rows per bulkPut: small enough to report progress often, large enough to stay fast. */
-export const ROSTER_CHUNK = 2000;
+/**
+ * Patients per stored block (schema v2, see store/migrations/v2.ts): one sealed row per 1,000 patients
+ * keeps a 50,000-patient import and the first search to 50 row writes and reads, and progress is still
+ * reported often.
+ */
+export const ROSTER_CHUNK = 1000;
 /** At most this many rejected rows and warnings are kept with the snapshot (the count is always kept). */
 export const REPORT_LIMIT = 1000;
 
@@ -38,7 +42,47 @@ export interface ReplaceOptions {
 /** The snapshot as the caller describes it; count is always the number of patients written. */
 export type SnapshotInput = Omit<RosterSnapshot, 'count'>;
 
-const patients = () => table<Patient>('patients');
+/** One stored block of the roster: patients in file order; block ids count up from 0. */
+export interface RosterBlock {
+  id: number;
+  patients: Patient[];
+}
+
+const blocks = () => table<RosterBlock, number>('rosterBlocks');
+/** Schema v1 kept one row per patient; rows a v1 app left are moved into blocks on first use. */
+const legacyPatients = () => table<Patient>('patients');
+
+async function readAll(): Promise<Patient[]> {
+  await moveLegacyRows();
+  const list = await blocks().toArray();
+  return list.flatMap((block) => block.patients);
+}
+
+/** Cut the roster into blocks of `size` patients. */
+export function toBlocks(list: readonly Patient[], size = ROSTER_CHUNK): RosterBlock[] {
+  const out: RosterBlock[] = [];
+  const step = Math.max(1, size);
+  for (let at = 0; at < list.length; at += step)
+    out.push({ id: out.length, patients: list.slice(at, at + step) });
+  return out;
+}
+
+/**
+ * Rows written by a v1 app (one per patient) are moved into blocks, once, in one transaction: all of
+ * them or none. Runs on the first read after an update, when the vault is unlocked (reading needs it).
+ */
+async function moveLegacyRows(): Promise<void> {
+  if ((await legacyPatients().count()) === 0) return;
+  await transaction(['patients', 'rosterBlocks'], async () => {
+    const old = await legacyPatients().toArray();
+    if (old.length === 0) return;
+    const kept = (await blocks().toArray()).flatMap((block) => block.patients);
+    const known = new Set(kept.map((p) => p.id));
+    await blocks().clear();
+    await blocks().bulkPut(toBlocks([...kept, ...old.filter((p) => !known.has(p.id))]));
+    await legacyPatients().clear();
+  });
+}
 
 /** Cap a report to what is worth keeping; counts keep the whole truth. */
 export function capReport(
@@ -57,11 +101,13 @@ export function capReport(
 
 export const patientsRepo = {
   /** Every roster patient (in primary-key order). */
-  all: (): Promise<Patient[]> => patients().toArray(),
-  get: (id: string): Promise<Patient | undefined> => patients().get(id),
-  byPatientNo: (patientNo: string): Promise<Patient | undefined> =>
-    patients().where('patientNo').equals(patientNo).first(),
-  count: (): Promise<number> => patients().count(),
+  /** Every roster patient, in the order of the imported file. */
+  all: (): Promise<Patient[]> => readAll(),
+  /** One patient (reads the whole roster: screens should use the cached index in roster-store). */
+  get: async (id: string): Promise<Patient | undefined> => (await readAll()).find((p) => p.id === id),
+  byPatientNo: async (patientNo: string): Promise<Patient | undefined> =>
+    (await readAll()).find((p) => p.patientNo === patientNo),
+  count: async (): Promise<number> => (await readAll()).length,
   /** The roster now on this device, or null when none was imported (or it was deleted). */
   snapshot: (): Promise<RosterSnapshot | null> => settings.get<RosterSnapshot | null>(ROSTER_SETTING, null),
   /** The last import's report, or null. */
@@ -71,10 +117,11 @@ export const patientsRepo = {
    * The snapshot and its patients read together, so they always belong to the same import (a
    * re-import in another tab between two separate reads could otherwise pair old meta with new rows).
    */
-  load(): Promise<{ snapshot: RosterSnapshot | null; patients: Patient[] }> {
-    return transaction(['patients', 'settings'], async () => ({
+  async load(): Promise<{ snapshot: RosterSnapshot | null; patients: Patient[] }> {
+    await moveLegacyRows();
+    return transaction(['rosterBlocks', 'settings'], async () => ({
       snapshot: await patientsRepo.snapshot(),
-      patients: await patients().toArray()
+      patients: (await blocks().toArray()).flatMap((block) => block.patients)
     }));
   },
 
@@ -103,20 +150,23 @@ export const patientsRepo = {
     const chunk = Math.max(1, options.chunkSize ?? ROSTER_CHUNK);
     const report = options.report ?? capReport([], []);
     return write(() =>
-      transaction(['patients', 'settings', 'audit'], async () => {
-        await patients().clear();
-        // One chunk stays in flight while the next is handed over, so the browser stores chunk k while
-        // this thread serialises chunk k+1 rather than each waiting for the other. Progress is still
-        // reported chunk by chunk, once a chunk is written; a failed chunk fails the whole transaction.
+      transaction(['patients', 'rosterBlocks', 'settings', 'audit'], async () => {
+        await legacyPatients().clear();
+        await blocks().clear();
+        // One block stays in flight while the next is handed over, so the browser stores block k while
+        // this thread seals block k+1 rather than each waiting for the other. Progress is reported
+        // block by block, once a block is written; a failed block fails the whole transaction.
         let inFlight: { done: Promise<unknown>; written: number } | null = null;
-        for (let at = 0; at < list.length; at += chunk) {
-          const done = patients().bulkPut(list.slice(at, at + chunk));
+        let written = 0;
+        for (const block of toBlocks(list, chunk)) {
+          const done = blocks().put(block);
           done.catch(() => {}); // awaited below; meanwhile not an unhandled rejection
           if (inFlight) {
             await inFlight.done;
             options.onProgress?.(inFlight.written, list.length);
           }
-          inFlight = { done, written: Math.min(at + chunk, list.length) };
+          written += block.patients.length;
+          inFlight = { done, written };
         }
         if (inFlight) {
           await inFlight.done;
@@ -140,9 +190,12 @@ export const patientsRepo = {
   /** Remove the roster from this device (patients, snapshot and report), in one transaction. */
   deleteRoster(): Promise<Result<void>> {
     return write(() =>
-      transaction(['patients', 'settings', 'audit'], async () => {
-        const count = await patients().count();
-        await patients().clear();
+      transaction(['patients', 'rosterBlocks', 'settings', 'audit'], async () => {
+        const count =
+          (await legacyPatients().count()) +
+          (await blocks().toArray()).reduce((n, block) => n + block.patients.length, 0);
+        await legacyPatients().clear();
+        await blocks().clear();
         await table('settings').bulkDelete([ROSTER_SETTING, ROSTER_REPORT_SETTING]);
         await table<AuditEntry>('audit').add(
           auditEntry({ action: 'purge', table: 'patients', count, detail: 'roster' }, new Date())

@@ -1,17 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteDataDb, table } from '../store';
+import { deleteDataDb } from '../store';
+import { generatePatients } from '../fixtures/synthetic';
+import { patientsRepo } from '../patients/repo';
+import { forgetRosterIndex } from '../patients/roster-store.svelte';
 import { startingIntake } from './intake-draft';
 import { emptyIntakeFields, type Arrival, type Intake } from './model';
 
 afterEach(async () => {
+  forgetRosterIndex();
   await deleteDataDb();
 });
+
+/** A roster of one patient, 'p:1', who is allergic to penicillin. */
+async function rosterWithAllergy(): Promise<void> {
+  const [patient] = generatePatients(1, 3, { firstPatientNo: 1 });
+  const at = '2025-11-15T00:30:00.000Z';
+  const meta = { takenAt: at, importedAt: at, sourceFileName: 'r.csv', encoding: 'UTF-8' as const };
+  await patientsRepo.replaceSnapshot(
+    [{ ...patient!, id: 'p:1', patientNo: '1', allergies: 'ペニシリン' }],
+    meta
+  );
+}
 
 const arrival = (patientId: string | null) => ({ id: 'a1', patientId }) as Arrival;
 
 describe('startingIntake', () => {
   it('a roster patient’s first 問診 starts with the allergies the EHR knew', async () => {
-    await table('patients').put({ id: 'p:1', patientNo: '1', allergies: 'ペニシリン' });
+    await rosterWithAllergy();
     const start = await startingIntake(arrival('p:1'), undefined);
     expect(start).toEqual({ fields: { ...emptyIntakeFields, allergies: 'ペニシリン' }, baseRev: 0 });
   });
@@ -19,7 +34,7 @@ describe('startingIntake', () => {
   it('a new patient starts blank; a stored 問診 starts as stored, with its rev', async () => {
     expect(await startingIntake(arrival(null), undefined)).toEqual({ fields: emptyIntakeFields, baseRev: 0 });
     const stored = { ...emptyIntakeFields, symptoms: '咳', allergies: '', rev: 3 } as Intake;
-    await table('patients').put({ id: 'p:1', patientNo: '1', allergies: 'ペニシリン' });
+    await rosterWithAllergy();
     const start = await startingIntake(arrival('p:1'), stored);
     expect(start.baseRev).toBe(3);
     expect(start.fields).toMatchObject({ symptoms: '咳', allergies: '' });

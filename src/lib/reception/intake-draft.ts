@@ -1,5 +1,5 @@
 // The 問診 draft both the staff screen and the patient's tablet screen work on: one key per arrival, one starting point.
-import { patientsRepo } from '../patients/repo';
+import { getRosterIndex } from '../patients/roster-store.svelte';
 import { intakeFormFrom } from './intake-form';
 import type { Arrival, Intake, IntakeFields } from './model';
 
@@ -21,7 +21,7 @@ export const intakeEdit = (intake: Intake | undefined): IntakeEdit => ({
 export async function startingIntake(arrival: Arrival, intake: Intake | undefined): Promise<IntakeEdit> {
   const start = intakeEdit(intake);
   if (!intake && arrival.patientId) {
-    const known = await patientsRepo.get(arrival.patientId);
+    const known = (await getRosterIndex()).get(arrival.patientId);
     start.fields.allergies = known?.allergies ?? '';
   }
   return start;

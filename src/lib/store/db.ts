@@ -3,8 +3,9 @@ import { Dexie, type Table } from 'dexie';
 import { applyMigrations } from './migrations';
 import { useVault } from './vault-middleware';
 import type { v1Stores } from './migrations/v1';
+import type { v2Stores } from './migrations/v2';
 
-export type StoreName = keyof typeof v1Stores;
+export type StoreName = keyof typeof v1Stores | keyof typeof v2Stores;
 
 /** Patient data lives here; strict durability so a saved entry survives a power cut. */
 export const DATA_DB_NAME = 'tebikae';

@@ -139,6 +139,7 @@ describe('vault middleware: nothing in clear on disk', () => {
     await db.table('patients').put(patient);
     await db.table('memos').add(memo);
     await db.table('drafts').put(draft);
+    await db.table('rosterBlocks').put({ id: 0, patients: [patient] });
     const raw = await rawDump();
     const text = asText(raw);
     for (const secret of SECRETS) expect(text, secret).not.toContain(secret);
@@ -149,6 +150,8 @@ describe('vault middleware: nothing in clear on disk', () => {
     const storedPatient = raw.patients![0] as Record<string, unknown>;
     expect(storedPatient.patientNo).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(raw.drafts![0] as object).sort()).toEqual(['_enc', 'key', 'updatedAt']);
+    // A roster block (schema v2) shows only its block number: no 患者番号, not even hashed.
+    expect(Object.keys(raw.rosterBlocks![0] as object).sort()).toEqual(['_enc', 'id']);
   });
 
   it('clear tables stay readable without the key', async () => {

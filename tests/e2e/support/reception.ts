@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { Patient } from '../../../src/lib/patients/model';
 import { makeCheckDigit } from '../../../src/lib/patients/insurer-number';
+import { putSealed, vaultDataKey } from './vault';
 
 /** Departments and doctors, on top of setUpClinic: the desk then asks which department and doctor. */
 export async function addDoctorsAndDepartments(
@@ -22,36 +23,34 @@ export async function addDoctorsAndDepartments(
 }
 
 /**
- * Put a roster snapshot on the device as the roster import leaves it (rows in the patients store,
- * the snapshot row in settings). The import screen belongs to the patients domain; reception only
- * reads the roster. Reload afterwards so the app reads it.
+ * Put a roster snapshot on the device as the roster import leaves it (patients sealed in blocks of
+ * 1,000 in rosterBlocks, the snapshot row in settings). The import screen belongs to the patients
+ * domain; reception only reads the roster. Reload afterwards so the app reads it.
  */
 export async function seedRoster(page: Page, patients: Patient[]): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('tebikae');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['patients', 'settings'], 'readwrite');
-      for (const row of rows) tx.objectStore('patients').put(row);
-      const at = new Date().toISOString();
-      tx.objectStore('settings').put({
-        key: 'roster',
-        value: {
-          takenAt: at,
-          importedAt: at,
-          sourceFileName: 'roster.csv',
-          count: rows.length,
-          encoding: 'UTF-8'
+  const at = new Date().toISOString();
+  const blocks = [];
+  for (let i = 0; i < patients.length; i += 1000)
+    blocks.push({ id: blocks.length, patients: patients.slice(i, i + 1000) });
+  await putSealed(
+    page,
+    {
+      rosterBlocks: blocks,
+      settings: [
+        {
+          key: 'roster',
+          value: {
+            takenAt: at,
+            importedAt: at,
+            sourceFileName: 'roster.csv',
+            count: patients.length,
+            encoding: 'UTF-8'
+          }
         }
-      });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, patients);
+      ]
+    },
+    await vaultDataKey(page)
+  );
 }
 
 /** Check one option of a fieldset (radio or checkbox group) found by its legend. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_DB_NAME, deleteDataDb, openData } from '../db';
 import { SCHEMA_VERSION } from '.';
 import { v1Stores } from './v1';
+import { v2Stores } from './v2';
 
 afterEach(async () => {
   await deleteDataDb();
@@ -16,11 +17,11 @@ function rawOpen(): Promise<IDBDatabase> {
 }
 
 describe('schema history', () => {
-  it('version 1 creates every store with its indexes', async () => {
+  it('versions 1 and 2 create every store with its indexes', async () => {
     await openData().open();
     const db = openData();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    for (const [name, spec] of Object.entries(v1Stores)) {
+    for (const [name, spec] of Object.entries({ ...v1Stores, ...v2Stores })) {
       const t = db.table(name);
       const indexes = spec
         .split(',')
