@@ -9,7 +9,7 @@ import { en as billing } from './billing';
 import { en as paper } from './paper';
 import { en as recovery } from './recovery';
 import { en as settings } from './settings';
-import { en as vault } from '../vault';
+import { en as vault } from './vault';
 
 export const en: Messages = {
   ...common,
