@@ -5,14 +5,20 @@ import Papa from 'papaparse';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { startStaticServer } from './support/static-server';
 import {
+  BUNDLE_PASSWORD,
+  bundleInput,
+  bundleUpload,
   bytesOf,
   countBySession,
   currentSessionId,
   downloadBy,
+  exportBundle,
   getRow,
+  holdsInClear,
   newTablet,
   intakeFor,
   logged,
+  openEntry,
   paperLinkFor,
   putRows,
   recordsFor,
@@ -23,6 +29,7 @@ import type { Arrival } from '../../src/lib/reception/model';
 import { createBundle } from '../../src/lib/recovery/bundle';
 import { canonicalJson, sha256Hex } from '../../src/lib/recovery/canonical';
 import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
+import { sealBundle } from '../../src/lib/recovery/sealed-bundle';
 
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 const utf8 = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);
@@ -54,14 +61,24 @@ test('two tablets record offline and export; a third merges them, settles a diff
     ]);
     await putRows(page, a);
     await page.goto(server.url + '/recovery/export/');
-    const a1 = await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
-    expect(a1.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_手控え_端末A\.tebikae\.json$/);
+    // The file is always encrypted: no password, a short one or two that differ are named beside the field.
+    const exportButton = page.getByRole('button', { name: 'バンドルを書き出す' });
+    await exportButton.click();
+    await expect(page.getByText('パスワードは6文字以上にしてください。')).toBeVisible();
+    await page.getByLabel('書き出しパスワード', { exact: true }).fill(BUNDLE_PASSWORD);
+    await page.getByLabel('書き出しパスワード（確認）').fill('sakura-2052');
+    await exportButton.click();
+    await expect(page.getByText('確認のパスワードが一致しません。')).toBeVisible();
+    await expect(page.getByText(/^書き出しました/)).toHaveCount(0);
+    const a1 = await exportBundle(page);
+    expect(a1.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_手控え_端末A\.tebikae\.tbk$/);
     await expect(page.getByText(`書き出しました：${a1.suggestedFilename()}`)).toBeVisible();
+    await expect(page.getByText('パスワードは、取り込む人に口頭で伝えてください。')).toBeVisible();
     const fileA1 = await bytesOf(a1);
-    expect(JSON.parse(fileA1.toString('utf8'))).toMatchObject({
-      format: 'tebikae.session-bundle',
-      deviceLabel: 'A'
-    });
+    // On the USB stick: the sealed envelope, and not one name, kana or record in clear.
+    expect(fileA1.subarray(0, 4).toString('latin1')).toBe('TBKV');
+    for (const clear of ['髙橋 ①子', '新患 太郎', 'タカハシ', '鈴木', 'tebikae.session-bundle', sessionId])
+      expect(holdsInClear(fileA1, clear), clear).toBe(false);
 
     // ── Tablet B, second desk: takes A's bundle on a USB stick (no network) and registers its own patients.
     const b = await tabletB.newPage();
@@ -69,10 +86,17 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await setUpClinic(b, serverB.url, { label: 'B', staff: ['看護 次郎'] });
     await tabletB.setOffline(true);
     await b.goto(serverB.url + '/recovery/import/');
-    await b
-      .getByLabel('バンドルファイル（.tebikae.json）')
-      .setInputFiles({ name: a1.suggestedFilename(), mimeType: 'application/json', buffer: fileA1 });
+    await bundleInput(b).setInputFiles(bundleUpload(a1.suggestedFilename(), fileA1));
+    const fromA = b.getByTestId('bundle-entry');
+    await expect(fromA).toContainText('このファイルは暗号化されています');
+    // A wrong password is refused beside its field, and nothing is imported.
+    await openEntry(fromA, 'sakura-2024');
+    await expect(fromA.getByRole('alert')).toContainText('パスワードが違います');
+    await expect(fromA.getByRole('button', { name: '取り込む', exact: true })).toHaveCount(0);
+    expect(await countBySession(b, sessionId)).toMatchObject({ sessions: 0, arrivals: 0, memos: 0 });
+    await openEntry(fromA);
     await expect(b.getByText('この端末にない障害対応です。')).toBeVisible();
+    await expect(fromA.getByLabel('このファイルのパスワード')).toHaveCount(0);
     await b.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect(b.getByText('この障害対応をこの端末に追加しました。')).toBeVisible();
     const bRows = recordsFor(sessionId, 'B', [
@@ -89,8 +113,8 @@ test('two tablets record offline and export; a third merges them, settles a diff
     };
     await putRows(b, { ...bRows, memos: [...bRows.memos, byB] });
     await b.goto(serverB.url + '/recovery/export/');
-    const bundleB = await downloadBy(b, () => b.getByRole('button', { name: 'バンドルを書き出す' }).click());
-    expect(bundleB.suggestedFilename()).toMatch(/_手控え_端末B\.tebikae\.json$/);
+    const bundleB = await exportBundle(b);
+    expect(bundleB.suggestedFilename()).toMatch(/_手控え_端末B\.tebikae\.tbk$/);
     const fileB = await bytesOf(bundleB);
 
     // …while the same memo is also changed on tablet A. The EHR comes back; A records it and exports again.
@@ -101,7 +125,7 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await page.getByRole('button', { name: '復旧を記録する' }).click();
     await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
     await page.goto(server.url + '/recovery/export/');
-    const a2 = await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+    const a2 = await exportBundle(page);
     const fileA2 = await bytesOf(a2);
 
     // ── Tablet C, the office: merges both bundles, offline.
@@ -112,11 +136,17 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await c.goto(serverC.url + '/recovery/');
     await expect(c.getByText('この端末には障害対応の記録がありません。')).toBeVisible();
     await c.getByRole('link', { name: 'バンドルを取り込む' }).click();
-    await c.getByLabel('バンドルファイル（.tebikae.json）').setInputFiles([
-      { name: a2.suggestedFilename(), mimeType: 'application/json', buffer: fileA2 },
-      { name: bundleB.suggestedFilename(), mimeType: 'application/json', buffer: fileB }
+    await bundleInput(c).setInputFiles([
+      bundleUpload(a2.suggestedFilename(), fileA2),
+      bundleUpload(bundleB.suggestedFilename(), fileB)
     ]);
-    await expect(c.getByTestId('bundle-entry')).toHaveCount(2);
+    const picked = c.getByTestId('bundle-entry');
+    await expect(picked).toHaveCount(2);
+    // Both tablets used the password told that morning: typed once, it opens the other file too.
+    await openEntry(picked.nth(0));
+    await expect(picked.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、1件開きました。');
+    await expect(picked.nth(1)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+    await expect(picked.getByLabel('このファイルのパスワード')).toHaveCount(0);
     await c.getByRole('button', { name: 'まとめて取り込む' }).click();
     await expect(c.getByText('取り込みました（端末Aから）')).toBeVisible();
     await expect(c.getByText('取り込みました（端末Bから）')).toBeVisible();
@@ -139,11 +169,8 @@ test('two tablets record offline and export; a third merges them, settles a diff
     expect(afterMerge).toMatchObject({ sessions: 1, arrivals: 5, memos: 4, bills: 4 });
 
     // The same bundle again changes nothing.
-    await c.getByLabel('バンドルファイル（.tebikae.json）').setInputFiles({
-      name: a2.suggestedFilename(),
-      mimeType: 'application/json',
-      buffer: fileA2
-    });
+    await bundleInput(c).setInputFiles(bundleUpload(a2.suggestedFilename(), fileA2));
+    await openEntry(c.getByTestId('bundle-entry'));
     await c.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect(c.getByText('新しい記録はありませんでした（取り込み済みです）。')).toBeVisible();
     expect(await countBySession(c, sessionId)).toEqual(afterMerge);
@@ -361,7 +388,7 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
 
   // ── The EHR is back: the bundle is exported first.
   await page.goto(server.url + `/recovery/export/?session=${sessionId}`);
-  await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+  await exportBundle(page);
 
   // Then the cashier settles two deposits…
   await putRows(page, { settlements: [settledNow(day.bills[0]!), settledNow(day.bills[2]!)] });
@@ -411,7 +438,7 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
   // The warning leads straight to a fresh export; after it, the bundle holds everything again.
   await warnings.getByRole('link', { name: 'バンドルを書き出す' }).click();
   await expect(page).toHaveURL(/\/recovery\/export\//);
-  await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+  await exportBundle(page);
   await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
   await expect(page.getByTestId('purge-warnings')).toContainText('診療メモの下書き 1件（A-003）');
   await expect(page.getByTestId('purge-warn-export')).toHaveCount(0);
@@ -451,7 +478,7 @@ async function bundleText(
   return Buffer.from(JSON.stringify(bundle));
 }
 
-test('bundles that cannot be trusted: newer version refused, damaged records set aside, bad checksum asked about, drill marked', async ({
+test('bundles that cannot be trusted: wrong password refused, newer version refused, damaged records set aside, bad checksum asked about, drill marked', async ({
   page,
   context,
   server
@@ -460,8 +487,9 @@ test('bundles that cannot be trusted: newer version refused, damaged records set
   await setUpClinic(page, server.url, { label: 'C', staff: ['事務 三郎'] });
   await context.setOffline(true);
   await page.goto(server.url + '/recovery/import/');
-  const input = page.getByLabel('バンドルファイル（.tebikae.json）');
-  const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/json', buffer });
+  const input = bundleInput(page);
+  const sealed = async (buffer: Buffer, password = BUNDLE_PASSWORD) =>
+    Buffer.from(await sealBundle(buffer.toString('utf8'), password));
 
   const newer = await bundleText((b) => void (b.schemaVersion = 99));
   const damaged = await bundleText(async (b) => {
@@ -474,19 +502,44 @@ test('bundles that cannot be trusted: newer version refused, damaged records set
   });
   const drill = await bundleText(() => {}, 'drill');
   await input.setInputFiles([
-    file('newer.tebikae.json', newer),
-    file('damaged.tebikae.json', damaged),
-    file('not-a-bundle.json', Buffer.from('{"hello": 1}')),
-    file('tampered.tebikae.json', tampered)
+    bundleUpload('newer.tebikae.tbk', await sealed(newer)),
+    // Exported before bundles were encrypted: still read, with a warning.
+    bundleUpload('damaged.tebikae.json', damaged),
+    bundleUpload('not-a-bundle.json', Buffer.from('{"hello": 1}')),
+    bundleUpload('tampered.tebikae.tbk', await sealed(tampered)),
+    // Tablet B exported with its own passcode instead of the shared password.
+    bundleUpload('own-passcode.tebikae.tbk', await sealed(await bundleText(() => {}), '246810'))
   ]);
   const entries = page.getByTestId('bundle-entry');
-  await expect(entries).toHaveCount(4);
+  await expect(entries).toHaveCount(5);
+  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(3);
+  await expect(entries.nth(2)).toContainText('手控えのバンドルではありません。');
+
+  // A wrong password: refused next to that file's field; the other files and the database untouched.
+  await openEntry(entries.nth(3), 'sakura-2024');
+  await expect(entries.nth(3).getByRole('alert')).toContainText('パスワードが違います');
+  for (const other of [0, 1, 4]) await expect(entries.nth(other).getByRole('alert')).toHaveCount(0);
+  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(3);
+  expect(await countBySession(page, sampleSession().id)).toMatchObject({
+    sessions: 0,
+    arrivals: 0,
+    bills: 0
+  });
+
+  // The right one opens its file, and is tried on the others: the tampered file opens, B's does not.
+  await openEntry(entries.nth(0));
   await expect(entries.nth(0)).toContainText(
     'このファイルは新しいバージョンの手控え（データ形式 99）で作られています'
   );
+  await expect(entries.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、1件開きました。');
   await expect(entries.nth(0).getByRole('button')).toHaveCount(0);
-  await expect(entries.nth(2)).toContainText('手控えのバンドルではありません。');
+  await expect(entries.nth(3)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+  await expect(entries.nth(3).getByLabel('このファイルのパスワード')).toHaveCount(0);
+  await expect(entries.nth(4).getByLabel('このファイルのパスワード')).toBeVisible();
+  await openEntry(entries.nth(4), '246810');
+  await expect(entries.nth(4)).toContainText('端末B・看護 次郎');
 
+  await expect(entries.nth(1)).toContainText('このファイルは暗号化されていません');
   await entries.nth(1).getByRole('button', { name: '取り込む', exact: true }).click();
   await expect(entries.nth(1)).toContainText('取り込めなかった記録（1件）');
   await expect(entries.nth(1).getByTestId('damaged')).toContainText(
@@ -499,8 +552,10 @@ test('bundles that cannot be trusted: newer version refused, damaged records set
   await entries.nth(3).getByRole('button', { name: '警告を確認して取り込む' }).click();
   await expect(entries.nth(3)).toContainText('取り込みました（端末Bから）');
 
-  await input.setInputFiles(file('drill.tebikae.json', drill));
-  await expect(entries.nth(4).locator('.drill-mark')).toHaveText('訓練');
+  // A file picked later is tried with the passwords that worked here.
+  await input.setInputFiles(bundleUpload('drill.tebikae.tbk', await sealed(drill)));
+  await expect(entries.nth(5).locator('.drill-mark')).toHaveText('訓練');
+  await expect(entries.nth(5)).toContainText('ほかのファイルで入力したパスワードで開きました。');
 });
 
 test('every recovery screen is usable by touch and screen reader (no serious axe violations)', async ({

@@ -107,9 +107,9 @@ describe('bundle', () => {
   });
 
   it('names the file by day, device and drill', () => {
-    expect(bundleFileName(sampleSession(), 'A')).toBe('2025-11-15_手控え_端末A.tebikae.json');
+    expect(bundleFileName(sampleSession(), 'A')).toBe('2025-11-15_手控え_端末A.tebikae.tbk');
     expect(bundleFileName(sampleSession({ kind: 'drill' }), 'B')).toBe(
-      '2025-11-15_手控え_訓練_端末B.tebikae.json'
+      '2025-11-15_手控え_訓練_端末B.tebikae.tbk'
     );
   });
 });

@@ -1,4 +1,4 @@
-// The session bundle (.tebikae.json): one device's whole session in one file, with a checksum, to merge on another tablet.
+// The session bundle: one device's whole session in one file, with a checksum, to merge on another tablet (sealed with a password in sealed-bundle.ts).
 import * as v from 'valibot';
 import { fail, ok, type Result } from '../result';
 import { SCHEMA_VERSION } from '../store/migrations';
@@ -15,7 +15,8 @@ import {
 } from './model';
 
 export const BUNDLE_FORMAT = 'tebikae.session-bundle';
-export const BUNDLE_EXTENSION = '.tebikae.json';
+/** A bundle file as exported now: the bundle's JSON sealed with a password (see sealed-bundle.ts). */
+export const BUNDLE_EXTENSION = '.tebikae.tbk';
 
 export interface Bundle {
   /** Always BUNDLE_FORMAT: tells a bundle from any other JSON file. */
@@ -65,7 +66,7 @@ export async function createBundle(data: SessionData, meta: ExportMeta): Promise
   };
 }
 
-/** '2025-11-15_手控え_端末A.tebikae.json'; a drill: '2025-11-15_手控え_訓練_端末A.tebikae.json'. */
+/** '2025-11-15_手控え_端末A.tebikae.tbk'; a drill: '2025-11-15_手控え_訓練_端末A.tebikae.tbk'. */
 export function bundleFileName(
   session: Pick<RecoverySession, 'startedAt' | 'kind'>,
   deviceLabel: string

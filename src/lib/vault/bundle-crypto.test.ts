@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decryptBundle, encryptBundle, isEncryptedBundle } from './bundle-crypto';
+import { decryptBundle, encryptBundle, envelopeProblem, isEncryptedBundle } from './bundle-crypto';
 
 const fast = { iterations: 1_000 };
 const content = new TextEncoder().encode(
@@ -45,5 +45,18 @@ describe('encrypted bundles', () => {
     const sealed = await encryptBundle(new Uint8Array([1]), 'pw-123456');
     expect(new DataView(sealed.buffer).getUint32(5)).toBe(600_000);
     expect((await decryptBundle(sealed, 'pw-123456')).ok).toBe(true);
+  });
+
+  it('names a bad envelope before any password is tried', async () => {
+    const sealed = await encryptBundle(content, 'kyuukyuu-2025', fast);
+    expect(envelopeProblem(sealed)).toBeNull();
+    expect(envelopeProblem(content)).toEqual({ key: 'vault.bundle.notEncrypted' });
+    const future = sealed.slice();
+    future[4] = 2;
+    expect(envelopeProblem(future)).toEqual({ key: 'vault.bundle.version', values: { version: 2 } });
+    expect(envelopeProblem(sealed.subarray(0, 40))).toEqual({ key: 'vault.bundle.damaged' });
+    const offset = new Uint8Array(sealed.length + 3);
+    offset.set(sealed, 3);
+    expect(envelopeProblem(offset.subarray(3))).toBeNull();
   });
 });

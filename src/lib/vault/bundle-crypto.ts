@@ -3,7 +3,7 @@
 // Layout (all integers big-endian):
 //   magic 'TBKV' (4) | version 1 (1) | PBKDF2 iterations (4) | salt (16) | iv (12) | AES-256-GCM ciphertext+tag
 // The header is the GCM associated data, so changing any byte of it makes decryption fail.
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Problem, type Result } from '../result';
 import {
   MAX_ITERATIONS,
   PBKDF2_ITERATIONS,
@@ -46,13 +46,27 @@ export async function encryptBundle(
   return out;
 }
 
+const iterationsOf = (bytes: Uint8Array) =>
+  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5);
+
+/**
+ * What is wrong with the envelope before any password is tried (not encrypted, a newer format, a
+ * damaged header), or null: an import can say so at once instead of asking for a password first.
+ */
+export function envelopeProblem(bytes: Uint8Array): Problem | null {
+  if (!isEncryptedBundle(bytes)) return { key: 'vault.bundle.notEncrypted' };
+  if (bytes[4] !== VERSION) return { key: 'vault.bundle.version', values: { version: bytes[4] ?? 0 } };
+  if (bytes.length < HEADER_BYTES + TAG_BYTES) return { key: 'vault.bundle.damaged' };
+  const iterations = iterationsOf(bytes);
+  if (iterations < 1 || iterations > MAX_ITERATIONS) return { key: 'vault.bundle.damaged' };
+  return null;
+}
+
 export async function decryptBundle(bytes: Uint8Array, password: string): Promise<Result<Uint8Array>> {
-  if (!isEncryptedBundle(bytes)) return fail({ key: 'vault.bundle.notEncrypted' });
-  if (bytes[4] !== VERSION) return fail({ key: 'vault.bundle.version', values: { version: bytes[4] ?? 0 } });
-  if (bytes.length < HEADER_BYTES + TAG_BYTES) return fail({ key: 'vault.bundle.damaged' });
+  const problem = envelopeProblem(bytes);
+  if (problem) return fail(problem);
   const header = bytes.subarray(0, HEADER_BYTES);
-  const iterations = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5);
-  if (iterations < 1 || iterations > MAX_ITERATIONS) return fail({ key: 'vault.bundle.damaged' });
+  const iterations = iterationsOf(bytes);
   const key = await deriveKey(normalizePasscode(password), bytes.subarray(9, 25), iterations);
   const plain = await openWith(key, bytes.subarray(25, HEADER_BYTES), bytes.subarray(HEADER_BYTES), header);
   // A wrong password and a damaged file look the same to GCM; the password is the likelier cause.

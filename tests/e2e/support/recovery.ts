@@ -1,6 +1,13 @@
 // Helpers for the after-recovery journeys: a tablet per browser context, records written straight into IndexedDB, files read back.
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page
+} from '@playwright/test';
 import { getSealed, putSealed, vaultDataKey } from './vault';
 import {
   sampleArrival,
@@ -250,3 +257,36 @@ export async function downloadBy(page: Page, click: () => Promise<void>): Promis
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return download;
 }
+
+/** The one-off password the journeys' tablets export with (told in person, never written on the stick). */
+export const BUNDLE_PASSWORD = 'sakura-2025';
+
+/** The import's file input, found by its visible label. */
+export const bundleInput = (page: Page) => page.getByLabel('バンドルファイル（.tebikae.tbk）');
+
+/** A bundle file as the file input receives it: sealed bundles are opaque bytes. */
+export function bundleUpload(name: string, buffer: Buffer) {
+  return {
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+    buffer
+  };
+}
+
+/** On the export page: type the password twice and export; the sealed file it saves. */
+export async function exportBundle(page: Page, password = BUNDLE_PASSWORD): Promise<Download> {
+  await page.getByLabel('書き出しパスワード', { exact: true }).fill(password);
+  await page.getByLabel('書き出しパスワード（確認）').fill(password);
+  const file = await downloadBy(page, () => page.getByRole('button', { name: 'バンドルを書き出す' }).click());
+  await expect(page.getByLabel('書き出しパスワード', { exact: true })).toHaveValue('');
+  return file;
+}
+
+/** On the import page: type a sealed file's password beside it and press 開く. */
+export async function openEntry(entry: Locator, password = BUNDLE_PASSWORD): Promise<void> {
+  await entry.getByLabel('このファイルのパスワード').fill(password);
+  await entry.getByRole('button', { name: '開く' }).click();
+}
+
+/** Whether `text` appears in the file's bytes as UTF-8 (how the bundle's JSON would hold it). */
+export const holdsInClear = (file: Buffer, text: string): boolean => file.includes(Buffer.from(text, 'utf8'));

@@ -60,7 +60,19 @@ export const ja = {
   'recovery.export.done': '書き出しました：{name}',
   'recovery.export.detail': 'バンドル',
   'recovery.export.privacy':
-    'このファイルには患者情報が入っています。取り込みが済んだら、USBメモリからも削除してください。',
+    'ファイルはパスワードで暗号化されますが、中身は患者情報です。パスワードはUSBメモリやメモに書かず、口頭で伝えてください。取り込みが済んだら、USBメモリからも削除してください。',
+  'recovery.export.passwordTitle': 'ファイルのパスワード',
+  'recovery.export.passwordLead':
+    'ファイルはパスワードで暗号化されます。取り込む端末（事務室のパソコンなど）でこのファイルを開くときに、このパスワードが必要です。',
+  'recovery.export.password': '書き出しパスワード',
+  'recovery.export.passwordConfirm': '書き出しパスワード（確認）',
+  'recovery.export.passwordHint':
+    '{min}文字以上。この端末のパスコードでも、その場限りのパスワードでも構いません。取り込む人には口頭で伝え、USBメモリには書かないでください。',
+  'recovery.export.sealing': '暗号化しています…',
+  'recovery.export.tell': 'パスワードは、取り込む人に口頭で伝えてください。',
+  'recovery.password.tooShort': 'パスワードは{min}文字以上にしてください。',
+  'recovery.password.mismatch': '確認のパスワードが一致しません。もう一度入力してください。',
+  'recovery.password.empty': 'パスワードを入力してください。',
 
   'recovery.table.events': '経過記録',
   'recovery.table.arrivals': '受付',
@@ -78,8 +90,22 @@ export const ja = {
 
   'recovery.import.title': 'ほかの端末の記録を取り込む',
   'recovery.import.lead':
-    'ほかの端末で書き出したバンドル（.tebikae.json）を選んでください。複数まとめて選べます。同じファイルを2回取り込んでも、記録は増えません。',
-  'recovery.import.file': 'バンドルファイル（.tebikae.json）',
+    'ほかの端末で書き出したバンドル（.tebikae.tbk）を選んでください。複数まとめて選べます。以前の手控えで書き出した .tebikae.json も取り込めます。同じファイルを2回取り込んでも、記録は増えません。',
+  'recovery.import.file': 'バンドルファイル（.tebikae.tbk）',
+  'recovery.import.locked':
+    'このファイルは暗号化されています。書き出したときのパスワードを入力して「開く」を押してください。',
+  'recovery.import.password': 'このファイルのパスワード',
+  'recovery.import.passwordHint':
+    '書き出した端末のパスコード、または口頭で伝えられたパスワードです。1つ開くと、同じパスワードをほかのファイルにも自動で試します。',
+  'recovery.import.open': '開く',
+  'recovery.import.opening': '開いています…',
+  'recovery.import.trying': '同じパスワードを試しています…',
+  'recovery.import.sharedOpened': 'ほかのファイルで入力したパスワードで開きました。',
+  'recovery.import.sharedTried': '同じパスワードをほかのファイルにも試し、{n}件開きました。',
+  'recovery.import.sharedNone':
+    '同じパスワードでは、ほかのファイルは開きませんでした。それぞれのパスワードを入力してください。',
+  'recovery.import.notEncrypted':
+    'このファイルは暗号化されていません（暗号化に対応する前の手控えで書き出したファイルです）。取り込みが済んだら、USBメモリから必ず削除してください。',
   'recovery.import.fromDevice': '端末{label}・{by}',
   'recovery.import.exportedAt': '書き出し {at}',
   'recovery.import.sessionDate': '障害対応 {date}',

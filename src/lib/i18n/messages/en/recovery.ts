@@ -61,7 +61,20 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.export.button': 'Export bundle',
   'recovery.export.done': 'Exported: {name}',
   'recovery.export.detail': 'bundle',
-  'recovery.export.privacy': 'This file holds patient data. Delete it from the USB stick once imported.',
+  'recovery.export.privacy':
+    'The file is encrypted with a password, but it holds patient data. Tell the password in person; never write it on the USB stick or a note. Delete the file from the USB stick once imported.',
+  'recovery.export.passwordTitle': 'File password',
+  'recovery.export.passwordLead':
+    'The file is encrypted with a password. The device that imports it (the office PC, say) will need this password to open it.',
+  'recovery.export.password': 'Export password',
+  'recovery.export.passwordConfirm': 'Export password (again)',
+  'recovery.export.passwordHint':
+    'At least {min} characters. This device’s passcode or a one-off password. Tell it to whoever imports the file in person; do not write it on the USB stick.',
+  'recovery.export.sealing': 'Encrypting…',
+  'recovery.export.tell': 'Tell the password to whoever imports the file, in person.',
+  'recovery.password.tooShort': 'Use at least {min} characters.',
+  'recovery.password.mismatch': 'The two passwords differ. Type them again.',
+  'recovery.password.empty': 'Type the password.',
 
   'recovery.table.events': 'Timeline',
   'recovery.table.arrivals': 'Arrivals',
@@ -79,8 +92,20 @@ export const en: Record<keyof typeof ja, string> = {
 
   'recovery.import.title': 'Import the other tablets’ records',
   'recovery.import.lead':
-    'Choose bundles (.tebikae.json) exported on other tablets; several at once is fine. Importing the same file twice adds nothing.',
-  'recovery.import.file': 'Bundle files (.tebikae.json)',
+    'Choose bundles (.tebikae.tbk) exported on other tablets; several at once is fine. Older plain .tebikae.json bundles work too. Importing the same file twice adds nothing.',
+  'recovery.import.file': 'Bundle files (.tebikae.tbk)',
+  'recovery.import.locked': 'This file is encrypted. Type the password it was exported with and press Open.',
+  'recovery.import.password': 'Password for this file',
+  'recovery.import.passwordHint':
+    'The exporting device’s passcode, or the password you were told. Once one file opens, the same password is tried on the others.',
+  'recovery.import.open': 'Open',
+  'recovery.import.opening': 'Opening…',
+  'recovery.import.trying': 'Trying the same password…',
+  'recovery.import.sharedOpened': 'Opened with the password typed for another file.',
+  'recovery.import.sharedTried': 'Tried the same password on the other files: {n} opened.',
+  'recovery.import.sharedNone': 'The same password opened none of the other files. Type each one’s password.',
+  'recovery.import.notEncrypted':
+    'This file is not encrypted (exported by tebikae before bundles were encrypted). Delete it from the USB stick once imported.',
   'recovery.import.fromDevice': 'Device {label}, {by}',
   'recovery.import.exportedAt': 'Exported {at}',
   'recovery.import.sessionDate': 'Outage of {date}',
