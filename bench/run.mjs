@@ -164,7 +164,9 @@ const ratios = {
   'start app/floor': ratio('start.app.ms', 'start.floor.ms'),
   // The app's save includes the vault (sealing and the audit line in the same transaction).
   'save app (sealed)/raw p50': ratio('save.app.p50', 'save.raw.p50'),
-  'save app (sealed)/raw p95': ratio('save.app.p95', 'save.raw.p95')
+  'save app (sealed)/raw p95': ratio('save.app.p95', 'save.raw.p95'),
+  'save vault off/raw p50': ratio('save.novault.p50', 'save.raw.p50'),
+  'save vault on/off p50': ratio('save.app.p50', 'save.novault.p50')
 };
 console.log('\n| ratio | value |\n|---|---:|');
 for (const [k, v] of Object.entries(ratios)) if (v !== null) console.log(`| ${k} | ${v.toFixed(2)}× |`);

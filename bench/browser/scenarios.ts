@@ -2,6 +2,7 @@
 import { percentile } from './stats';
 import { table, transaction, newMeta, randomId, type WriteContext } from '$lib/store';
 import { closeDataDb, deleteDataDb } from '$lib/store/db';
+import { unsealedBenchDb } from '$lib/store/bench-db';
 import { generatePatients, rosterCsvBytes } from '$lib/fixtures/synthetic';
 import { RosterIndex } from '$lib/patients/search';
 import { readRosterFile, importRows } from '$lib/patients/csv-import';
@@ -69,6 +70,24 @@ async function storeSave(n: number): Promise<number[]> {
     });
     times.push(performance.now() - t0);
   }
+  return times;
+}
+
+/** The same save on the same schema and durability, without the vault layer (no sealing, no audit line). */
+async function plainSave(n: number): Promise<number[]> {
+  const db = unsealedBenchDb('bench-plain');
+  await db.delete();
+  await db.open();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const record = intakeRecord(i);
+    const t0 = performance.now();
+    await db.transaction('rw', ['intakes', 'audit'], async () => {
+      await db.table('intakes').put(record);
+    });
+    times.push(performance.now() - t0);
+  }
+  await db.delete();
   return times;
 }
 
@@ -232,11 +251,14 @@ export const scenarios = {
   async save(n = 200): Promise<Figures> {
     await freshUnlockedStore();
     const raw = await rawPutFloor(n);
+    const plain = await plainSave(n);
     const app = await storeSave(n);
     closeDataDb();
     return {
       'save.raw.p50': percentile(raw, 50),
       'save.raw.p95': percentile(raw, 95),
+      'save.novault.p50': percentile(plain, 50),
+      'save.novault.p95': percentile(plain, 95),
       'save.app.p50': percentile(app, 50),
       'save.app.p95': percentile(app, 95)
     };

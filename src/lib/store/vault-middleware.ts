@@ -18,6 +18,7 @@ import {
   type DBCoreMutateResponse,
   type DBCoreQuery,
   type DBCoreTable,
+  type IndexableType,
   type Middleware,
   type ObservabilitySet
 } from 'dexie';
@@ -273,6 +274,14 @@ function sealingMiddleware(): Middleware<DBCore> {
   };
 }
 
+/** The key of a one-record add or put whose key is a field of the record (not generated), else undefined. */
+function singleInboundKey(primaryKey: DBCoreIndex, req: DBCoreMutateRequest): IndexableType | undefined {
+  if ((req.type !== 'add' && req.type !== 'put') || req.values.length !== 1) return undefined;
+  if (typeof primaryKey.keyPath !== 'string' || primaryKey.autoIncrement) return undefined;
+  const key = (req.values[0] as Record<string, unknown>)[primaryKey.keyPath];
+  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
+}
+
 function auditEntries(
   table: string,
   req: DBCoreMutateRequest,
@@ -336,6 +345,26 @@ function auditMiddleware(now: () => Date): Middleware<DBCore> {
           return {
             ...table,
             mutate: async (req) => {
+              const single = singleInboundKey(table.schema.primaryKey, req);
+              if (single !== undefined) {
+                // One record with its own key (every form's save): the audit line is known up front, so
+                // both requests go to IndexedDB at once instead of one after the other.
+                const ok: DBCoreMutateResponse = {
+                  numFailures: 0,
+                  failures: {},
+                  results: [single],
+                  lastResult: single
+                };
+                const entries = auditEntries(name, req, ok, now());
+                const [res, written] = await Promise.all([
+                  table.mutate(req),
+                  auditTable().mutate({ type: 'add', trans: req.trans, values: entries })
+                ]);
+                // Either failing fails the write (and the transaction with it): no record without its line.
+                if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error('write');
+                if (written.numFailures > 0) throw Object.values(written.failures)[0] ?? new Error('audit');
+                return res;
+              }
               const res = await table.mutate(req);
               const entries = auditEntries(name, req, res, now());
               if (entries.length > 0) {
