@@ -148,6 +148,9 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
   // The EHR is back.
   await page.goto(base + '/');
   await page.getByRole('button', { name: '復旧を記録する' }).click();
+  // The second tap, after the list of what is still open.
+  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
   await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
 
   await page.goto(base + '/settle/');
@@ -352,11 +355,19 @@ test('on a 768px tablet: a voided deposit prints no slip, pay-later names its �
   expect(await linesOf(voidedRow.getByText(/理由：患者さんが別の方法で支払うため/))).toBeLessThanOrEqual(2);
   expect(await fitsWidth(page.locator('.billing-scroll').first())).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  // Every tab of the main menu is on screen, none hidden past the right edge.
+  for (const link of await page.getByRole('navigation', { name: '手控え' }).getByRole('link').all()) {
+    const box = await link.boundingBox();
+    expect(box!.x + box!.width, await link.innerText()).toBeLessThanOrEqual(768);
+  }
   await expectNoSeriousAxe(page, 'billing overview at 768px');
 
   // After recovery, 山田さん's QR deposit is refunded by QR unless the cashier says otherwise.
   await page.goto(base + '/');
   await page.getByRole('button', { name: '復旧を記録する' }).click();
+  // The second tap, after the list of what is still open.
+  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
   // Saved before leaving the page: a navigation started at once would end the write.
   await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
   await page.goto(base + '/settle/');

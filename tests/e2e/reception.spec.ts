@@ -272,6 +272,9 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   await page.getByLabel('生年月日').fill('S60.1.1');
   await choose(page, '初診・再診', '初診');
   await choose(page, '資格の確認方法', '未確認');
+  // Nothing to confirm with: the desk is told what to do next (申立書, or a deposit at the cashier).
+  await expect(page.getByTestId('unconfirmed-next')).toContainText('被保険者資格申立書');
+  await expect(page.getByTestId('unconfirmed-next')).toContainText('預り金');
   expect(await submitArrival(page)).toBe('A-001');
   await expect(page.getByRole('region', { name: /受付しました/ })).toContainText('訓練');
   // Only one department in this clinic: it was chosen for the desk.

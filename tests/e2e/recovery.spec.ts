@@ -123,6 +123,9 @@ test('two tablets record offline and export; a third merges them, settles a diff
     });
     await page.goto(server.url + '/');
     await page.getByRole('button', { name: '復旧を記録する' }).click();
+    // The second tap, after the list of what is still open.
+    await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+    await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
     await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
     await page.goto(server.url + '/recovery/export/');
     const a2 = await exportBundle(page);
@@ -384,6 +387,9 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
   await expect(page.getByRole('listitem').filter({ hasText: '待合室の掲示 1枚' })).toHaveCount(1);
   await expect(page.getByText(/arrivalSlip|waitingNotice/)).toHaveCount(0);
   await page.getByRole('button', { name: '復旧を記録する' }).click();
+  // The second tap, after the list of what is still open.
+  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
   await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
 
   // ── The EHR is back: the bundle is exported first.

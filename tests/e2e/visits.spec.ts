@@ -327,6 +327,12 @@ test('a memo dated in the future is refused beside the date, the first problem g
   await back.click();
   const row = page.getByTestId('visit-row').filter({ hasText: 'A-001' });
   await expect(row.getByTestId('memo-state')).toHaveText('下書きあり');
+  // The reception queue says so too, so nobody takes the patient for "no memo".
+  await page.goto(server.url + '/queue/');
+  await expect(
+    page.getByTestId('queue-row').filter({ hasText: 'A-001' }).locator('[data-mark="memo"]')
+  ).toContainText('書きかけ（未保存）');
+  await page.goto(server.url + '/visits/');
   await expect(page.getByRole('link', { name: 'A-001 メモを書く' })).toBeVisible();
 
   // Back to it: nothing typed is lost; with today's date it saves, and the list says あり.

@@ -40,6 +40,8 @@ const WORDS: Partial<Record<TimelineKind, Record<string, MessageKey>>> = {
   // One filled memo printed from the memo screen (visits/MemoPrint): no count.
   printed: {
     visitMemo: 'recovery.timeline.printed.oneMemo',
+    // One deposit slip printed at the cashier (billing/PrintSlip, audit trail only).
+    depositSlip: 'recovery.timeline.paper.depositSlip',
     [RECOVERY_DETAIL.report]: 'recovery.timeline.printed.report'
   },
   exported: { [RECOVERY_DETAIL.bundle]: 'recovery.timeline.exported.bundle' }

@@ -3,7 +3,8 @@ import { deleteDataDb, table } from '../store';
 import { generatePatients } from '../fixtures/synthetic';
 import type { Patient } from './model';
 import { capReport, patientsRepo, type SnapshotInput } from './repo';
-import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
+import { followVault, forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
+import { forgetKeys, holdDataKey, unlockForTests } from '../vault/session-key';
 
 afterEach(async () => {
   forgetRosterIndex();
@@ -216,5 +217,31 @@ describe('getRosterIndex', () => {
     await patientsRepo.replaceSnapshot(generatePatients(10, 13), meta());
     const [a, b] = await Promise.all([getRosterIndex(), getRosterIndex()]);
     expect(a).toBe(b);
+  });
+});
+
+describe('the roster index follows the vault', () => {
+  it('is built soon after an unlock and dropped on lock', async () => {
+    const dataKey = crypto.getRandomValues(new Uint8Array(32));
+    holdDataKey(dataKey);
+    await patientsRepo.replaceSnapshot(generatePatients(30, 4), meta());
+    forgetKeys();
+    forgetRosterIndex();
+    const stop = followVault();
+    try {
+      holdDataKey(dataKey); // unlock
+      await new Promise((r) => setTimeout(r, 400));
+      const warm = await getRosterIndex();
+      // Built by the unlock already: the same instance comes back without a new read.
+      expect(await getRosterIndex()).toBe(warm);
+      expect(warm.size).toBe(30);
+      forgetKeys(); // lock
+      holdDataKey(dataKey);
+      // Dropped on lock: the next call builds a new one.
+      expect(await getRosterIndex()).not.toBe(warm);
+    } finally {
+      stop();
+      unlockForTests();
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
 import { mergeDraft } from '../store/draft-merge';
 import { fail, ok, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
-import type { Memo } from '../visits/model';
+import { arrivalOfMemoDraft, memoDraftPrefix, type Memo } from '../visits/model';
 import type { Bill } from '../billing/model';
 import {
   arrivalFieldsOf,
@@ -55,6 +55,8 @@ export interface QueueMarks {
   intake: Set<string>;
   memo: Set<string>;
   bill: Set<string>;
+  /** Arrivals whose visit memo is half-written (a draft not yet saved as a memo). */
+  memoDraft: Set<string>;
 }
 
 export const arrivalsRepo = {
@@ -221,15 +223,17 @@ export const arrivalsRepo = {
 
   /** Which arrivals of the session have a 問診, a memo and a (not voided) bill. */
   async marks(sessionId: string): Promise<QueueMarks> {
-    const [i, m, b] = await Promise.all([
+    const [i, m, b, d] = await Promise.all([
       intakes().where('sessionId').equals(sessionId).toArray(),
       memos().where('sessionId').equals(sessionId).toArray(),
-      bills().where('sessionId').equals(sessionId).toArray()
+      bills().where('sessionId').equals(sessionId).toArray(),
+      table<{ key: string }>('drafts').where('key').startsWith(memoDraftPrefix).primaryKeys()
     ]);
     return {
       intake: new Set(i.map((x) => x.arrivalId)),
       memo: new Set(m.map((x) => x.arrivalId)),
-      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId))
+      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId)),
+      memoDraft: new Set(d.map((key) => arrivalOfMemoDraft(String(key))).filter((id) => id !== null))
     };
   }
 };

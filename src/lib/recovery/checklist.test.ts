@@ -59,6 +59,17 @@ function session() {
 }
 
 describe('buildChecklist', () => {
+  it('leaves out a registration cancelled at the desk, unless a memo or a bill was recorded for it', () => {
+    const s = session();
+    const cancelled = sampleArrival('A', 3, { status: 'cancelled' });
+    const cancelledWithMemo = sampleArrival('A', 4, { status: 'cancelled' });
+    s.arrivals.push(cancelled, cancelledWithMemo);
+    s.memos.push(sampleMemo(cancelledWithMemo));
+    const queueNos = buildChecklist(s).map((i) => `${i.arrival.queueNo} ${i.kind}`);
+    expect(queueNos.filter((q) => q.startsWith('A-003'))).toEqual([]);
+    expect(queueNos.filter((q) => q.startsWith('A-004'))).toEqual(['A-004 arrival', 'A-004 memo']);
+  });
+
   it('lists every arrival, eligibility case, memo and bill in arrival order', () => {
     const items = buildChecklist(session());
     expect(items.map((i) => `${i.arrival.queueNo} ${i.kind}`)).toEqual([

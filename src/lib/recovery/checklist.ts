@@ -175,6 +175,9 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     });
   };
   for (const arrival of [...input.arrivals].sort(byArrival)) {
+    // A registration cancelled at the desk is not entered into the EHR, unless something was recorded
+    // for it (a memo or a bill that stands): then its records need entering like any other.
+    if (arrival.status === 'cancelled' && !memos.has(arrival.id) && !bills.has(arrival.id)) continue;
     add(
       'arrival',
       arrival.id,

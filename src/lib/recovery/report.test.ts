@@ -48,6 +48,15 @@ describe('incident report', () => {
     expect(report.timeline.map((e) => e.kind)).toEqual(['declared', 'recovered']);
   });
 
+  it('counts a registration cancelled at the desk apart from the patients seen', () => {
+    const data = sampleData(3);
+    data.arrivals[1] = { ...data.arrivals[1]!, status: 'cancelled' };
+    const report = buildIncidentReport(data, buildChecklist(data), new Date('2025-11-15T05:00:00.000Z'));
+    expect(report.patients.total).toBe(data.arrivals.length - 1);
+    expect(report.patients.cancelled).toBe(1);
+    expect(report.byDevice.reduce((n, d) => n + d.arrivals, 0)).toBe(data.arrivals.length - 1);
+  });
+
   it('an outage still on runs to now', () => {
     const data = sampleData(0, sampleSession({ recoveredAt: null }));
     const report = buildIncidentReport(data, [], new Date('2025-11-15T01:05:00.000Z'));

@@ -26,7 +26,14 @@ export interface IncidentReport {
   durationMinutes: number;
   ongoing: boolean;
   closedAt: string | null;
-  patients: { total: number; newPatients: number; firstVisits: number; eligibilityOpen: number };
+  /** total leaves out registrations cancelled at the desk (受付取消), counted apart. */
+  patients: {
+    total: number;
+    newPatients: number;
+    firstVisits: number;
+    eligibilityOpen: number;
+    cancelled: number;
+  };
   byDevice: DeviceCount[];
   memos: number;
   memoRevisions: number;
@@ -49,8 +56,10 @@ export function buildIncidentReport(
   const s = data.session;
   const end = s.recoveredAt ? new Date(s.recoveredAt) : now;
   const durationMinutes = Math.max(0, Math.floor((end.getTime() - new Date(s.startedAt).getTime()) / 60_000));
+  // Registrations cancelled at the desk (受付取消) are not patients seen: counted apart.
+  const seen = data.arrivals.filter((a) => a.status !== 'cancelled');
   const devices = new Map<string, number>();
-  for (const a of data.arrivals) devices.set(a.deviceLabel, (devices.get(a.deviceLabel) ?? 0) + 1);
+  for (const a of seen) devices.set(a.deviceLabel, (devices.get(a.deviceLabel) ?? 0) + 1);
   const cash = cashSummary(data.bills, data.settlements);
   const progress = checklistProgress(items);
   return {
@@ -64,16 +73,18 @@ export function buildIncidentReport(
     ongoing: !s.recoveredAt,
     closedAt: s.closedAt,
     patients: {
-      total: data.arrivals.length,
-      newPatients: data.arrivals.filter((a) => a.isNew).length,
-      firstVisits: data.arrivals.filter((a) => a.visitType === 'first').length,
+      total: seen.length,
+      newPatients: seen.filter((a) => a.isNew).length,
+      firstVisits: seen.filter((a) => a.visitType === 'first').length,
+      cancelled: data.arrivals.length - seen.length,
       eligibilityOpen: items.filter((i) => i.kind === 'eligibility' && !i.entered).length
     },
     byDevice: [...devices.entries()]
       .map(([deviceLabel, arrivals]) => ({ deviceLabel, arrivals }))
       .sort((a, b) => a.deviceLabel.localeCompare(b.deviceLabel)),
     memos: data.memos.length,
-    memoRevisions: data.revisions.length,
+    // Corrections only: each memo's first version (rev 1) is also kept as a revision, but it is not a change.
+    memoRevisions: data.revisions.filter((r) => r.rev > 1).length,
     deposits: { count: cash.counts.deposits, total: cash.depositsTaken },
     payLater: cash.counts.payLater,
     selfPay: { count: cash.counts.selfPay, total: cash.selfPayTaken },
@@ -106,11 +117,15 @@ export function reportLines(r: IncidentReport, ja: Translate): [string, string][
     [ja('recovery.report.declaredBy'), r.declaredBy || '—'],
     [
       ja('recovery.report.patients'),
-      ja('recovery.report.patientsValue', {
-        total: r.patients.total,
-        newPatients: r.patients.newPatients,
-        firstVisits: r.patients.firstVisits
-      })
+      ja(
+        r.patients.cancelled > 0 ? 'recovery.report.patientsValueCancelled' : 'recovery.report.patientsValue',
+        {
+          total: r.patients.total,
+          newPatients: r.patients.newPatients,
+          firstVisits: r.patients.firstVisits,
+          cancelled: r.patients.cancelled
+        }
+      )
     ],
     [
       ja('recovery.report.byDevice'),

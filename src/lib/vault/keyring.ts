@@ -127,11 +127,12 @@ async function guarded<T, E = Problem>(
   }
 }
 
-async function unlockedWith(dataKey: Uint8Array, now: Date): Promise<void> {
+async function unlockedWith(dataKey: Uint8Array, now: Date, detail?: 'recovery'): Promise<void> {
   await write(() => rows().put({ key: 'attempts', ...noAttempts }));
   holdDataKey(dataKey);
   dataKey.fill(0);
-  await audit.append({ action: 'unlock' }, now);
+  // A recovery-code unlock also set a new passcode: the trail says so, not just "unlocked".
+  await audit.append(detail ? { action: 'unlock', detail } : { action: 'unlock' }, now);
 }
 
 export interface AttemptState {
@@ -243,7 +244,7 @@ export const keyring = {
         rows().put({ ...ring, passcode: passSlot, changedAt: now.toISOString() })
       );
       if (!saved.ok) return fail(saved.error);
-      await unlockedWith(dataKey, now);
+      await unlockedWith(dataKey, now, 'recovery');
       return ok(undefined);
     });
   },

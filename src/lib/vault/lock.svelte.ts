@@ -27,7 +27,7 @@ class VaultLock {
   /** Why the vault state could not be read (storage trouble). */
   problem = $state<Problem | null>(null);
 
-  #idleMinutes = DEFAULT_IDLE_MINUTES;
+  #idleMinutes = $state(DEFAULT_IDLE_MINUTES);
   #idleEnabled = true;
   #lastActivity = Date.now();
   #channel: BroadcastChannel | null = null;

@@ -59,6 +59,7 @@ export const ja = {
   'paper.session.label': '対象の障害',
   'paper.session.started': '{at} 開始',
   'paper.session.current': '（進行中）',
+  'paper.session.recovering': '（復旧後の処理中）',
   'paper.session.closed': '（終了）',
   'paper.session.pastHint': 'いま進行中の障害はありません。過去の障害の記録を印刷できます。',
   'paper.printouts.title': '記録を紙に残す',

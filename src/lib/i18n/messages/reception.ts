@@ -83,6 +83,8 @@ export const ja = {
   'reception.brought.medicalCert': '医療証',
   'reception.brought.medicineNotebook': 'お薬手帳',
   'reception.brought.referral': '紹介状',
+  'reception.unconfirmedNext':
+    '確認できるものがない場合：患者さんに「被保険者資格申立書」を書いてもらえるなら、上で「被保険者資格申立書」を選びます。書けない場合は、このまま登録し、会計で「預り金」を受け取ってください（復旧後に資格を確認して精算します）。',
   'reception.method.mynaPortal': 'マイナ保険証＋マイナポータル画面',
   'reception.method.mynaNotice': 'マイナ保険証＋資格情報のお知らせ',
   'reception.method.certificate': '資格確認書',
@@ -173,6 +175,7 @@ export const ja = {
   'reception.queue.arrived': '{time} 受付',
   'reception.queue.marks': '記録',
   'reception.queue.has': '{what}あり',
+  'reception.queue.draft': '{what}書きかけ（未保存）',
   'reception.queue.hasNot': '{what}なし',
   'reception.queue.newPatient': '新患',
   'reception.queue.eligibility': '資格：{method}',

@@ -78,7 +78,7 @@ export const ja = {
   'recovery.table.arrivals': '受付',
   'recovery.table.intakes': '問診',
   'recovery.table.memos': '診療メモ',
-  'recovery.table.revisions': 'メモの修正履歴',
+  'recovery.table.revisions': '診療メモの版（初回を含む）',
   'recovery.table.bills': '会計（預り金・後日精算・自費）',
   'recovery.table.settlements': '精算',
   'recovery.table.backEntries': '代行入力のチェック',
@@ -286,7 +286,7 @@ export const ja = {
   'recovery.report.doesNotTieOut': '現金の計算が合いません。精算画面で確認してください。',
   'recovery.report.notEntered': 'まだ入力されていない項目',
   'recovery.report.notEnteredValue': '{n}件（全{total}件中）',
-  'recovery.report.eligibilityOpen': '資格確認が済んでいない患者',
+  'recovery.report.eligibilityOpen': '復旧後の資格確認（オンライン資格確認）が未了の患者',
   'recovery.report.timeline': '経過',
   'recovery.report.col.item': '項目',
   'recovery.report.col.value': '内容',
@@ -300,6 +300,8 @@ export const ja = {
   'recovery.report.pdfDone': 'PDFを保存しました：{name}',
   'recovery.report.pdfMissing': '印刷できない文字があり「〓」で印刷しました：{chars}',
   'recovery.report.print': 'この画面を印刷',
+  'recovery.report.patientsValueCancelled':
+    '{total}人（新患 {newPatients}人・初診 {firstVisits}人）、ほかに受付取消 {cancelled}件',
   'recovery.report.people': '{n}人',
 
   'recovery.purge.title': 'この端末からデータを消去する',
@@ -321,6 +323,14 @@ export const ja = {
   'recovery.purge.warn.conflicts':
     '取り込みで見つかった食い違い {n}件が、まだ選ばれていません — 選ばないまま消えます',
   'recovery.purge.warn.conflictsLink': '食い違いを確認する',
+  'recovery.precheck.checking': '確認しています…',
+  'recovery.precheck.allDone':
+    '待合・診察中・会計待ちの患者さんはいません。保存されていない入力もありません。',
+  'recovery.precheck.open': 'まだ終わっていない患者さん {n}人（{queueNos}）：待合・診察中・会計待ち',
+  'recovery.precheck.draft': '{what} {n}件（{queueNos}）— まだ保存されていません',
+  'recovery.precheck.draftNoPatient': '{what} {n}件 — まだ保存されていません',
+  'recovery.precheck.canContinue':
+    '復旧を記録しても、この端末で診療メモや会計の記録は続けられます。保存されていない入力は、消去の前に保存してください。',
   'recovery.draft.arrivalNew': '新しい受付の入力途中',
   'recovery.draft.arrivalEdit': '受付内容の変更の下書き',
   'recovery.draft.intake': '問診の下書き',

@@ -24,7 +24,7 @@ export const ja = {
   'settings.device.title': 'この端末',
   'settings.device.label': '端末名（A, B, C…）',
   'settings.device.labelHint':
-    '受付番号と預り証番号の頭に付きます（例：A-001）。端末ごとに違う文字にしてください。',
+    '受付番号と預り証番号の頭に付きます（受付番号 A-001、預り証番号 A-0001）。端末ごとに違う文字にしてください。',
   'settings.device.short': '端末 {label}',
   'settings.storage.title': 'この端末の保存領域',
   'settings.saved': '設定を保存しました',

@@ -105,6 +105,9 @@ export const ja = {
   'visits.error.drug': '薬剤名を入力してください（不要な行は削除してください）。',
   'visits.error.days': '日数は数字で入力してください（例 7）。',
   'visits.save': '診療メモを保存',
+  'visits.author.pick': '記載者（この名前で保存します）',
+  'visits.author.notDoctor':
+    '記載者が {name} さん（医師以外）になっています。医師が書いた場合は、上で医師を選んでから保存してください。',
   'visits.save.firstNote': '保存すると、この患者は「会計待ち」になります。',
   'visits.saved.created': '診療メモを保存しました。',
   'visits.saved.movedToPayment': '診療メモを保存し、会計待ちにしました。',

@@ -22,6 +22,9 @@ export const en: Record<keyof typeof ja, string> = {
   'outage.recover.title': 'The EHR is back',
   'outage.recover.at': 'Recovered at',
   'outage.recover.submit': 'Record recovery',
+  'outage.recover.confirmTitle': 'Check before recording recovery',
+  'outage.recover.confirm': 'Record recovery now',
+  'outage.recover.cancel': 'Cancel',
   'outage.recover.lead':
     'Everything recorded stays. Continue on the "After recovery" screen to enter and settle.',
   'outage.resume.submit': 'Undo recovery (outage continues)',

@@ -62,6 +62,7 @@ export const en: Record<keyof typeof ja, string> = {
   'paper.session.label': 'Outage',
   'paper.session.started': 'Started {at}',
   'paper.session.current': '(in progress)',
+  'paper.session.recovering': '(after recovery)',
   'paper.session.closed': '(closed)',
   'paper.session.pastHint': 'No outage is in progress. You can print the records of a past one.',
   'paper.printouts.title': 'Keep the records on paper',

@@ -87,6 +87,8 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.brought.medicalCert': 'Medical subsidy card',
   'reception.brought.medicineNotebook': 'Medicine notebook',
   'reception.brought.referral': 'Referral letter',
+  'reception.unconfirmedNext':
+    'Nothing to confirm with: if the patient can fill in the eligibility declaration form, choose it above. If not, register as is and take a deposit at the cashier (eligibility is checked and settled after recovery).',
   'reception.method.mynaPortal': 'My Number card + Mynaportal screen',
   'reception.method.mynaNotice': 'My Number card + eligibility notice',
   'reception.method.certificate': 'Eligibility certificate',
@@ -177,6 +179,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.queue.arrived': 'Arrived {time}',
   'reception.queue.marks': 'Records',
   'reception.queue.has': '{what}: yes',
+  'reception.queue.draft': '{what}: half-written (not saved)',
   'reception.queue.hasNot': '{what}: no',
   'reception.queue.newPatient': 'New',
   'reception.queue.eligibility': 'Eligibility: {method}',

@@ -80,7 +80,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.table.arrivals': 'Arrivals',
   'recovery.table.intakes': 'Intake notes',
   'recovery.table.memos': 'Visit memos',
-  'recovery.table.revisions': 'Memo revisions',
+  'recovery.table.revisions': 'Memo versions (first included)',
   'recovery.table.bills': 'Bills (deposits, pay-later, self-pay)',
   'recovery.table.settlements': 'Settlements',
   'recovery.table.backEntries': 'Back-entry ticks',
@@ -285,7 +285,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.report.doesNotTieOut': 'The cash does not tie out. Check the settlement screen.',
   'recovery.report.notEntered': 'Items not yet entered',
   'recovery.report.notEnteredValue': '{n} (of {total})',
-  'recovery.report.eligibilityOpen': 'Patients with eligibility not yet confirmed',
+  'recovery.report.eligibilityOpen': 'Patients whose eligibility is not yet confirmed online after recovery',
   'recovery.report.timeline': 'Timeline',
   'recovery.report.col.item': 'Item',
   'recovery.report.col.value': 'Value',
@@ -299,6 +299,8 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.report.pdfDone': 'PDF saved: {name}',
   'recovery.report.pdfMissing': 'Some characters could not be printed and show as 〓: {chars}',
   'recovery.report.print': 'Print this screen',
+  'recovery.report.patientsValueCancelled':
+    '{total} ({newPatients} new, {firstVisits} first visits); {cancelled} registrations cancelled',
   'recovery.report.people': '{n}',
 
   'recovery.purge.title': 'Purge the data from this device',
@@ -319,6 +321,15 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.purge.warn.conflicts':
     '{n} differences found on import are not decided yet — they will be lost undecided',
   'recovery.purge.warn.conflictsLink': 'Review the differences',
+  'recovery.precheck.checking': 'Checking…',
+  'recovery.precheck.allDone':
+    'No patient is waiting, in consultation or waiting to pay, and no form holds unsaved input.',
+  'recovery.precheck.open':
+    '{n} patients not finished yet ({queueNos}): waiting, in consultation or waiting to pay',
+  'recovery.precheck.draft': '{what}: {n} ({queueNos}) — not saved yet',
+  'recovery.precheck.draftNoPatient': '{what}: {n} — not saved yet',
+  'recovery.precheck.canContinue':
+    'After recording recovery you can still write visit memos and bills on this device. Save any unsaved input before the data is erased.',
   'recovery.draft.arrivalNew': 'New arrival being typed',
   'recovery.draft.arrivalEdit': 'Arrival change draft',
   'recovery.draft.intake': 'Intake draft',

@@ -26,7 +26,7 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.device.title': 'This device',
   'settings.device.label': 'Device label (A, B, C…)',
   'settings.device.labelHint':
-    'Prefixes queue and deposit numbers (e.g. A-001). Use a different letter on each device.',
+    'Prefixes queue numbers (A-001) and deposit slip numbers (A-0001). Use a different letter on each device.',
   'settings.device.short': 'Device {label}',
   'settings.storage.title': 'Storage on this device',
   'settings.saved': 'Settings saved',

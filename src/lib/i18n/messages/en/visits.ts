@@ -106,6 +106,9 @@ export const en: Record<keyof typeof ja, string> = {
   'visits.error.drug': 'Enter the drug name (or remove the row).',
   'visits.error.days': 'Enter the number of days (e.g. 7).',
   'visits.save': 'Save visit memo',
+  'visits.author.pick': 'Written by (saved under this name)',
+  'visits.author.notDoctor':
+    'The writer is {name} (not a doctor). If a doctor wrote this, choose the doctor above before saving.',
   'visits.save.firstNote': 'Saving moves this patient to “awaiting payment”.',
   'visits.saved.created': 'Visit memo saved.',
   'visits.saved.movedToPayment': 'Visit memo saved; the patient is now awaiting payment.',
