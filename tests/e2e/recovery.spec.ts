@@ -64,7 +64,7 @@ test('two tablets record offline and export; a third merges them, settles a diff
     // The file is always encrypted: no password, a short one or two that differ are named beside the field.
     const exportButton = page.getByRole('button', { name: 'バンドルを書き出す' });
     await exportButton.click();
-    await expect(page.getByText('パスワードは6文字以上にしてください。')).toBeVisible();
+    await expect(page.getByText('パスワードは10文字以上にしてください。')).toBeVisible();
     await page.getByLabel('書き出しパスワード', { exact: true }).fill(BUNDLE_PASSWORD);
     await page.getByLabel('書き出しパスワード（確認）').fill('sakura-2052');
     await exportButton.click();

@@ -222,6 +222,8 @@ test('a forgotten passcode: the recovery code opens the vault and sets a new pas
   await lock.getByLabel('回復コード').fill(code.toLowerCase().replace(/(.{4})(?!$)/g, '$1 '));
   await lock.getByRole('button', { name: '回復コードで解除して、パスコードを変える' }).click();
   await expect(lock).toBeHidden({ timeout: 30_000 });
+  // The new passcode must reach the rest of the staff: the app says so once.
+  await expect(page.getByTestId('passcode-changed')).toContainText('新しいパスコードを口頭で伝えてください');
 
   await page.reload();
   await lock.getByLabel('パスコード', { exact: true }).fill(PASSCODE);

@@ -3,7 +3,8 @@ import { deleteDataDb, table } from '../store';
 import { generatePatients } from '../fixtures/synthetic';
 import type { Patient } from './model';
 import { capReport, patientsRepo, type SnapshotInput } from './repo';
-import { followVault, forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
+import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
+import { followVault } from './roster-warmup';
 import { forgetKeys, holdDataKey, unlockForTests } from '../vault/session-key';
 
 afterEach(async () => {
@@ -236,6 +237,7 @@ describe('the roster index follows the vault', () => {
       expect(await getRosterIndex()).toBe(warm);
       expect(warm.size).toBe(30);
       forgetKeys(); // lock
+      await new Promise((r) => setTimeout(r, 50)); // the forget runs after the module's dynamic import
       holdDataKey(dataKey);
       // Dropped on lock: the next call builds a new one.
       expect(await getRosterIndex()).not.toBe(warm);

@@ -1,6 +1,6 @@
 // Reads and writes of the roster snapshot (名簿): the clinic's patients, replaced whole on each import.
 import * as v from 'valibot';
-import { settings, table, transaction, write } from '../store';
+import { readTransaction, settings, table, transaction, write } from '../store';
 import { fail, type Problem, type Result } from '../result';
 import { auditEntry, type AuditEntry } from '../store/audit';
 import { RosterSnapshotSchema, type Patient, type RosterSnapshot } from './model';
@@ -119,7 +119,7 @@ export const patientsRepo = {
    */
   async load(): Promise<{ snapshot: RosterSnapshot | null; patients: Patient[] }> {
     await moveLegacyRows();
-    return transaction(['rosterBlocks', 'settings'], async () => ({
+    return readTransaction(['rosterBlocks', 'settings'], async () => ({
       snapshot: await patientsRepo.snapshot(),
       patients: (await blocks().toArray()).flatMap((block) => block.patients)
     }));
@@ -178,7 +178,8 @@ export const patientsRepo = {
         ]);
         await table<AuditEntry>('audit').add(
           auditEntry(
-            { action: 'import', table: 'patients', count: list.length, detail: 'roster' },
+            // The roster belongs to the device, not to an outage session (its line is not purged with one).
+            { action: 'import', table: 'patients', count: list.length, detail: 'roster', sessionId: '' },
             new Date()
           )
         );
@@ -198,7 +199,10 @@ export const patientsRepo = {
         await blocks().clear();
         await table('settings').bulkDelete([ROSTER_SETTING, ROSTER_REPORT_SETTING]);
         await table<AuditEntry>('audit').add(
-          auditEntry({ action: 'purge', table: 'patients', count, detail: 'roster' }, new Date())
+          auditEntry(
+            { action: 'purge', table: 'patients', count, detail: 'roster', sessionId: '' },
+            new Date()
+          )
         );
       })
     );

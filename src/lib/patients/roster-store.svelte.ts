@@ -11,7 +11,6 @@ import { live } from '../store';
 import { RosterIndex } from './search';
 import type { Patient, RosterSnapshot } from './model';
 import { patientsRepo } from './repo';
-import { onLock, onUnlock } from '../vault/session-key';
 
 interface Cached {
   /** importedAt of the snapshot the index was built from; '' for "no roster". */
@@ -103,26 +102,4 @@ export class RosterState {
     const current = this.#snapshot.current;
     return this.#snapshot.loaded ? (current ?? null) : undefined;
   }
-}
-
-/**
- * Tie the cached index to the vault (call once from the app shell): build it shortly after each
- * unlock, so the first search at the desk does not wait for 50,000 patients to be read and indexed;
- * drop it on lock, so a locked tablet holds no roster in memory. Returns the cleanup.
- */
-export function followVault(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const stopUnlock = onUnlock(() => {
-    // After the unlocked screen has drawn; a failure here is retried by the first picker that asks.
-    timer = setTimeout(() => void getRosterIndex().catch(() => forgetRosterIndex()), 300);
-  });
-  const stopLock = onLock(() => {
-    if (timer) clearTimeout(timer);
-    forgetRosterIndex();
-  });
-  return () => {
-    if (timer) clearTimeout(timer);
-    stopUnlock();
-    stopLock();
-  };
 }

@@ -55,8 +55,6 @@ export interface QueueMarks {
   intake: Set<string>;
   memo: Set<string>;
   bill: Set<string>;
-  /** Arrivals whose visit memo is half-written (a draft not yet saved as a memo). */
-  memoDraft: Set<string>;
 }
 
 export const arrivalsRepo = {
@@ -223,18 +221,28 @@ export const arrivalsRepo = {
 
   /** Which arrivals of the session have a 問診, a memo and a (not voided) bill. */
   async marks(sessionId: string): Promise<QueueMarks> {
-    const [i, m, b, d] = await Promise.all([
+    const [i, m, b] = await Promise.all([
       intakes().where('sessionId').equals(sessionId).toArray(),
       memos().where('sessionId').equals(sessionId).toArray(),
-      bills().where('sessionId').equals(sessionId).toArray(),
-      table<{ key: string }>('drafts').where('key').startsWith(memoDraftPrefix).primaryKeys()
+      bills().where('sessionId').equals(sessionId).toArray()
     ]);
     return {
       intake: new Set(i.map((x) => x.arrivalId)),
       memo: new Set(m.map((x) => x.arrivalId)),
-      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId)),
-      memoDraft: new Set(d.map((key) => arrivalOfMemoDraft(String(key))).filter((id) => id !== null))
+      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId))
     };
+  },
+
+  /**
+   * Arrivals whose visit memo is half-written (a draft not yet saved as a memo). Keys only, apart from
+   * marks(): a keystroke in any form changes the drafts store, and this re-reads no record.
+   */
+  async memoDrafts(): Promise<Set<string>> {
+    const keys = await table<{ key: string }>('drafts')
+      .where('key')
+      .startsWith(memoDraftPrefix)
+      .primaryKeys();
+    return new Set(keys.map((key) => arrivalOfMemoDraft(String(key))).filter((id) => id !== null));
   }
 };
 

@@ -19,25 +19,26 @@ const meta = { deviceLabel: 'A', exportedBy: '受付 花子', now: new Date('202
 const bundleText = async () => JSON.stringify(await createBundle(sampleData(2), meta));
 
 describe('the export password', () => {
-  it('is at least as long as a device passcode, so the passcode itself will do', () => {
-    expect(MIN_BUNDLE_PASSWORD_LENGTH).toBe(6);
-    expect(checkBundlePassword('246810', '246810')).toEqual({});
+  it('is a one-off password of 10 characters or more, longer than a device passcode', () => {
+    expect(MIN_BUNDLE_PASSWORD_LENGTH).toBe(10);
+    expect(checkBundlePassword('sakura-2025', 'sakura-2025')).toEqual({});
     expect(checkBundlePassword('sakura no hana', 'sakura no hana')).toEqual({});
   });
 
   it('names a short password on its field and a mismatch on the confirmation', () => {
-    expect(checkBundlePassword('12345', '12345')).toEqual({
-      password: { key: 'recovery.password.tooShort', values: { min: 6 }, field: 'password' }
+    // A 6-digit passcode is too short for a file that can be attacked offline.
+    expect(checkBundlePassword('246810', '246810')).toEqual({
+      password: { key: 'recovery.password.tooShort', values: { min: 10 }, field: 'password' }
     });
     expect(checkBundlePassword('', '')).toMatchObject({ password: { key: 'recovery.password.tooShort' } });
-    expect(checkBundlePassword('246810', '246811')).toEqual({
+    expect(checkBundlePassword('sakura-2025', 'sakura-2026')).toEqual({
       confirm: { key: 'recovery.password.mismatch', field: 'confirm' }
     });
   });
 
   it('counts and compares as the passcode does: full-width digits from a Japanese keyboard equal ASCII', () => {
-    expect(checkBundlePassword('２４６８１０', '246810')).toEqual({});
-    expect(checkBundlePassword('２４６８１', '２４６８１')).toMatchObject({
+    expect(checkBundlePassword('ｓａｋｕｒａ－２０２５', 'sakura-2025')).toEqual({});
+    expect(checkBundlePassword('ｓａｋｕｒａ２０２', 'ｓａｋｕｒａ２０２')).toMatchObject({
       password: { field: 'password' }
     });
   });

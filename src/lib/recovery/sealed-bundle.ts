@@ -2,7 +2,7 @@
 import type { FieldProblems, Problem, Result } from '../result';
 import { fail } from '../result';
 import { decryptBundle, encryptBundle, envelopeProblem, isEncryptedBundle } from '../vault/bundle-crypto';
-import { MIN_PASSCODE_LENGTH, normalizePasscode } from '../vault/passcode';
+import { normalizePasscode } from '../vault/passcode';
 import { readBundle, type OpenedBundle, type ReadOptions } from './bundle';
 
 /** The file's type on disk: opaque bytes, so no viewer tries to show it as text. */
@@ -16,10 +16,12 @@ export const SEALED_BUNDLE_TYPE = 'application/octet-stream';
 export const BUNDLE_ACCEPT = '.tbk,.json,application/octet-stream,application/json';
 
 /**
- * The same minimum as the device passcode (6 characters), so the passcode itself can serve as the
- * export password: a file on the USB stick is then as well protected as the tablet it came from.
+ * A one-off password of at least 10 characters, not the device passcode. A copied file can be attacked
+ * offline with no attempt counter: 600,000 PBKDF2 rounds over every 6-digit code is minutes of GPU
+ * time, and a file opened that way would give away the tablet's passcode too. Ten characters of a
+ * phrase (e.g. "sakura-2025") are told in person as easily.
  */
-export const MIN_BUNDLE_PASSWORD_LENGTH = MIN_PASSCODE_LENGTH;
+export const MIN_BUNDLE_PASSWORD_LENGTH = 10;
 
 /** The export password typed twice: long enough, and the same both times. */
 export function checkBundlePassword(

@@ -59,6 +59,11 @@ export function transaction<T>(stores: StoreName[], work: () => Promise<T>): Pro
   return openData().transaction('rw', stores, work);
 }
 
+/** Read several stores consistently (one snapshot) without taking a write lock on them. */
+export function readTransaction<T>(stores: StoreName[], work: () => Promise<T>): Promise<T> {
+  return openData().transaction('r', stores, work);
+}
+
 /** For tests and purge: close and forget the connection so the next call opens afresh. */
 export function closeDataDb(): void {
   dataDb?.close();

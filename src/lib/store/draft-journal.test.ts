@@ -38,23 +38,23 @@ afterEach(async () => {
   await deleteDataDb();
 });
 
+const entry = (value: object, base: object, at: string, tab = 'dead-page') => ({ value, base, at, tab });
+
 describe('draft journal (write-ahead before IndexedDB commits)', () => {
-  it('journals each change synchronously, sealed: no name in clear', async () => {
+  it('journals each change synchronously, sealed: no name in clear; gone once stored', async () => {
     const d = new Draft('form:j1', { name: '' });
     await d.start();
     d.value.name = '山田花子';
     d.changed();
     // Before any await: the journal already holds it.
-    expect(readJournal<{ name: string }>('form:j1')?.value).toEqual({ name: '山田花子' });
+    expect(readJournal<{ name: string }>('form:j1').map((e) => e.value)).toEqual([{ name: '山田花子' }]);
     expect(storage.dump()).not.toContain('山田');
-    expect(storage.dump()).not.toContain(btoa(encodeURIComponent('山田')));
     await d.flush();
-    // Committed to IndexedDB: the journal entry is gone.
     expect(journalCount()).toBe(0);
     d.dispose();
   });
 
-  it('a change journalled but never committed (page ended) is restored and written on the next start', async () => {
+  it('a change journalled but never stored (the page ended) is restored and stored on the next start', async () => {
     await putDraft({
       key: 'form:j2',
       value: { name: '山田' },
@@ -62,7 +62,7 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
       tabId: 'x',
       sessionId: ''
     });
-    journalDraft('form:j2', { name: '山田 太郎' }, '2026-11-25T10:00:01.000Z');
+    journalDraft('form:j2', entry({ name: '山田 太郎' }, { name: '山田' }, '2026-11-25T10:00:01.000Z'));
     const d = new Draft('form:j2', { name: '' });
     await d.start();
     expect(d.value).toEqual({ name: '山田 太郎' });
@@ -73,16 +73,52 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     d.dispose();
   });
 
-  it('an older journal entry than the stored draft is dropped', async () => {
-    journalDraft('form:j3', { name: 'old' }, '2026-11-25T09:00:00.000Z');
+  it('a page that had not yet seen another tab’s saved field does not wipe it on restore', async () => {
+    // Tab A typed and stored field1; tab B, not yet merged, typed field2 and died before storing.
     await putDraft({
       key: 'form:j3',
+      value: { field1: 'A', field2: '' },
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      tabId: 'A',
+      sessionId: ''
+    });
+    journalDraft(
+      'form:j3',
+      entry({ field1: '', field2: 'B' }, { field1: '', field2: '' }, '2026-11-25T10:00:01.000Z', 'B')
+    );
+    const d = new Draft('form:j3', { field1: '', field2: '' });
+    await d.start();
+    expect(d.value).toEqual({ field1: 'A', field2: 'B' });
+    await d.flush();
+    expect((await getDraft<object>('form:j3'))?.value).toEqual({ field1: 'A', field2: 'B' });
+    expect(journalCount()).toBe(0);
+    d.dispose();
+  });
+
+  it('one tab storing its value leaves another tab’s entry alone', async () => {
+    const a = new Draft('form:j4', { note: '' });
+    await a.start();
+    journalDraft(
+      'form:j4',
+      entry({ note: 'B の入力' }, { note: '' }, '2026-11-25T10:00:01.000Z', 'other-tab')
+    );
+    a.value.note = 'A の入力';
+    a.changed();
+    await a.flush();
+    expect(readJournal('form:j4').map((e) => e.tab)).toEqual(['other-tab']);
+    a.dispose();
+  });
+
+  it('an entry that adds nothing to what is stored is dropped', async () => {
+    await putDraft({
+      key: 'form:j5',
       value: { name: 'new' },
       updatedAt: '2026-11-25T10:00:00.000Z',
       tabId: 'x',
       sessionId: ''
     });
-    const d = new Draft('form:j3', { name: '' });
+    journalDraft('form:j5', entry({ name: 'new' }, { name: 'old' }, '2026-11-25T09:00:00.000Z'));
+    const d = new Draft('form:j5', { name: '' });
     await d.start();
     expect(d.value).toEqual({ name: 'new' });
     expect(journalCount()).toBe(0);
@@ -91,12 +127,14 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
 
   it('nothing is journalled while the vault is locked, and an entry from another key does not open', async () => {
     forgetKeys();
-    expect(journalDraft('form:j4', { name: 'x' }, '2026-11-25T10:00:00.000Z')).toBe(false);
+    expect(journalDraft('form:j6', entry({ name: 'x' }, { name: '' }, '2026-11-25T10:00:00.000Z'))).toBe(
+      false
+    );
     expect(journalCount()).toBe(0);
     unlockForTests();
-    journalDraft('form:j4', { name: 'x' }, '2026-11-25T10:00:00.000Z');
+    journalDraft('form:j6', entry({ name: 'x' }, { name: '' }, '2026-11-25T10:00:00.000Z'));
     unlockForTests(); // a different data key
-    expect(readJournal('form:j4')).toBeNull();
+    expect(readJournal('form:j6')).toEqual([]);
     clearAllJournals();
     expect(journalCount()).toBe(0);
   });

@@ -5,7 +5,7 @@ import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
 import { table } from './db';
 import { mergeDraft, takeFields } from './draft-merge';
 import { unsavedForms } from './unsaved.svelte';
-import { clearJournal, journalDraft, readJournal } from './draft-journal';
+import { clearJournal, dropEntry, journalDraft, readJournal } from './draft-journal';
 import { onUnlock } from '../vault/session-key';
 
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
@@ -40,6 +40,8 @@ export class Draft<T extends object> {
   #cleanup: (() => void)[] = [];
   #disposed = false;
   #inFlight = false;
+  /** Journal entries of ended pages merged into this form, dropped once the merged value is stored. */
+  #merged: string[] = [];
   #again = false;
 
   constructor(key: string, initial: T, options: DraftOptions = {}) {
@@ -63,19 +65,8 @@ export class Draft<T extends object> {
       this.#base = this.#lastSaved;
       this.restored = this.#lastSaved !== this.#initial;
     }
-    // A change journalled but not committed to IndexedDB before the page ended (reload, closed tab).
-    const journal = readJournal<T>(this.key);
-    const pending = journal && (!row || journal.at >= row.updatedAt) ? journal : null;
-    if (journal && !pending) clearJournal(this.key);
     this.status = 'clean';
-    if (pending && JSON.stringify(pending.value) !== this.#lastSaved) {
-      this.value = pending.value;
-      this.restored = JSON.stringify(pending.value) !== this.#initial;
-      this.status = 'pending';
-      void this.flush();
-    } else if (pending) {
-      clearJournal(this.key);
-    }
+    this.#restoreJournal(row?.updatedAt ?? '');
     unsavedForms.mark(this.key, this.dirty);
     this.#watchOtherTabs();
     this.#watchPageLifecycle();
@@ -96,7 +87,12 @@ export class Draft<T extends object> {
     if (this.status === 'loading') return;
     unsavedForms.mark(this.key, this.dirty);
     // Synchronously, before any await: survives a reload that ends the page before IndexedDB commits.
-    journalDraft(this.key, $state.snapshot(this.value), this.#now().toISOString());
+    journalDraft(this.key, {
+      value: $state.snapshot(this.value) as T,
+      base: JSON.parse(this.#lastSaved) as T,
+      at: this.#now().toISOString(),
+      tab: TAB_ID
+    });
     this.status = 'pending';
     if (this.#inFlight) {
       this.#again = true;
@@ -148,7 +144,10 @@ export class Draft<T extends object> {
     this.problem = null;
     const current = JSON.stringify($state.snapshot(this.value));
     this.status = current === text ? 'saved' : 'pending';
-    if (current === text) clearJournal(this.key);
+    if (current === text) {
+      clearJournal(this.key, TAB_ID);
+      for (const slot of this.#merged.splice(0)) dropEntry(slot);
+    }
     return true;
   }
 
@@ -163,9 +162,38 @@ export class Draft<T extends object> {
     this.restored = false;
     this.conflict = null;
     unsavedForms.mark(this.key, false);
-    clearJournal(this.key);
+    clearJournal(this.key, TAB_ID);
+    for (const slot of this.#merged.splice(0)) dropEntry(slot);
     await deleteDraft(this.key);
     this.status = 'clean';
+  }
+
+  /**
+   * Input journalled by a page that ended before IndexedDB committed it (a reload, a closed tab, a
+   * crash), merged onto what is stored: the fields that page changed since its base are applied, the
+   * rest is kept, so a page that had not yet seen another tab's saved field cannot wipe it. Where both
+   * changed a field, the later keystroke wins. The entries go once the merged value is stored.
+   */
+  #restoreJournal(storedAt: string): void {
+    const entries = readJournal<T>(this.key);
+    if (entries.length === 0) return;
+    let value = $state.snapshot(this.value) as T;
+    for (const entry of entries) {
+      const { merged, conflicts } = mergeDraft(entry.base, value, entry.value);
+      value =
+        conflicts.length > 0 && entry.at >= storedAt ? takeFields(merged, entry.value, conflicts) : merged;
+    }
+    const text = JSON.stringify(value);
+    if (text === this.#lastSaved) {
+      for (const entry of entries) dropEntry(entry.slot);
+      return;
+    }
+    this.#merged = entries.map((entry) => entry.slot);
+    this.value = value;
+    this.restored = text !== this.#initial;
+    unsavedForms.mark(this.key, this.dirty);
+    this.status = 'pending';
+    void this.flush();
   }
 
   /** Resolve a two-tab conflict. */

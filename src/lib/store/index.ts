@@ -1,5 +1,14 @@
 // Public face of the store: tables, transactions, writes that return Results, drafts and live queries.
-export { table, transaction, countAll, closeDataDb, deleteDataDb, openData, type StoreName } from './db';
+export {
+  table,
+  transaction,
+  readTransaction,
+  countAll,
+  closeDataDb,
+  deleteDataDb,
+  openData,
+  type StoreName
+} from './db';
 export { write } from './write';
 export { ConflictError } from './errors';
 export { live, Live } from './live.svelte';

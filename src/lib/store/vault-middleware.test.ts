@@ -253,6 +253,26 @@ describe('vault middleware: reads are transparent', () => {
     );
   });
 
+  it('a failed single write leaves no audit line behind, even when the caller catches the error', async () => {
+    await db.table('arrivals').add(arrival('a9', 9));
+    const before = await db.table('audit').count();
+    const rows = await db.table('arrivals').count();
+    const outcome = await db
+      .transaction('rw', 'arrivals', async () => {
+        await db
+          .table('arrivals')
+          .add(arrival('a9', 9))
+          .catch(() => {});
+      })
+      .then(
+        () => 'committed',
+        () => 'rolled back'
+      );
+    expect(outcome).toBe('rolled back');
+    expect(await db.table('audit').count()).toBe(before);
+    expect(await db.table('arrivals').count()).toBe(rows);
+  });
+
   it('audits a change as change, a bulk write as one counted entry, and drafts not at all', async () => {
     await db.table('audit').clear();
     await db.table('arrivals').put({ ...arrival('a1', 1), rev: 2 });

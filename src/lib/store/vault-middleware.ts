@@ -48,8 +48,11 @@ export const CLEAR_TABLES: ReadonlySet<string> = new Set([
 /** Indexed fields whose stored value is a keyed hash, because the value itself identifies a patient. */
 export const HASHED_INDEXES: Readonly<Record<string, readonly string[]>> = { patients: ['patientNo'] };
 
-/** Tables whose creates and changes are not audited: clear tables and drafts (written keystroke by keystroke). */
-const UNAUDITED: ReadonlySet<string> = new Set([...CLEAR_TABLES, 'drafts']);
+/**
+ * Tables whose creates and changes are not audited line by line: clear tables, drafts (written keystroke
+ * by keystroke) and the roster (an import replaces it whole and writes one 'import' line itself).
+ */
+const UNAUDITED: ReadonlySet<string> = new Set([...CLEAR_TABLES, 'drafts', 'patients', 'rosterBlocks']);
 
 /** More records than this in one write become a single audit entry with a count. */
 const BULK_AUDIT_THRESHOLD = 20;
@@ -356,13 +359,22 @@ function auditMiddleware(now: () => Date): Middleware<DBCore> {
                   lastResult: single
                 };
                 const entries = auditEntries(name, req, ok, now());
+                // Either failing fails the write and rolls back its transaction, so the line never
+                // outlives its record (even for a caller that catches the error and carries on).
+                const undo = (error: unknown): never => {
+                  try {
+                    (req.trans as unknown as IDBTransaction).abort();
+                  } catch {
+                    // Already finished or aborted.
+                  }
+                  throw error;
+                };
                 const [res, written] = await Promise.all([
                   table.mutate(req),
                   auditTable().mutate({ type: 'add', trans: req.trans, values: entries })
-                ]);
-                // Either failing fails the write (and the transaction with it): no record without its line.
-                if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error('write');
-                if (written.numFailures > 0) throw Object.values(written.failures)[0] ?? new Error('audit');
+                ]).catch(undo);
+                if (res.numFailures > 0) undo(Object.values(res.failures)[0] ?? new Error('write'));
+                if (written.numFailures > 0) undo(Object.values(written.failures)[0] ?? new Error('audit'));
                 return res;
               }
               const res = await table.mutate(req);

@@ -26,6 +26,8 @@ class VaultLock {
   attempts = $state<AttemptState>({ failures: 0, retryAt: null });
   /** Why the vault state could not be read (storage trouble). */
   problem = $state<Problem | null>(null);
+  /** The passcode was just replaced with the recovery code: tell the user to pass the new one on. */
+  passcodeChanged = $state(false);
 
   #idleMinutes = $state(DEFAULT_IDLE_MINUTES);
   #idleEnabled = true;
@@ -158,7 +160,10 @@ class VaultLock {
     confirm: string
   ): Promise<Result<void, FieldProblems<'code' | 'passcode' | 'confirm'> | Problem>> {
     const result = await keyring.unlockWithRecovery(code, passcode, confirm);
-    if (result.ok) this.#opened();
+    if (result.ok) {
+      this.passcodeChanged = true;
+      this.#opened();
+    }
     await this.refreshAttempts();
     return result;
   }

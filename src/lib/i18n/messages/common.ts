@@ -37,6 +37,9 @@ export const ja = {
   'status.offlineNotReady': 'オフライン準備中…（この画面を開いたままお待ちください）',
   'status.offlineUnsupported': 'この端末・ブラウザではオフライン準備ができません',
   'status.storagePersisted': '保存領域：保護されています',
+  'status.storageNotPersistedHelp':
+    'この端末を「ホーム画面に追加（インストール）」して使うと、保護が認められやすくなります。保護がなくても入力は保存されます。容量が足りなくなったときにブラウザが消すことがあるため、復旧後は早めにバンドルを書き出してください。',
+  'status.storageAskAgain': 'もう一度、保護を求める',
   'status.storageNotPersisted': '保存領域：保護されていません（ブラウザが消す場合があります）',
   'status.storageUsage': '使用 {used} / 空き {free}',
   'update.available': '新しいバージョンがあります',

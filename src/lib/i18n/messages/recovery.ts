@@ -25,8 +25,8 @@ export const ja = {
   'recovery.state.toHome': 'ホームへ',
   'recovery.steps.title': '手順',
   'recovery.step.export': 'この端末の記録を書き出す（バンドル）',
-  'recovery.step.import': 'ほかの端末の記録を取り込む',
-  'recovery.step.checklist': '電子カルテ・レセコンへ代行入力する',
+  'recovery.step.import': 'ほかの端末の記録を取り込む（端末が1台だけなら不要）',
+  'recovery.step.checklist': '電子カルテ・レセコンへ入力する（代行入力）',
   'recovery.step.settle': '預り金・後日精算を精算する',
   'recovery.step.csv': '照合用CSVを書き出す',
   'recovery.step.report': '障害対応報告を作る',
@@ -40,7 +40,7 @@ export const ja = {
   'recovery.status.importNone': 'まだ取り込んでいません',
   'recovery.status.importFrom': '記録のある端末：{labels}',
   'recovery.status.conflicts': '確認待ちの食い違い {n}件',
-  'recovery.status.progress': '{entered} / {total} 件 入力済み',
+  'recovery.status.progress': '{entered} / {total} 件 入力済み（受付・資格確認・診療メモ・会計の項目）',
   'recovery.status.unsettled': '未精算 {n}件',
   'recovery.status.allSettled': '未精算はありません',
   'recovery.status.csvNone': 'まだ書き出していません',
@@ -57,6 +57,8 @@ export const ja = {
     'この端末にある、この障害対応の記録をすべて1つのファイル（バンドル）にします。USBメモリなどで別の端末へ運び、「取り込む」で合わせます。ネット接続は不要です。',
   'recovery.export.contents': '入る記録',
   'recovery.export.button': 'バンドルを書き出す',
+  'recovery.export.failed':
+    'ファイルを作れませんでした（{detail}）。もう一度押してください。続けて失敗する場合は、ほかの端末で書き出してください。',
   'recovery.export.done': '書き出しました：{name}',
   'recovery.export.detail': 'バンドル',
   'recovery.export.privacy':
@@ -67,7 +69,7 @@ export const ja = {
   'recovery.export.password': '書き出しパスワード',
   'recovery.export.passwordConfirm': '書き出しパスワード（確認）',
   'recovery.export.passwordHint':
-    '{min}文字以上。この端末のパスコードでも、その場限りのパスワードでも構いません。取り込む人には口頭で伝え、USBメモリには書かないでください。',
+    '{min}文字以上の、この書き出しだけのパスワードにしてください（例：sakura-2025）。端末のパスコードは使わないでください。取り込む人には口頭で伝え、USBメモリには書かないでください。',
   'recovery.export.sealing': '暗号化しています…',
   'recovery.export.tell': 'パスワードは、取り込む人に口頭で伝えてください。',
   'recovery.password.tooShort': 'パスワードは{min}文字以上にしてください。',
@@ -96,7 +98,7 @@ export const ja = {
     'このファイルは暗号化されています。書き出したときのパスワードを入力して「開く」を押してください。',
   'recovery.import.password': 'このファイルのパスワード',
   'recovery.import.passwordHint':
-    '書き出した端末のパスコード、または口頭で伝えられたパスワードです。1つ開くと、同じパスワードをほかのファイルにも自動で試します。',
+    '書き出した人から口頭で伝えられたパスワードです。1つ開くと、同じパスワードをほかのファイルにも自動で試します。',
   'recovery.import.open': '開く',
   'recovery.import.opening': '開いています…',
   'recovery.import.trying': '同じパスワードを試しています…',

@@ -14,6 +14,8 @@ export const ja = {
   'vault.setup.title': 'この端末の患者データを守る',
   'vault.setup.intro':
     '受付や診療メモの内容は、この端末の中で暗号化して保存します。画面を開くにはパスコードが必要になります。',
+  'vault.setup.who':
+    'パスコードは、この端末を使う職員全員で共有します。院長や事務長など、管理する人が決めて、職員に口頭で伝えてください。',
   'vault.setup.warning':
     '大切：パスコードを忘れ、回復コードもなくした場合、この端末に保存したデータは誰にも読めなくなります（開発者にも戻せません）。',
   'vault.setup.submit': 'パスコードを設定する',
@@ -24,6 +26,8 @@ export const ja = {
     'パスコードを忘れたときに使うコードです。紙に書き写すか印刷し、端末とは別の、鍵のかかる場所に保管してください（院長・事務長が管理）。この画面を閉じると二度と表示されません。',
   'vault.recovery.sheetTitle': '手控え 回復コード',
   'vault.recovery.sheetMade': '作成：{date}',
+  'vault.recovery.changedNotice':
+    '回復コードでロックを解除し、パスコードを新しくしました。この端末を使う職員全員に、新しいパスコードを口頭で伝えてください（紙に書いて端末に貼らないでください）。',
   'vault.recovery.sheetFor': '医療機関：{clinic}　端末：{device}',
   'vault.recovery.sheetNote': 'この紙は端末とは別に、鍵のかかる場所に保管してください。',
   'vault.recovery.print': '回復コードを印刷する',

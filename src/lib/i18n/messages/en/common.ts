@@ -39,6 +39,9 @@ export const en: Record<keyof typeof ja, string> = {
   'status.offlineNotReady': 'Preparing for offline use… keep this page open',
   'status.offlineUnsupported': 'This device or browser cannot work offline',
   'status.storagePersisted': 'Storage: protected',
+  'status.storageNotPersistedHelp':
+    'Installing the app (Add to Home screen) makes the browser more likely to grant protection. Entries are saved either way; the browser may clear unprotected data when the disk runs short, so export the bundle soon after recovery.',
+  'status.storageAskAgain': 'Ask for protection again',
   'status.storageNotPersisted': 'Storage: not protected (the browser may clear it)',
   'status.storageUsage': 'Used {used} / free {free}',
   'update.available': 'A new version is available',

@@ -27,7 +27,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.state.toHome': 'Home',
   'recovery.steps.title': 'Steps',
   'recovery.step.export': 'Export this device’s records (bundle)',
-  'recovery.step.import': 'Import the other tablets’ records',
+  'recovery.step.import': 'Take in the other devices’ records (not needed with only one device)',
   'recovery.step.checklist': 'Enter into the EHR and claims system',
   'recovery.step.settle': 'Settle deposits and pay-laters',
   'recovery.step.csv': 'Export reconciliation CSVs',
@@ -42,7 +42,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.status.importNone': 'Nothing imported yet',
   'recovery.status.importFrom': 'Records from devices: {labels}',
   'recovery.status.conflicts': '{n} differences to check',
-  'recovery.status.progress': '{entered} / {total} entered',
+  'recovery.status.progress': '{entered} / {total} entered (arrival, eligibility, memo and bill items)',
   'recovery.status.unsettled': '{n} not settled',
   'recovery.status.allSettled': 'Nothing left to settle',
   'recovery.status.csvNone': 'Not exported yet',
@@ -59,6 +59,8 @@ export const en: Record<keyof typeof ja, string> = {
     'Puts every record of this outage on this device into one file (a bundle). Carry it to another tablet (USB stick…) and import it there. No network needed.',
   'recovery.export.contents': 'What goes in',
   'recovery.export.button': 'Export bundle',
+  'recovery.export.failed':
+    'The file could not be made ({detail}). Press again; if it keeps failing, export from another device.',
   'recovery.export.done': 'Exported: {name}',
   'recovery.export.detail': 'bundle',
   'recovery.export.privacy':
@@ -69,7 +71,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.export.password': 'Export password',
   'recovery.export.passwordConfirm': 'Export password (again)',
   'recovery.export.passwordHint':
-    'At least {min} characters. This device’s passcode or a one-off password. Tell it to whoever imports the file in person; do not write it on the USB stick.',
+    'At least {min} characters, a password for this export only (e.g. sakura-2025); not the device passcode. Tell it to whoever imports the file in person; do not write it on the USB stick.',
   'recovery.export.sealing': 'Encrypting…',
   'recovery.export.tell': 'Tell the password to whoever imports the file, in person.',
   'recovery.password.tooShort': 'Use at least {min} characters.',
@@ -97,7 +99,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.import.locked': 'This file is encrypted. Type the password it was exported with and press Open.',
   'recovery.import.password': 'Password for this file',
   'recovery.import.passwordHint':
-    'The exporting device’s passcode, or the password you were told. Once one file opens, the same password is tried on the others.',
+    'The password the person who exported the file told you. Once one file opens, the same password is tried on the others.',
   'recovery.import.open': 'Open',
   'recovery.import.opening': 'Opening…',
   'recovery.import.trying': 'Trying the same password…',

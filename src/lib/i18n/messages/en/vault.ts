@@ -16,6 +16,8 @@ export const en: Record<keyof typeof ja, string> = {
   'vault.setup.title': 'Protect patient data on this device',
   'vault.setup.intro':
     'Reception entries and visit memos are stored encrypted on this device. Opening the app will need a passcode.',
+  'vault.setup.who':
+    'Everyone who uses this device shares one passcode. The person in charge (director or office manager) chooses it and tells staff in person.',
   'vault.setup.warning':
     'Important: if the passcode is forgotten and the recovery code is lost too, the data on this device can never be read again (not even by the developers).',
   'vault.setup.submit': 'Set the passcode',
@@ -26,6 +28,8 @@ export const en: Record<keyof typeof ja, string> = {
     'Use this code if the passcode is forgotten. Write it down or print it, and keep it locked away, apart from the device (the director or office manager keeps it). Once this screen is closed it is never shown again.',
   'vault.recovery.sheetTitle': 'Tebikae recovery code',
   'vault.recovery.sheetMade': 'Made: {date}',
+  'vault.recovery.changedNotice':
+    'Unlocked with the recovery code and the passcode was replaced. Tell everyone who uses this device the new passcode in person (do not write it on a note stuck to the device).',
   'vault.recovery.sheetFor': 'Clinic: {clinic}   Device: {device}',
   'vault.recovery.sheetNote': 'Keep this sheet locked away, apart from the device.',
   'vault.recovery.print': 'Print the recovery code',
