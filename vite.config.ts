@@ -6,12 +6,18 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   plugins: [sveltekit()],
   resolve: {
-    alias: {
+    alias: [
       // jsPDF's optional HTML/SVG helpers are never used: keep them out of the build and the precache.
-      html2canvas: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url)),
-      canvg: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url)),
-      dompurify: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url))
-    }
+      ...['html2canvas', 'canvg', 'dompurify'].map((find) => ({
+        find,
+        replacement: fileURLToPath(new URL('./src/lib/paper/jspdf-optional.ts', import.meta.url))
+      })),
+      // encoding-japanese's JIS X 0212 table (EUC-JP only; CP932 has none of it): see the stand-in.
+      {
+        find: /^\.\/utf8-to-jisx0212-table(\.js)?$/,
+        replacement: fileURLToPath(new URL('./src/lib/recovery/jisx0212-none.cjs', import.meta.url))
+      }
+    ]
   },
   server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 4000 },

@@ -136,7 +136,7 @@ const files = walk('build').filter((f) => !f.endsWith('service-worker.js'));
 const sum = (fs) => fs.reduce((n, f) => n + statSync(f).size, 0);
 const gz = (fs) => fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
 const jsCss = files.filter((f) => /\.(js|css)$/.test(f));
-const fonts = files.filter((f) => /\.(ttf|woff2?)$/.test(f));
+const fonts = files.filter((f) => /\.(ttf|woff2?)(\.gz)?$/.test(f));
 // First view: what index.html preloads plus the CSS it links.
 const indexHtml = readFileSync('build/index.html', 'utf8');
 const firstView = [...indexHtml.matchAll(/(?:href|src)="\/?(_app\/[^"]+\.(?:js|css))"/g)].map((m) =>

@@ -8,7 +8,7 @@ const { count, size, warnings } = await injectManifest({
   swSrc: `${dir}/service-worker.js`,
   swDest: `${dir}/service-worker.js`,
   globDirectory: dir,
-  globPatterns: ['**/*.{html,js,css,png,svg,ico,webmanifest,ttf,json,txt}'],
+  globPatterns: ['**/*.{html,js,css,png,svg,ico,webmanifest,ttf,gz,json,txt}'],
   globIgnores: ['service-worker.js', 'kill-switch/**', 'fonts/OFL.txt'],
   // Kit's immutable assets carry a hash in their name already.
   dontCacheBustURLsMatching: /\/_app\/immutable\//,

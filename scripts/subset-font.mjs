@@ -11,7 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json'));
 const source = join(packageDir, '400Regular', 'NotoSansJP_400Regular.ttf');
-const target = join(root, 'static', 'fonts', 'NotoSansJP-subset.ttf');
+// Kept out of static/: the build ships it gzip-compressed (scripts/pack-font.mjs).
+const target = join(root, 'fonts', 'NotoSansJP-subset.ttf');
 const license = join(root, 'static', 'fonts', 'OFL.txt');
 const coverageFile = join(root, 'src', 'lib', 'paper', 'coverage.json');
 

@@ -10,7 +10,7 @@ import { patientsRepo } from '$lib/patients/repo';
 import { keyring } from '$lib/vault/keyring';
 import { forgetKeys, heldKeys } from '$lib/vault/session-key';
 import { encodeRecord, recordAad, sealBytes } from '$lib/vault/record-cipher';
-import fontUrl from '../../static/fonts/NotoSansJP-subset.ttf?url';
+import fontUrl from '../../fonts/NotoSansJP-subset.ttf?url';
 
 export type Figures = Record<string, number>;
 
