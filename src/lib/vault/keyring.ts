@@ -86,6 +86,37 @@ async function readAttempts(): Promise<Attempts> {
   return row?.key === 'attempts' ? { failures: row.failures, lastFailureAt: row.lastFailureAt } : noAttempts;
 }
 
+/**
+ * Open one wrapped copy of the data key with a secret: refused while backing off, and a wrong secret
+ * is counted (the back-off) and written to the audit trail. Every unlock and re-wrap starts here.
+ */
+async function openSlot(
+  slot: SlotName,
+  secret: string,
+  now: Date
+): Promise<Result<{ ring: KeyringRow; dataKey: Uint8Array }>> {
+  const at = retryAt(await readAttempts(), now);
+  if (at) return fail(waiting(at, now));
+  const ring = await readKeyring();
+  if (!ring) return fail({ key: 'vault.error.noKeyring' });
+  const dataKey = await unwrapSlot(ring[slot], secret, slot);
+  if (!dataKey) {
+    const attempts = await countFailure(now);
+    await audit.append({ action: 'unlockFailed', detail: slot }, now);
+    return fail(
+      wrongProblem(attempts, now, slot === 'passcode' ? 'vault.unlock.wrong' : 'vault.recovery.wrong')
+    );
+  }
+  return ok({ ring, dataKey });
+}
+
+/** Settings ask for the current passcode in a field of its own: a wait or a wrong one is shown there. */
+function onCurrentField(problem: Problem): FieldProblems<'current'> | Problem {
+  return problem.key === 'vault.unlock.waiting' || problem.key === 'vault.unlock.wrong'
+    ? { current: { ...problem, field: 'current' } }
+    : problem;
+}
+
 /** Count a wrong passcode or recovery code; the count survives a reload (it lives in the vault table). */
 async function countFailure(now: Date): Promise<Attempts> {
   return transaction(['vault'], async () => {
@@ -196,17 +227,9 @@ export const keyring = {
   async unlock(passcode: string, options: KeyringOptions = {}): Promise<Result<void>> {
     const now = (options.now ?? (() => new Date()))();
     return guarded(async () => {
-      const at = retryAt(await readAttempts(), now);
-      if (at) return fail(waiting(at, now));
-      const ring = await readKeyring();
-      if (!ring) return fail({ key: 'vault.error.noKeyring' });
-      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(passcode), 'passcode');
-      if (!dataKey) {
-        const attempts = await countFailure(now);
-        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
-        return fail(wrongProblem(attempts, now, 'vault.unlock.wrong'));
-      }
-      await unlockedWith(dataKey, now);
+      const opened = await openSlot('passcode', normalizePasscode(passcode), now);
+      if (!opened.ok) return opened;
+      await unlockedWith(opened.value.dataKey, now);
       return ok(undefined);
     });
   },
@@ -224,16 +247,10 @@ export const keyring = {
     if (!normalized) problems.code = { key: 'vault.recovery.format', field: 'code' };
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded<void, FieldProblems<'code'>>(async () => {
-      const at = retryAt(await readAttempts(), now);
-      if (at) return fail(waiting(at, now));
-      const ring = await readKeyring();
-      if (!ring) return fail({ key: 'vault.error.noKeyring' });
-      const dataKey = await unwrapSlot(ring.recovery, normalized!, 'recovery');
-      if (!dataKey) {
-        const attempts = await countFailure(now);
-        await audit.append({ action: 'unlockFailed', detail: 'recovery' }, now);
-        return fail({ code: wrongProblem(attempts, now, 'vault.recovery.wrong') });
-      }
+      const opened = await openSlot('recovery', normalized!, now);
+      if (!opened.ok)
+        return fail(opened.error.key === 'vault.recovery.wrong' ? { code: opened.error } : opened.error);
+      const { ring, dataKey } = opened.value;
       const passSlot = await wrapSlot(
         dataKey,
         normalizePasscode(passcode),
@@ -262,16 +279,9 @@ export const keyring = {
     if (currentProblem) problems.current = currentProblem;
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded(async () => {
-      const at = retryAt(await readAttempts(), now);
-      if (at) return fail({ current: { ...waiting(at, now), field: 'current' } });
-      const ring = await readKeyring();
-      if (!ring) return fail({ key: 'vault.error.noKeyring' });
-      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(current), 'passcode');
-      if (!dataKey) {
-        const attempts = await countFailure(now);
-        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
-        return fail({ current: { ...wrongProblem(attempts, now, 'vault.unlock.wrong'), field: 'current' } });
-      }
+      const opened = await openSlot('passcode', normalizePasscode(current), now);
+      if (!opened.ok) return fail(onCurrentField(opened.error));
+      const { ring, dataKey } = opened.value;
       const passSlot = await wrapSlot(
         dataKey,
         normalizePasscode(passcode),
@@ -297,16 +307,9 @@ export const keyring = {
     const short = checkPasscode(passcode, 'current');
     if (short) return fail({ current: short });
     return guarded(async () => {
-      const at = retryAt(await readAttempts(), now);
-      if (at) return fail({ current: { ...waiting(at, now), field: 'current' } });
-      const ring = await readKeyring();
-      if (!ring) return fail({ key: 'vault.error.noKeyring' });
-      const dataKey = await unwrapSlot(ring.passcode, normalizePasscode(passcode), 'passcode');
-      if (!dataKey) {
-        const attempts = await countFailure(now);
-        await audit.append({ action: 'unlockFailed', detail: 'passcode' }, now);
-        return fail({ current: { ...wrongProblem(attempts, now, 'vault.unlock.wrong'), field: 'current' } });
-      }
+      const opened = await openSlot('passcode', normalizePasscode(passcode), now);
+      if (!opened.ok) return fail(onCurrentField(opened.error));
+      const { ring, dataKey } = opened.value;
       const recoveryCode = newRecoveryCode();
       const recoverySlot = await wrapSlot(
         dataKey,
