@@ -1,4 +1,5 @@
 // Maps what IndexedDB throws to a Problem the user can read; unknown failures are reported, never swallowed.
+import { errorNames as names } from './error-names';
 import type { Problem } from '../result';
 import { vaultProblem } from '../vault/errors';
 
@@ -11,16 +12,6 @@ export class ConflictError extends Error {
     super(`conflict on ${recordId}`);
     this.name = 'ConflictError';
   }
-}
-
-function names(error: unknown): string[] {
-  const out: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e === 'object' && e !== null && 'name' in e) out.push(String((e as { name: unknown }).name));
-    e = typeof e === 'object' && e !== null && 'inner' in e ? (e as { inner: unknown }).inner : null;
-  }
-  return out;
 }
 
 export function classify(error: unknown): StoreErrorKind {

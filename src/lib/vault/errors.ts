@@ -1,4 +1,5 @@
 // The vault's own failures, as errors the store layer throws and as Problems the UI shows.
+import { errorNames as names } from '../store/error-names';
 import type { Problem } from '../result';
 
 /** Thrown by the vault middleware when encrypted data is read or written while the vault is locked. */
@@ -23,16 +24,6 @@ export class VaultQueryError extends Error {
     super(`vault: ${message}`);
     this.name = 'VaultQueryError';
   }
-}
-
-function names(error: unknown): string[] {
-  const out: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e === 'object' && e !== null && 'name' in e) out.push(String((e as { name: unknown }).name));
-    e = typeof e === 'object' && e !== null && 'inner' in e ? (e as { inner: unknown }).inner : null;
-  }
-  return out;
 }
 
 /** The Problem for a vault failure, or null when the error is not the vault's. */

@@ -310,13 +310,13 @@ export const ja = {
   'recovery.purge.lead':
     'この障害対応の患者情報を、この端末から完全に消去します。元に戻せません。書き出したバンドルがあれば取り込み直せますが、戻るのは書き出した時点までの記録です。',
   'recovery.purge.summary': '消去するもの',
-  'recovery.purge.total': '合計 {n}件',
+  'recovery.purge.total': '合計 {n}件（経過の記録と操作の記録を含む）',
   'recovery.purge.warnings': '消去の前に確認してください',
   'recovery.purge.warn.notEntered': '電子カルテ・レセコンへの入力が済んでいない項目が {n}件あります。',
   'recovery.purge.warn.unsettled': '精算が済んでいない預り金・後日精算が {n}件あります。',
   'recovery.purge.warn.stillOutage': '復旧がまだ記録されていません（障害対応中です）。',
   'recovery.purge.warn.neverExported':
-    'この端末からまだバンドルを書き出していません（記録 {n}件）— 書き出してください。消去すると、この端末にしかない記録が失われます。',
+    'この端末からまだバンドルを書き出していません（受付・問診・診療メモ・会計などの記録 {n}件）— 書き出してください。消去すると、この端末にしかない記録が失われます。',
   'recovery.purge.warn.stale':
     '最後の書き出し（{at}）のあとに変更があります（{n}件）— もう一度書き出してください。',
   'recovery.purge.warn.exportLink': 'バンドルを書き出す',

@@ -309,7 +309,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.purge.lead':
     'Deletes this outage’s patient data from this device for good. It cannot be undone here; an exported bundle can be imported again, but it brings back only what it held when it was exported.',
   'recovery.purge.summary': 'What will be deleted',
-  'recovery.purge.total': '{n} in all',
+  'recovery.purge.total': '{n} in all (timeline and audit lines included)',
   'recovery.purge.warnings': 'Check before purging',
   'recovery.purge.warn.notEntered': '{n} items are not yet entered into the EHR or claims system.',
   'recovery.purge.warn.unsettled': '{n} deposits or pay-laters are not settled.',
