@@ -110,6 +110,19 @@ async function openSlot(
   return ok({ ring, dataKey });
 }
 
+/** Wrap the data key anew under one secret and store it in place of that slot; nothing is re-encrypted. */
+async function rewrap(
+  ring: KeyringRow,
+  dataKey: Uint8Array,
+  slot: SlotName,
+  secret: string,
+  now: Date,
+  options: KeyringOptions
+): Promise<Result<unknown>> {
+  const wrapped = await wrapSlot(dataKey, secret, slot, options.iterations ?? PBKDF2_ITERATIONS);
+  return write(() => rows().put({ ...ring, [slot]: wrapped, changedAt: now.toISOString() }));
+}
+
 /** Settings ask for the current passcode in a field of its own: a wait or a wrong one is shown there. */
 function onCurrentField(problem: Problem): FieldProblems<'current'> | Problem {
   return problem.key === 'vault.unlock.waiting' || problem.key === 'vault.unlock.wrong'
@@ -251,15 +264,7 @@ export const keyring = {
       if (!opened.ok)
         return fail(opened.error.key === 'vault.recovery.wrong' ? { code: opened.error } : opened.error);
       const { ring, dataKey } = opened.value;
-      const passSlot = await wrapSlot(
-        dataKey,
-        normalizePasscode(passcode),
-        'passcode',
-        options.iterations ?? PBKDF2_ITERATIONS
-      );
-      const saved = await write(() =>
-        rows().put({ ...ring, passcode: passSlot, changedAt: now.toISOString() })
-      );
+      const saved = await rewrap(ring, dataKey, 'passcode', normalizePasscode(passcode), now, options);
       if (!saved.ok) return fail(saved.error);
       await unlockedWith(dataKey, now, 'recovery');
       return ok(undefined);
@@ -282,16 +287,8 @@ export const keyring = {
       const opened = await openSlot('passcode', normalizePasscode(current), now);
       if (!opened.ok) return fail(onCurrentField(opened.error));
       const { ring, dataKey } = opened.value;
-      const passSlot = await wrapSlot(
-        dataKey,
-        normalizePasscode(passcode),
-        'passcode',
-        options.iterations ?? PBKDF2_ITERATIONS
-      );
+      const saved = await rewrap(ring, dataKey, 'passcode', normalizePasscode(passcode), now, options);
       dataKey.fill(0);
-      const saved = await write(() =>
-        rows().put({ ...ring, passcode: passSlot, changedAt: now.toISOString() })
-      );
       if (!saved.ok) return fail(saved.error);
       await write(() => rows().put({ key: 'attempts', ...noAttempts }));
       return ok(undefined);
@@ -311,16 +308,15 @@ export const keyring = {
       if (!opened.ok) return fail(onCurrentField(opened.error));
       const { ring, dataKey } = opened.value;
       const recoveryCode = newRecoveryCode();
-      const recoverySlot = await wrapSlot(
+      const saved = await rewrap(
+        ring,
         dataKey,
-        normalizeRecoveryCode(recoveryCode)!,
         'recovery',
-        options.iterations ?? PBKDF2_ITERATIONS
+        normalizeRecoveryCode(recoveryCode)!,
+        now,
+        options
       );
       dataKey.fill(0);
-      const saved = await write(() =>
-        rows().put({ ...ring, recovery: recoverySlot, changedAt: now.toISOString() })
-      );
       if (!saved.ok) return fail(saved.error);
       await write(() => rows().put({ key: 'attempts', ...noAttempts }));
       return ok({ recoveryCode });
