@@ -1,4 +1,5 @@
 // A day at the cashier while the EHR is down, and the settling-up after it comes back — all offline.
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
@@ -8,7 +9,7 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
   page,
   context,
   server
-}) => {
+}, testInfo) => {
   const base = server.url;
   await openReady(page, base + '/');
   await setUpClinic(page, base, { staff: ['受付 花子', '会計 一郎'] });
@@ -50,9 +51,22 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: '預り証を印刷（A-0001）' }).first().click();
   const slip = await popup;
-  await expect(page.getByRole('link', { name: /ダウンロード：.*_預り証_A-0001\.pdf/ }).first()).toBeVisible();
+  const slipLink = page.getByRole('link', { name: /ダウンロード：.*_預り証_A-0001\.pdf/ }).first();
+  await expect(slipLink).toBeVisible();
   await expect.poll(() => slip.url()).toMatch(/^blob:/);
   await slip.close();
+  // The slip names who issued it: the clinic, its address and phone, on the patient's part and the stub.
+  const saved = page.waitForEvent('download');
+  await slipLink.click();
+  const slipPath = testInfo.outputPath('slip.pdf');
+  await (await saved).saveAs(slipPath);
+  const slipText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', slipPath, '-'], {
+    encoding: 'utf8'
+  });
+  expect(slipText.match(/てびかえ内科クリニック/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  expect(slipText).toContain('東京都千代田区1-2-3');
+  expect(slipText).toContain('03-1234-5678');
+  expect(slipText).toContain('¥5,000-');
   expect(page.url()).toContain('/billing/?arrival=');
 
   // A second deposit for the same patient is asked about first.

@@ -277,6 +277,9 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   await expect(page.getByTestId('unconfirmed-next')).toContainText('預り金');
   expect(await submitArrival(page)).toBe('A-001');
   await expect(page.getByRole('region', { name: /受付しました/ })).toContainText('訓練');
+  // The next step is still in view after registering, with the way to the cashier.
+  await expect(page.getByTestId('unconfirmed-reminder')).toContainText('預り金');
+  await expect(page.getByRole('link', { name: '預り金を受け取る（会計）' })).toBeVisible();
   // Only one department in this clinic: it was chosen for the desk.
   await page.getByRole('link', { name: '受付一覧へ' }).click();
   await expect(queueRow(page, 'A-001')).toContainText('内科');

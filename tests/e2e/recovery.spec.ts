@@ -306,7 +306,7 @@ test('two tablets record offline and export; a third merges them, settles a diff
     // ── The incident report, on screen and as a PDF.
     await c.goto(serverC.url + `/recovery/report/?session=${sessionId}`);
     const report = c.getByTestId('incident-report');
-    await expect(report).toContainText('5人（新患 1人・初診 1人）');
+    await expect(report).toContainText('5人（名簿にない患者 1人・初診 1人）');
     await expect(report).toContainText('3件・合計 10,000円');
     await expect(report).toContainText('12件（全14件中）');
     await expect(report).toContainText('取り込み');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   arrivalStatusAfterVoid,
+  arrivalStatusAfterBill,
   arrivalStatusFor,
   canPrintSlip,
   checkVoidReason,
@@ -172,5 +173,17 @@ describe('arrivalStatusAfterVoid', () => {
       ])
     ).toBe('payLater');
     expect(arrivalStatusAfterVoid('left', [{ kind: 'deposit', voided: v }])).toBeNull();
+  });
+});
+
+describe('arrivalStatusAfterBill', () => {
+  const deposit = { kind: 'deposit' as const, voided: null };
+  it('leaves a patient not yet seen where they are: a deposit at the desk does not take them out of the queue', () => {
+    expect(arrivalStatusAfterBill('waiting', [deposit])).toBeNull();
+    expect(arrivalStatusAfterBill('inConsult', [{ kind: 'payLater', voided: null }])).toBeNull();
+  });
+  it('after the consultation the bills decide', () => {
+    expect(arrivalStatusAfterBill('awaitingPayment', [deposit])).toBe('paid');
+    expect(arrivalStatusAfterBill('awaitingPayment', [{ kind: 'payLater', voided: null }])).toBe('payLater');
   });
 });

@@ -110,13 +110,14 @@ export interface BillFields {
 
 export type BillField = 'kind' | 'amount' | 'method' | 'receivedBy' | 'reason' | 'paperSerial';
 
-export function emptyBillForm(receivedBy: string): BillForm {
+/** A fresh bill form; the reason starts as 保険証未確認 for a patient whose eligibility is not confirmed. */
+export function emptyBillForm(receivedBy: string, eligibilityUnconfirmed = false): BillForm {
   return {
     kind: 'deposit',
     amountText: '',
     method: 'cash',
     receivedBy,
-    reason: 'systemDown',
+    reason: eligibilityUnconfirmed ? 'insuranceUnconfirmed' : 'systemDown',
     paperSerial: ''
   };
 }
@@ -190,6 +191,19 @@ export function arrivalStatusFor(
   if (active.some((b) => takesMoney(b.kind))) return 'paid';
   if (active.length > 0) return 'payLater';
   return 'awaitingPayment';
+}
+
+/**
+ * The queue status after a bill is recorded, or null to leave it: money taken (or a pay-later agreed)
+ * before the doctor has seen the patient — a deposit at the desk — keeps them 待合 / 診察中, so they
+ * stay in the waiting list; after the consultation the bills decide (arrivalStatusFor).
+ */
+export function arrivalStatusAfterBill(
+  current: string,
+  bills: Pick<Bill, 'kind' | 'voided'>[]
+): 'paid' | 'payLater' | 'awaitingPayment' | null {
+  if (current === 'waiting' || current === 'inConsult') return null;
+  return arrivalStatusFor(bills);
 }
 
 /** A correction (取消) needs a reason a manager can read later. */

@@ -40,6 +40,18 @@ describe('keyring.setup', () => {
     expect(JSON.stringify(row)).not.toContain('246810');
   });
 
+  it('keeps the new recovery code sealed until it is confirmed written down (a reload on the sheet loses nothing)', async () => {
+    const code = await setUp();
+    const stored = await table<{ key: string; sealed: Uint8Array }>('vault').get('unconfirmedRecovery');
+    expect(new TextDecoder().decode(stored!.sealed)).not.toContain(code);
+    forgetKeys();
+    expect(await keyring.unconfirmedRecoveryCode()).toBeNull(); // locked: nothing readable
+    expect((await keyring.unlock('246810', fast)).ok).toBe(true);
+    expect(await keyring.unconfirmedRecoveryCode()).toBe(code);
+    expect((await keyring.recoveryCodeWritten()).ok).toBe(true);
+    expect(await keyring.unconfirmedRecoveryCode()).toBeNull();
+  });
+
   it('checks the passcode rules and never replaces an existing keyring', async () => {
     expect(await keyring.setup('12345', '12345', fast)).toMatchObject({
       ok: false,

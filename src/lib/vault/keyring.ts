@@ -8,7 +8,8 @@ import { write } from '../store/write';
 import { toProblem } from '../store/errors';
 import { audit } from '../store/audit';
 import { sealExistingRows } from '../store/vault-middleware';
-import { forgetKeys, holdDataKey, isUnlocked } from './session-key';
+import { forgetKeys, heldKeys, holdDataKey, isUnlocked } from './session-key';
+import { openBytes, sealBytes } from './record-cipher';
 import { checkNewPasscode, checkPasscode, normalizePasscode } from './passcode';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { noAttempts, recordFailure, retryAt, type Attempts } from './backoff';
@@ -42,7 +43,17 @@ interface AttemptsRow extends Attempts {
   key: 'attempts';
 }
 
-type VaultRow = KeyringRow | AttemptsRow;
+/**
+ * The recovery code of a first setup until someone confirms it is written down, sealed with the data
+ * key: a reload on the sheet (a tap on the wrong place, a crash) shows it again after the next unlock
+ * instead of losing it. Deleted on confirmation.
+ */
+interface UnconfirmedRow {
+  key: 'unconfirmedRecovery';
+  sealed: Uint8Array;
+}
+
+type VaultRow = KeyringRow | AttemptsRow | UnconfirmedRow;
 
 type SlotName = 'passcode' | 'recovery';
 
@@ -55,6 +66,7 @@ export interface KeyringOptions {
 const rows = () => table<VaultRow>('vault');
 const DATA_KEY_BYTES = 32;
 const encoder = new TextEncoder();
+const UNCONFIRMED_AAD = encoder.encode('tebikae-keyring-v1:unconfirmed-recovery');
 const slotAad = (slot: SlotName) => encoder.encode(`tebikae-keyring-v1:${slot}`);
 
 async function wrapSlot(
@@ -186,6 +198,20 @@ export interface AttemptState {
 }
 
 export const keyring = {
+  /** A first setup's recovery code nobody has confirmed yet (unlocked only), else null. */
+  async unconfirmedRecoveryCode(): Promise<string | null> {
+    const keys = heldKeys();
+    const row = await rows().get('unconfirmedRecovery');
+    if (!keys || row?.key !== 'unconfirmedRecovery') return null;
+    const plain = openBytes(keys.records, row.sealed, UNCONFIRMED_AAD);
+    return plain ? new TextDecoder().decode(plain) : null;
+  },
+
+  /** The recovery code is written down: forget the sealed copy. */
+  async recoveryCodeWritten(): Promise<Result<void>> {
+    return write(() => rows().delete('unconfirmedRecovery'));
+  },
+
   /** Whether this device's vault has been set up. */
   async exists(): Promise<boolean> {
     return (await readKeyring()) !== null;
@@ -230,6 +256,14 @@ export const keyring = {
       if (!saved.ok) return fail((await readKeyring()) ? { key: 'vault.setup.exists' } : saved.error);
       holdDataKey(dataKey);
       dataKey.fill(0);
+      const keys = heldKeys();
+      if (keys)
+        await write(() =>
+          rows().put({
+            key: 'unconfirmedRecovery',
+            sealed: sealBytes(keys.records, encoder.encode(recoveryCode), UNCONFIRMED_AAD)
+          })
+        );
       await sealExistingRows(openData());
       await audit.append({ action: 'unlock' }, now);
       return ok({ recoveryCode });

@@ -30,6 +30,8 @@ class VaultLock {
   passcodeChanged = $state(false);
 
   #idleMinutes = $state(DEFAULT_IDLE_MINUTES);
+  /** Counts unlocks, so a lock that was overtaken by an unlock does not forget the new key. */
+  #unlocks = 0;
   #idleEnabled = true;
   #lastActivity = Date.now();
   #channel: BroadcastChannel | null = null;
@@ -102,9 +104,23 @@ class VaultLock {
   }
 
   #opened() {
+    this.#unlocks++;
     this.phase = 'unlocked';
     this.everUnlocked = true;
     this.#lastActivity = Date.now();
+    void this.#showUnconfirmedCode();
+  }
+
+  /** A first setup's recovery code not yet confirmed as written down (the page was reloaded on it): show it again. */
+  async #showUnconfirmedCode(): Promise<void> {
+    try {
+      const code = await keyring.unconfirmedRecoveryCode();
+      if (!code || this.phase !== 'unlocked') return;
+      this.recoveryCode = code;
+      this.phase = 'setup';
+    } catch {
+      // Shown again at the next unlock; settings can also make a new code.
+    }
   }
 
   async refreshAttempts(): Promise<void> {
@@ -140,9 +156,10 @@ class VaultLock {
     return result;
   }
 
-  /** The recovery code is written down: start working. */
-  finishSetup(): void {
+  /** The recovery code is written down: forget its sealed copy and start working. */
+  async finishSetup(): Promise<void> {
     this.recoveryCode = null;
+    await keyring.recoveryCodeWritten();
     if (isUnlocked()) this.#opened();
     else this.phase = 'locked';
   }
@@ -175,7 +192,10 @@ class VaultLock {
   async lock(options: { everywhere: boolean } = { everywhere: true }): Promise<void> {
     if (this.phase !== 'unlocked') return;
     this.phase = 'locked';
+    const unlocks = this.#unlocks;
     await new Promise((resolve) => setTimeout(resolve, 150));
+    // Unlocked again meanwhile (a fast unlock, or a delayed timer): this lock is over, keep the key.
+    if (this.#unlocks !== unlocks) return;
     await keyring.lock();
     if (options.everywhere) this.#channel?.postMessage('lock');
     await this.refreshAttempts();

@@ -70,6 +70,8 @@ export const ja = {
   'billing.second.cancel': 'やめる',
   'billing.saved.deposit': '預り金 {serial}（{amount}円）を記録しました。状態は「会計済」になりました。',
   'billing.saved.selfPay': '自費 {serial}（{amount}円）を記録しました。状態は「会計済」になりました。',
+  'billing.saved.beforeConsult':
+    '{what} を記録しました。診察の前なので、状態は「{status}」のままです（待合の順番はそのまま）。',
   'billing.saved.payLater': '後日精算を記録しました。状態は「後日精算」になりました。',
   'billing.saved.voided':
     '{what} は取り消されました。状態は「{status}」です。取り消した会計の預り証は印刷できません。',

@@ -119,6 +119,9 @@ export const ja = {
   'reception.registered.next': '次の患者を受付',
   'reception.registered.intake': '問診をとる',
   'reception.registered.queue': '受付一覧へ',
+  'reception.registered.unconfirmed':
+    '保険の資格が確認できていません。申立書を書いてもらえない場合は、会計で「預り金」を受け取ってください（理由：保険証未確認）。',
+  'reception.registered.deposit': '預り金を受け取る（会計）',
   'reception.registered.detail': '内容を確認・修正',
 
   'reception.dup.title': '同じ人かもしれません',
@@ -177,6 +180,7 @@ export const ja = {
   'reception.queue.has': '{what}あり',
   'reception.queue.draft': '{what}書きかけ（未保存）',
   'reception.queue.hasNot': '{what}なし',
+  'reception.queue.notInRoster': '名簿外',
   'reception.queue.newPatient': '新患',
   'reception.queue.eligibility': '資格：{method}',
   'reception.queue.eligibilityAfter': '資格確認（復旧後）：{status}',

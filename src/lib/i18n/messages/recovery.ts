@@ -59,7 +59,8 @@ export const ja = {
   'recovery.export.button': 'バンドルを書き出す',
   'recovery.export.failed':
     'ファイルを作れませんでした（{detail}）。もう一度押してください。続けて失敗する場合は、ほかの端末で書き出してください。',
-  'recovery.export.done': '書き出しました：{name}',
+  'recovery.export.done':
+    '書き出しました：{name}（この端末の「ダウンロード」に保存されています。USBメモリなどに移して、取り込む端末へ運んでください）',
   'recovery.export.detail': 'バンドル',
   'recovery.export.privacy':
     'ファイルはパスワードで暗号化されますが、中身は患者情報です。パスワードはUSBメモリやメモに書かず、口頭で伝えてください。取り込みが済んだら、USBメモリからも削除してください。',
@@ -69,7 +70,7 @@ export const ja = {
   'recovery.export.password': '書き出しパスワード',
   'recovery.export.passwordConfirm': '書き出しパスワード（確認）',
   'recovery.export.passwordHint':
-    '{min}文字以上の、この書き出しだけのパスワードにしてください（例：sakura-2025）。端末のパスコードは使わないでください。取り込む人には口頭で伝え、USBメモリには書かないでください。',
+    '{min}文字以上の、この書き出しだけのパスワードにしてください（例：sakura-haru-7）。端末のパスコードは使わないでください。取り込む人には口頭で伝え、USBメモリには書かないでください。',
   'recovery.export.sealing': '暗号化しています…',
   'recovery.export.tell': 'パスワードは、取り込む人に口頭で伝えてください。',
   'recovery.password.tooShort': 'パスワードは{min}文字以上にしてください。',
@@ -271,7 +272,7 @@ export const ja = {
   'recovery.report.declaredBy': '宣言した人',
   'recovery.report.closed': '対応終了',
   'recovery.report.patients': '受付した患者',
-  'recovery.report.patientsValue': '{total}人（新患 {newPatients}人・初診 {firstVisits}人）',
+  'recovery.report.patientsValue': '{total}人（名簿にない患者 {newPatients}人・初診 {firstVisits}人）',
   'recovery.report.byDevice': '端末ごとの受付',
   'recovery.report.byDeviceValue': '端末{label}：{n}人',
   'recovery.report.memos': '診療メモ',
@@ -303,7 +304,7 @@ export const ja = {
   'recovery.report.pdfMissing': '印刷できない文字があり「〓」で印刷しました：{chars}',
   'recovery.report.print': 'この画面を印刷',
   'recovery.report.patientsValueCancelled':
-    '{total}人（新患 {newPatients}人・初診 {firstVisits}人）、ほかに受付取消 {cancelled}件',
+    '{total}人（名簿にない患者 {newPatients}人・初診 {firstVisits}人）、ほかに受付取消 {cancelled}件',
   'recovery.report.people': '{n}人',
 
   'recovery.purge.title': 'この端末からデータを消去する',

@@ -115,12 +115,12 @@ export const ja = {
   'vault.table.arrivals': '受付',
   'vault.table.intakes': '問診',
   'vault.table.memos': '診療メモ',
-  'vault.table.revisions': '修正履歴',
+  'vault.table.revisions': '診療メモの版',
   'vault.table.bills': '会計',
   'vault.table.settlements': '精算',
-  'vault.table.backEntries': '後入力',
+  'vault.table.backEntries': '代行入力の確認',
   'vault.table.paperLinks': '紙の控え',
   'vault.table.patients': '患者名簿',
-  'vault.table.sessions': '障害セッション',
+  'vault.table.sessions': '障害対応',
   'vault.table.device': '端末全体'
 } as const;

@@ -2,8 +2,8 @@
 export const ja = {
   'visits.title': '診療メモ',
   'visits.list.title': '患者を選ぶ',
-  'visits.list.lead': 'この障害セッションの受付です。メモを書く患者を選んでください。',
-  'visits.list.empty': 'この障害セッションの受付はまだありません。',
+  'visits.list.lead': '今回の障害対応で受付した患者さんです。メモを書く患者を選んでください。',
+  'visits.list.empty': '今回の障害対応では、まだ受付がありません。',
   'visits.list.toReception': '受付へ',
   'visits.list.queueNo': '受付番号',
   'visits.list.name': '氏名',
@@ -18,8 +18,7 @@ export const ja = {
   'visits.list.write': 'メモを書く',
   'visits.list.open': 'メモを開く',
   'visits.list.openFor': '{queueNo} {action}',
-  'visits.noSession':
-    '障害セッションが始まっていません。ホームで障害を宣言（または訓練を開始）してください。',
+  'visits.noSession': '障害対応が始まっていません。ホームで障害を宣言（または訓練を開始）してください。',
   'visits.toHome': 'ホームへ',
   'visits.noStaff':
     '記載者が選ばれていません。画面上の「担当」で、今この端末を使っている人を選んでください。',
@@ -107,7 +106,7 @@ export const ja = {
   'visits.save': '診療メモを保存',
   'visits.author.pick': '記載者（この名前で保存します）',
   'visits.author.notDoctor':
-    '記載者が {name} さん（医師以外）になっています。医師が書いた場合は、上で医師を選んでから保存してください。',
+    '記載者が {name} さん（医師以外）になっています。医師が書いた場合は、左で医師を選んでから保存してください。',
   'visits.save.firstNote': '保存すると、この患者は「会計待ち」になります。',
   'visits.saved.created': '診療メモを保存しました。',
   'visits.saved.movedToPayment': '診療メモを保存し、会計待ちにしました。',

@@ -73,6 +73,8 @@ export const en: Record<keyof typeof ja, string> = {
   'billing.second.cancel': 'Stop',
   'billing.saved.deposit': 'Deposit {serial} (¥{amount}) recorded. Status is now “Paid”.',
   'billing.saved.selfPay': 'Self-pay {serial} (¥{amount}) recorded. Status is now “Paid”.',
+  'billing.saved.beforeConsult':
+    '{what} recorded. The patient has not been seen yet, so the status stays “{status}” (their place in the queue is kept).',
   'billing.saved.payLater': 'Pay-later recorded. Status is now “Pay later”.',
   'billing.saved.voided':
     '{what} was voided. Status is now “{status}”. A voided bill’s deposit slip cannot be printed.',

@@ -123,6 +123,9 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.registered.next': 'Next patient',
   'reception.registered.intake': 'Take the intake',
   'reception.registered.queue': 'Go to the queue',
+  'reception.registered.unconfirmed':
+    'Eligibility is not confirmed. If the patient cannot fill in the declaration form, take a deposit at the cashier (reason: insurance card not confirmed).',
+  'reception.registered.deposit': 'Take a deposit (cashier)',
   'reception.registered.detail': 'Check or correct',
 
   'reception.dup.title': 'This may be the same person',
@@ -181,6 +184,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.queue.has': '{what}: yes',
   'reception.queue.draft': '{what}: half-written (not saved)',
   'reception.queue.hasNot': '{what}: no',
+  'reception.queue.notInRoster': 'not in roster',
   'reception.queue.newPatient': 'New',
   'reception.queue.eligibility': 'Eligibility: {method}',
   'reception.queue.eligibilityAfter': 'Eligibility (after recovery): {status}',

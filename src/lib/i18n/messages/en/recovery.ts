@@ -61,7 +61,8 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.export.button': 'Export bundle',
   'recovery.export.failed':
     'The file could not be made ({detail}). Press again; if it keeps failing, export from another device.',
-  'recovery.export.done': 'Exported: {name}',
+  'recovery.export.done':
+    'Exported: {name} (saved in this device’s Downloads; move it to a USB stick and take it to the importing device)',
   'recovery.export.detail': 'bundle',
   'recovery.export.privacy':
     'The file is encrypted with a password, but it holds patient data. Tell the password in person; never write it on the USB stick or a note. Delete the file from the USB stick once imported.',
@@ -71,7 +72,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.export.password': 'Export password',
   'recovery.export.passwordConfirm': 'Export password (again)',
   'recovery.export.passwordHint':
-    'At least {min} characters, a password for this export only (e.g. sakura-2025); not the device passcode. Tell it to whoever imports the file in person; do not write it on the USB stick.',
+    'At least {min} characters, a password for this export only (e.g. sakura-haru-7); not the device passcode. Tell it to whoever imports the file in person; do not write it on the USB stick.',
   'recovery.export.sealing': 'Encrypting…',
   'recovery.export.tell': 'Tell the password to whoever imports the file, in person.',
   'recovery.password.tooShort': 'Use at least {min} characters.',
@@ -270,7 +271,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.report.declaredBy': 'Declared by',
   'recovery.report.closed': 'Closed',
   'recovery.report.patients': 'Patients received',
-  'recovery.report.patientsValue': '{total} ({newPatients} new, {firstVisits} first visits)',
+  'recovery.report.patientsValue': '{total} ({newPatients} not in the roster, {firstVisits} first visits)',
   'recovery.report.byDevice': 'Arrivals per device',
   'recovery.report.byDeviceValue': 'Device {label}: {n}',
   'recovery.report.memos': 'Visit memos',
@@ -302,7 +303,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.report.pdfMissing': 'Some characters could not be printed and show as 〓: {chars}',
   'recovery.report.print': 'Print this screen',
   'recovery.report.patientsValueCancelled':
-    '{total} ({newPatients} new, {firstVisits} first visits); {cancelled} registrations cancelled',
+    '{total} ({newPatients} not in the roster, {firstVisits} first visits); {cancelled} registrations cancelled',
   'recovery.report.people': '{n}',
 
   'recovery.purge.title': 'Purge the data from this device',

@@ -108,7 +108,7 @@ export const en: Record<keyof typeof ja, string> = {
   'visits.save': 'Save visit memo',
   'visits.author.pick': 'Written by (saved under this name)',
   'visits.author.notDoctor':
-    'The writer is {name} (not a doctor). If a doctor wrote this, choose the doctor above before saving.',
+    'The writer is {name} (not a doctor). If a doctor wrote this, choose the doctor here before saving.',
   'visits.save.firstNote': 'Saving moves this patient to “awaiting payment”.',
   'visits.saved.created': 'Visit memo saved.',
   'visits.saved.movedToPayment': 'Visit memo saved; the patient is now awaiting payment.',
