@@ -51,6 +51,12 @@ function suite(label, cmd, args, file, count) {
   if (!okExit && c.failed === 0) failed += 1;
 }
 
+// Debian's Chromium, poppler and qpdf, installed with apt if this machine lacks them.
+if (!run('system packages', 'bash', ['scripts/system-deps.sh'])) {
+  console.log('✘ system packages could not be installed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 step('type check', 'npx', ['svelte-kit', 'sync']);
 passed -= 1;
 step('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
