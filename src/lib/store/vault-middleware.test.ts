@@ -287,6 +287,8 @@ describe('vault middleware: reads are transparent', () => {
     );
     expect(audit).toHaveLength(2);
     expect(asText(audit)).not.toContain('山田');
+    // The line names the record by the number staff know it by (its queue number), not only its id.
+    expect(audit.find((e) => e.table === 'arrivals')?.ref).toBe('A-1');
   });
 
   it('live queries see sealed rows decrypted', async () => {

@@ -320,11 +320,21 @@ function auditEntries(
         action: actionOf(value),
         table,
         recordId: String(key),
-        ...(typeof value.sessionId === 'string' ? { sessionId: value.sessionId } : {})
+        ...(typeof value.sessionId === 'string' ? { sessionId: value.sessionId } : {}),
+        ...refOf(value)
       },
       now
     )
   );
+}
+
+/**
+ * The number staff know a record by, kept with its audit line: a queue number or a serial. Neither is
+ * patient content (both are index fields stored in clear already).
+ */
+function refOf(value: Record<string, unknown>): { ref?: string } {
+  const ref = value.queueNo ?? value.serial;
+  return typeof ref === 'string' && ref ? { ref } : {};
 }
 
 function auditMiddleware(now: () => Date): Middleware<DBCore> {

@@ -32,6 +32,8 @@ export interface AuditEntry {
   count?: number;
   /** A short description without patient content (file kind, form name). */
   detail?: string;
+  /** The number staff know the record by — a queue number or a serial (A-0001) — when it has one. */
+  ref?: string;
 }
 
 export interface AuditActor {
@@ -42,7 +44,7 @@ export interface AuditActor {
 }
 
 export type AuditInput = Pick<AuditEntry, 'action'> &
-  Partial<Pick<AuditEntry, 'table' | 'recordId' | 'sessionId' | 'count' | 'detail'>>;
+  Partial<Pick<AuditEntry, 'table' | 'recordId' | 'sessionId' | 'count' | 'detail' | 'ref'>>;
 
 // Who is acting is known only to the layout (workspace), yet the store's middleware writes entries
 // for every create and change: the layout sets it here, the middleware reads it. Holds no patient data.
@@ -76,5 +78,6 @@ export function auditEntry(
   };
   if (input.count !== undefined) entry.count = input.count;
   if (input.detail !== undefined) entry.detail = input.detail;
+  if (input.ref) entry.ref = input.ref;
   return entry;
 }
