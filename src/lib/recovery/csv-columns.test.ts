@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Intake } from '../reception/model';
 import { describeDetail } from '../outage/timeline-detail';
-import { CSV_TITLE, arrivalsTable, csvKinds } from './csv-columns';
+import { CSV_TITLE, arrivalsTable, billsTable, csvKinds } from './csv-columns';
 import { EXPORT_DETAIL } from './steps';
-import { sampleArrival, sampleData, sampleMeta } from './sample';
+import { sampleArrival, sampleBill, sampleData, sampleMeta } from './sample';
 import type { SessionData, StoredRecord } from './model';
 
 const link = (id: string, serial: string, recordId: string, at: string): StoredRecord => ({
@@ -88,5 +88,19 @@ describe('the timeline says every CSV export in words', () => {
       const detail = `${EXPORT_DETAIL.csvPrefix}${CSV_TITLE[kind]}`;
       expect(describeDetail('exported', detail, 'ja'), kind).not.toBe(detail);
     }
+  });
+});
+
+describe('預り金と精算', () => {
+  it('names the payment method as the screen and the 預り証 do (クレジットカード, not カード)', () => {
+    const data = sampleData(0);
+    const a1 = sampleArrival('A', 1);
+    const table = billsTable(
+      { ...data, arrivals: [a1], bills: [sampleBill(a1, 1, { method: 'card' })] },
+      { wareki: false }
+    );
+    const column = table.headers.indexOf('支払方法');
+    expect(column).toBeGreaterThanOrEqual(0);
+    expect(table.rows[0]![column]).toBe('クレジットカード');
   });
 });

@@ -76,7 +76,7 @@ const COPAY: Record<string, string> = { '1': '1割', '2': '2割', '3': '3割', u
 const BILL_KIND: Record<string, string> = { deposit: '預り金', payLater: '後日精算', selfPay: '自費' };
 const METHOD: Record<string, string> = {
   cash: '現金',
-  card: 'カード',
+  card: 'クレジットカード', // as on the screen and the 預り証
   qr: 'QR決済',
   other: 'その他',
   '': ''
