@@ -52,12 +52,6 @@ const blocks = () => table<RosterBlock, number>('rosterBlocks');
 /** Schema v1 kept one row per patient; rows a v1 app left are moved into blocks on first use. */
 const legacyPatients = () => table<Patient>('patients');
 
-async function readAll(): Promise<Patient[]> {
-  await moveLegacyRows();
-  const list = await blocks().toArray();
-  return list.flatMap((block) => block.patients);
-}
-
 /** Cut the roster into blocks of `size` patients. */
 export function toBlocks(list: readonly Patient[], size = ROSTER_CHUNK): RosterBlock[] {
   const out: RosterBlock[] = [];
@@ -100,22 +94,15 @@ export function capReport(
 }
 
 export const patientsRepo = {
-  /** Every roster patient (in primary-key order). */
-  /** Every roster patient, in the order of the imported file. */
-  all: (): Promise<Patient[]> => readAll(),
-  /** One patient (reads the whole roster: screens should use the cached index in roster-store). */
-  get: async (id: string): Promise<Patient | undefined> => (await readAll()).find((p) => p.id === id),
-  byPatientNo: async (patientNo: string): Promise<Patient | undefined> =>
-    (await readAll()).find((p) => p.patientNo === patientNo),
-  count: async (): Promise<number> => (await readAll()).length,
   /** The roster now on this device, or null when none was imported (or it was deleted). */
   snapshot: (): Promise<RosterSnapshot | null> => settings.get<RosterSnapshot | null>(ROSTER_SETTING, null),
   /** The last import's report, or null. */
   report: (): Promise<ImportReport | null> => settings.get<ImportReport | null>(ROSTER_REPORT_SETTING, null),
 
   /**
-   * The snapshot and its patients read together, so they always belong to the same import (a
-   * re-import in another tab between two separate reads could otherwise pair old meta with new rows).
+   * The snapshot and its patients (in file order) read together, so they always belong to the same
+   * import (a re-import in another tab between two separate reads could otherwise pair old meta with
+   * new rows). It reads the whole roster: screens look patients up in roster-store's cached index.
    */
   async load(): Promise<{ snapshot: RosterSnapshot | null; patients: Patient[] }> {
     await moveLegacyRows();
