@@ -18,6 +18,11 @@ export class Workspace {
   #device = live(() => settingsRepo.device());
   #session = live(() => outageRepo.current());
 
+  /**
+   * Whether all four values have been read. Read inside an effect for the page's whole life (the app
+   * shell does), it also keeps them current: a live value is only updated while something watches
+   * it, and handlers — a print, a save — read the clinic or the staff when no screen shows them.
+   */
   get loaded(): boolean {
     return this.#clinic.loaded && this.#staff.loaded && this.#device.loaded && this.#session.loaded;
   }
