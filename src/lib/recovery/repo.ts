@@ -386,18 +386,16 @@ export const recoveryRepo = {
   /** What of the session is still on this device, the purge's own tombstone (row, 'purged' line, audit line) set apart. */
   async leftOf(sessionId: string): Promise<Omit<PurgeReport, 'deleted'>> {
     const remaining = await recoveryRepo.countBySession(sessionId);
-    const purgedEvents = await table<{ kind: string; sessionId: string }>('events')
-      .where('sessionId')
-      .equals(sessionId)
-      .filter((e) => e.kind === 'purged')
-      .count();
+    const purgeLines = (store: 'events' | 'audit', field: string, value: string) =>
+      rows(store)
+        .where('sessionId')
+        .equals(sessionId)
+        .filter((row) => row[field] === value)
+        .count();
+    const purgedEvents = await purgeLines('events', 'kind', 'purged');
     remaining.events -= purgedEvents;
     // The purge's own audit-trail line (who purged, when, how many; no patient content) stays too.
-    const purgeAudit = await table<{ action: string; sessionId: string }>('audit')
-      .where('sessionId')
-      .equals(sessionId)
-      .filter((e) => e.action === 'purge')
-      .count();
+    const purgeAudit = await purgeLines('audit', 'action', 'purge');
     remaining.audit -= purgeAudit;
     const session = (await sessions().get(sessionId)) ? 1 : 0;
     return { remaining, kept: { session, purgedEvents, purgeAudit } };
