@@ -3,7 +3,6 @@ import { test, expect, openReady, setUpClinic, declareOutage } from './support/f
 import {
   PASSCODE,
   diskText,
-  keepVaultOpen,
   lockNow,
   lockScreen,
   openReadyLocked,
@@ -88,10 +87,8 @@ test('first use: the passcode comes before anything, the recovery code is shown 
 
 test('what reaches the disk is sealed: no name, kana, birth date or symptom in clear', async ({
   page,
-  context,
   server
 }) => {
-  await keepVaultOpen(context);
   await openReady(page, server.url + '/');
   await setUpClinic(page, server.url);
   await declareOutage(page, server.url);
@@ -144,7 +141,6 @@ test('locking keeps the unsaved form: unlock, and the half-typed patient is stil
   context,
   server
 }) => {
-  await keepVaultOpen(context);
   await openReady(page, server.url + '/');
   await setUpClinic(page, server.url);
   await declareOutage(page, server.url);
@@ -246,7 +242,6 @@ test('idle for the set minutes locks the screen; the lock button locks every tab
   server
 }) => {
   await page.clock.install();
-  await keepVaultOpen(context);
   await openReady(page, server.url + '/');
   await setUpClinic(page, server.url);
   await page.goto(server.url + '/settings/');
@@ -271,12 +266,7 @@ test('idle for the set minutes locks the screen; the lock button locks every tab
   await expect(other.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
 });
 
-test('the audit trail shows who did what on which device, never a patient name', async ({
-  page,
-  context,
-  server
-}) => {
-  await keepVaultOpen(context);
+test('the audit trail shows who did what on which device, never a patient name', async ({ page, server }) => {
   await openReady(page, server.url + '/');
   await setUpClinic(page, server.url);
   await declareOutage(page, server.url);

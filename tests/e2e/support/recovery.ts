@@ -17,7 +17,7 @@ import {
   sampleMeta,
   sampleSettlement
 } from '../../../src/lib/recovery/sample';
-import type { Arrival, Intake } from '../../../src/lib/reception/model';
+import { emptyIntakeFields, type Arrival, type Intake } from '../../../src/lib/reception/model';
 import type { PaperLink } from '../../../src/lib/paper/links';
 import type { TimelineEvent } from '../../../src/lib/outage/model';
 import type { Settlement } from '../../../src/lib/billing/model';
@@ -197,14 +197,7 @@ export function intakeFor(arrival: Arrival, answers: Partial<Intake> = {}): Inta
   return {
     ...madeNow(`${arrival.id}-intake`, arrival.sessionId, arrival.deviceLabel),
     arrivalId: arrival.id,
-    symptoms: '',
-    since: '',
-    temperature: '',
-    allergies: '',
-    medications: '',
-    pregnancy: '',
-    pastIllnesses: '',
-    message: '',
+    ...emptyIntakeFields,
     filledBy: 'patient',
     ...answers
   };

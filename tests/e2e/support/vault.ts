@@ -91,8 +91,13 @@ export async function settleVault(page: Page): Promise<void> {
  */
 export async function keepVaultOpen(context: BrowserContext, passcode = PASSCODE): Promise<void> {
   for (const page of context.pages()) await watch(page, passcode);
+  if (followed.has(context)) return;
+  followed.add(context);
   context.on('page', (page) => void watch(page, passcode));
 }
+
+/** Contexts whose new pages are already answered (openReady and a journey may both ask). */
+const followed = new WeakSet<BrowserContext>();
 
 /** Stop answering the lock screen on this page (to look at it). */
 export async function stopKeepingOpen(page: Page): Promise<void> {
