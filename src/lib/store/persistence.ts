@@ -1,5 +1,7 @@
-// Asks the browser to keep our storage (persist) and reports usage; notices if earlier data was evicted.
+// Asks the browser to keep our storage (persist) and reports usage; notices if earlier data was evicted; erases it on purpose.
 import { settings } from './settings';
+import { deleteDataDb } from './db';
+import { clearAllJournals } from './draft-journal';
 
 export interface StorageReport {
   persisted: boolean | null;
@@ -34,4 +36,15 @@ export async function checkEviction(newId: () => string): Promise<'fresh' | 'int
   }
   localStorage.setItem(MARK, stored);
   return 'intact';
+}
+
+/**
+ * Erase everything this device keeps of patient data on purpose (the vault's last resort): the
+ * database, the forms' journal, and the install mark — or the next start would take the deliberate
+ * erase for the browser evicting our data.
+ */
+export async function eraseDeviceData(): Promise<void> {
+  await deleteDataDb();
+  localStorage.removeItem(MARK);
+  clearAllJournals();
 }

@@ -1,7 +1,6 @@
 // This tab's vault state for the UI: checking, first setup, locked or unlocked; idle lock and lock-everywhere.
 import type { FieldProblems, Problem, Result } from '../result';
-import { deleteDataDb } from '../store/db';
-import { clearAllJournals } from '../store/draft-journal';
+import { eraseDeviceData } from '../store/persistence';
 import { toProblem } from '../store/errors';
 import { keyring, type AttemptState } from './keyring';
 import { forgetKeys, isUnlocked, onLock, onUnlock } from './session-key';
@@ -205,10 +204,7 @@ class VaultLock {
   async erase(): Promise<Result<void>> {
     try {
       forgetKeys();
-      await deleteDataDb();
-      // The eviction check (store/persistence.ts) would otherwise report this deliberate erase as data loss.
-      localStorage.removeItem('tebikae.installId');
-      clearAllJournals();
+      await eraseDeviceData();
       return { ok: true, value: undefined };
     } catch (error) {
       return { ok: false, error: toProblem(error) };
