@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardColumns, filterArrivals, inArrivalOrder, nextStatus, statusCounts } from './queue';
+import { boardColumns, filterArrivals, inArrivalOrder, nextStatus, statusCounts, stillOpen } from './queue';
 import type { Arrival, QueueStatus } from './model';
 
 let n = 0;
@@ -93,5 +93,21 @@ describe('queue rules', () => {
       awaitingPayment: ['A-006'],
       done: ['A-004']
     });
+  });
+});
+
+describe('stillOpen', () => {
+  it('keeps patients waiting, in consultation or waiting to pay; drops paid, pay-later, gone and cancelled', () => {
+    const statuses = [
+      'waiting',
+      'inConsult',
+      'awaitingPayment',
+      'paid',
+      'payLater',
+      'left',
+      'cancelled'
+    ] as const;
+    const arrivals = statuses.map((status) => arrival({ status }));
+    expect(stillOpen(arrivals).map((a) => a.status)).toEqual(['waiting', 'inConsult', 'awaitingPayment']);
   });
 });
