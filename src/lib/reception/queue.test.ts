@@ -110,4 +110,10 @@ describe('stillOpen', () => {
     const arrivals = statuses.map((status) => arrival({ status }));
     expect(stillOpen(arrivals).map((a) => a.status)).toEqual(['waiting', 'inConsult', 'awaitingPayment']);
   });
+
+  it('lists them in arrival order, whatever order they were read in', () => {
+    const first = arrival({ status: 'inConsult' });
+    const second = arrival({ status: 'waiting' });
+    expect(stillOpen([second, first]).map((a) => a.id)).toEqual([first.id, second.id]);
+  });
 });

@@ -68,9 +68,9 @@ export function filterArrivals(arrivals: readonly Arrival[], status: StatusFilte
 /** Statuses of a patient still being seen or waiting to pay (not paid, pay-later, gone home or cancelled). */
 const IN_PROGRESS: ReadonlySet<QueueStatus> = new Set(['waiting', 'inConsult', 'awaitingPayment']);
 
-/** Patients not yet through the desk (what recording recovery asks about). */
+/** Patients not yet through the desk (what recording recovery asks about), in arrival order. */
 export function stillOpen(arrivals: readonly Arrival[]): Arrival[] {
-  return arrivals.filter((a) => IN_PROGRESS.has(a.status));
+  return inArrivalOrder(arrivals.filter((a) => IN_PROGRESS.has(a.status)));
 }
 
 /** What the waiting room sees: queue numbers only, grouped by where the patient is (帰宅 and 受付取消 not at all). */
