@@ -162,7 +162,9 @@ export const scenarios = {
     await freshUnlockedStore();
     let stored = 0;
     const ms = await time(async () => {
-      const parsed = readRosterFile(bytes);
+      const read = readRosterFile(bytes);
+      if (!read.ok) throw new Error(read.error.key);
+      const parsed = read.value;
       const { patients } = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
       const result = await patientsRepo.replaceSnapshot(patients, {
         takenAt: new Date().toISOString(),

@@ -204,3 +204,35 @@ test('a routine re-import takes the guessed columns and the file’s own time: c
   await importRosterFile(page, server.url, file);
   await expect(page.getByTestId('roster-status')).toContainText('30人');
 });
+
+test('a UTF-16 file, or Shift_JIS behind a UTF-8 mark, is refused in plain words; the roster on the device stays', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await importRosterFile(page, server.url, await writeRosterFile(20, 41));
+  await expect(page.getByTestId('roster-status')).toContainText('20人');
+  await page.getByRole('button', { name: '別のファイルを選ぶ' }).click();
+
+  // Excel's 「Unicode テキスト」 is UTF-16: said so, with what to do instead — not read as Shift_JIS mojibake.
+  const utf16 = await writeRosterFile(30, 42, { encoding: 'UTF-16LE', name: 'unicode.csv' });
+  await page.getByLabel('CSVファイル').setInputFiles(utf16.path);
+  const refusal = page.getByRole('alert').filter({ hasText: 'UTF-16' });
+  await expect(refusal).toContainText('UTF-16（Unicode テキスト）で保存されていて、読み込めません');
+  await expect(refusal).toContainText('「UTF-8」か「Shift_JIS（CP932）」で書き出し直す');
+  await expect(refusal).toContainText('「CSV UTF-8（コンマ区切り）」で保存し直して');
+  await expect(page.getByTestId('detected-encoding')).toHaveCount(0);
+  await expect(page.getByText('患者番号の列を選んでください')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '取り込む', exact: true })).toHaveCount(0);
+
+  // A UTF-8 mark in front of Shift_JIS bytes: a mixed encoding, said so.
+  const mixed = await writeRosterFile(30, 43, { encoding: 'SJIS-behind-BOM', name: 'mixed.csv' });
+  await page.getByLabel('CSVファイル').setInputFiles(mixed.path);
+  await expect(page.getByRole('alert')).toContainText(
+    '中身は Shift_JIS など別の文字コードです（文字コードが混ざっています）'
+  );
+  await expect(page.getByTestId('detected-encoding')).toHaveCount(0);
+
+  await expect(page.getByTestId('roster-status')).toContainText('20人');
+  await expect(page.getByTestId('roster-status')).toContainText('ファイル：roster-41.csv');
+});

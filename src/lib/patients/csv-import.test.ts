@@ -2,36 +2,52 @@ import { describe, expect, it } from 'vitest';
 import { convert } from 'encoding-japanese';
 import { decodeRosterFile, decodeShiftJis, importRows, parseRosterCsv, readRosterFile } from './csv-import';
 import { guessMapping, type ColumnMapping } from './header-map';
+import { fail, ok } from '../result';
 import { makeCheckDigit } from './insurer-number';
-import { encodeText, generatePatients, patientsToCsv, rosterCsvBytes } from '../fixtures/synthetic';
+import {
+  encodeText,
+  generatePatients,
+  patientsToCsv,
+  rosterCsv,
+  rosterCsvBytes
+} from '../fixtures/synthetic';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);
+/** The decoded file, for tests of files that must decode. */
+function decoded(file: Uint8Array) {
+  const result = decodeRosterFile(file);
+  if (!result.ok) throw new Error(`not decoded: ${result.error.key}`);
+  return result.value;
+}
+function read(file: Uint8Array) {
+  const result = readRosterFile(file);
+  if (!result.ok) throw new Error(`not read: ${result.error.key}`);
+  return result.value;
+}
 
 describe('decodeRosterFile', () => {
   it('reads UTF-8 without BOM', () => {
-    expect(decodeRosterFile(utf8('患者番号,氏名\r\n1,山田\r\n'))).toEqual({
-      text: '患者番号,氏名\r\n1,山田\r\n',
-      encoding: 'UTF-8'
-    });
+    expect(decodeRosterFile(utf8('患者番号,氏名\r\n1,山田\r\n'))).toEqual(
+      ok({ text: '患者番号,氏名\r\n1,山田\r\n', encoding: 'UTF-8' })
+    );
   });
 
   it('reads UTF-8 with BOM and drops the BOM', () => {
-    expect(decodeRosterFile(bytes(0xef, 0xbb, 0xbf, ...utf8('氏名')))).toEqual({
-      text: '氏名',
-      encoding: 'UTF-8-BOM'
-    });
+    expect(decodeRosterFile(bytes(0xef, 0xbb, 0xbf, ...utf8('氏名')))).toEqual(
+      ok({ text: '氏名', encoding: 'UTF-8-BOM' })
+    );
   });
 
   it('treats plain ASCII and an empty file as UTF-8', () => {
-    expect(decodeRosterFile(utf8('id,name\n1,SMITH\n')).encoding).toBe('UTF-8');
-    expect(decodeRosterFile(new Uint8Array())).toEqual({ text: '', encoding: 'UTF-8' });
+    expect(decoded(utf8('id,name\n1,SMITH\n')).encoding).toBe('UTF-8');
+    expect(decodeRosterFile(new Uint8Array())).toEqual(ok({ text: '', encoding: 'UTF-8' }));
   });
 
   it('reads Shift_JIS', () => {
     // 山田,ﾔﾏﾀﾞ (8E52 9363, half-width kana are single bytes B6..)
     const sjis = bytes(0x8e, 0x52, 0x93, 0x63, 0x2c, 0xd4, 0xcf, 0xc0, 0xde);
-    expect(decodeRosterFile(sjis)).toEqual({ text: '山田,ﾔﾏﾀﾞ', encoding: 'SJIS' });
+    expect(decodeRosterFile(sjis)).toEqual(ok({ text: '山田,ﾔﾏﾀﾞ', encoding: 'SJIS' }));
   });
 
   it('reads CP932 extensions: NEC specials, NEC-selected and IBM extensions', () => {
@@ -48,7 +64,7 @@ describe('decodeRosterFile', () => {
     ];
     for (const [code, text] of cases) {
       const file = bytes(0x8e, 0x52, ...code); // 山 + the character, so the file is not valid UTF-8
-      expect(decodeRosterFile(file)).toEqual({ text: `山${text}`, encoding: 'SJIS' });
+      expect(decodeRosterFile(file)).toEqual(ok({ text: `山${text}`, encoding: 'SJIS' }));
     }
   });
 
@@ -78,9 +94,60 @@ describe('decodeRosterFile', () => {
 
   it('prefers UTF-8 whenever the bytes are valid UTF-8', () => {
     const text = '髙橋,山﨑,①,㈱';
-    expect(decodeRosterFile(utf8(text))).toEqual({ text, encoding: 'UTF-8' });
+    expect(decodeRosterFile(utf8(text))).toEqual(ok({ text, encoding: 'UTF-8' }));
     const sjis = Uint8Array.from(convert(utf8(text), { to: 'SJIS', from: 'UTF8' }));
-    expect(decodeRosterFile(sjis)).toEqual({ text, encoding: 'SJIS' });
+    expect(decodeRosterFile(sjis)).toEqual(ok({ text, encoding: 'SJIS' }));
+  });
+
+  const roster = rosterCsv(30, 12);
+  const utf16 = (text: string, order: 'le' | 'be', bom: boolean) => {
+    const le = new Uint8Array(Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le'));
+    if (order === 'le') return le;
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i + 1 < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+    return be;
+  };
+
+  it.each([
+    ['LE', 'with', 'le', true],
+    ['LE', 'without', 'le', false],
+    ['BE', 'with', 'be', true],
+    ['BE', 'without', 'be', false]
+  ] as const)('refuses UTF-16 %s %s a BOM as UTF-16, not as Shift_JIS mojibake', (_o, _b, order, bom) => {
+    const file = utf16(roster, order, bom);
+    expect(decodeRosterFile(file)).toEqual(fail({ key: 'patients.import.error.utf16' }));
+    expect(readRosterFile(file)).toEqual(fail({ key: 'patients.import.error.utf16' }));
+  });
+
+  it('refuses Shift_JIS bytes behind a UTF-8 BOM as mixed', () => {
+    const sjis = encodeText(roster, 'SJIS');
+    const file = new Uint8Array([0xef, 0xbb, 0xbf, ...sjis]);
+    expect(decodeRosterFile(file)).toEqual(fail({ key: 'patients.import.error.mixedBom' }));
+  });
+
+  it('refuses UTF-8 with a row of Shift_JIS in it as mixed, yet reads a whole Shift_JIS roster as Shift_JIS', () => {
+    const good = encodeText(rosterCsv(300, 5), 'UTF-8');
+    const pasted = encodeText('99999,佐藤　花子,サトウ　ハナコ,1980/1/2,女,,,,,,,,\r\n', 'SJIS');
+    expect(decodeRosterFile(new Uint8Array([...good, ...pasted]))).toEqual(
+      fail({ key: 'patients.import.error.mixed' })
+    );
+    for (const seed of [1, 2, 3]) {
+      for (const n of [1, 5, 300]) expect(decoded(rosterCsvBytes(n, seed, 'SJIS')).encoding).toBe('SJIS');
+    }
+  });
+
+  it('refuses an Excel workbook chosen instead of its CSV', () => {
+    expect(decodeRosterFile(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00))).toEqual(
+      fail({ key: 'patients.import.error.excel' })
+    );
+    expect(decodeRosterFile(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00))).toEqual(
+      fail({ key: 'patients.import.error.excel' })
+    );
+  });
+
+  it('does not take a stray NUL in a text file for UTF-16', () => {
+    const file = new Uint8Array([...utf8(roster), 0x00]);
+    expect(decoded(file).encoding).toBe('UTF-8');
   });
 });
 
@@ -409,7 +476,7 @@ describe('a whole file, start to finish', () => {
         patientsToCsv(patients, 31, { warekiShare: 0.3, halfWidthKanaShare: 0.1 }),
         encoding
       );
-      const roster = readRosterFile(file);
+      const roster = read(file);
       expect(roster.encoding).toBe(encoding);
       const result = importRows(roster.rows, roster.mapping, { firstRowNumber: roster.firstRowNumber });
       expect(result.rejected).toEqual([]);
@@ -425,9 +492,9 @@ describe('a whole file, start to finish', () => {
   it('imports 50,000 rows (timings printed)', () => {
     const file = rosterCsvBytes(50000, 2025, 'SJIS');
     const t0 = performance.now();
-    const decoded = decodeRosterFile(file);
+    const text = decoded(file).text;
     const t1 = performance.now();
-    const parsed = parseRosterCsv(decoded.text);
+    const parsed = parseRosterCsv(text);
     const t2 = performance.now();
     const result = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
     const t3 = performance.now();
@@ -438,7 +505,7 @@ describe('a whole file, start to finish', () => {
         `decode ${(t1 - t0).toFixed(0)} ms (encoding-japanese fallback ${(t4 - t3).toFixed(0)} ms), ` +
         `parse ${(t2 - t1).toFixed(0)} ms, importRows ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms`
     );
-    expect(fallback).toBe(decoded.text);
+    expect(fallback).toBe(text);
     expect(result.patients).toHaveLength(50000);
     expect(result.rejected).toEqual([]);
   });

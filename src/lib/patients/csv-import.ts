@@ -2,7 +2,8 @@
 // Default imports: both packages are CommonJS, which plain Node only exposes as a default export.
 import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
-import type { Problem } from '../result';
+import { fail, ok, type Problem, type Result } from '../result';
+import { looksMixedUtf8, unreadableKind, type UnreadableKind } from './encoding-sniff';
 import { guessMapping, mappedFieldCount, type ColumnMapping } from './header-map';
 import { normalizeKana, normalizeSpaces, isZenkakuKana } from './kana';
 import { patientIdOf, type Patient, type RosterEncoding } from './model';
@@ -15,17 +16,37 @@ export interface DecodedRoster {
   encoding: RosterEncoding;
 }
 
+/** What to tell the user when a file's encoding is one the import cannot read. */
+const UNREADABLE: Record<UnreadableKind | 'mixedBom' | 'mixed', Problem> = {
+  utf16: { key: 'patients.import.error.utf16' },
+  excel: { key: 'patients.import.error.excel' },
+  mixedBom: { key: 'patients.import.error.mixedBom' },
+  mixed: { key: 'patients.import.error.mixed' }
+};
+
 /**
  * Bytes of a roster file to text. A UTF-8 BOM settles it; otherwise bytes that are valid UTF-8
  * are UTF-8 (plain ASCII included) and anything else is read as Shift_JIS in its Windows form
- * (CP932), so NEC and IBM extensions such as ①, ㈱, 髙 and 﨑 come out right.
+ * (CP932), so NEC and IBM extensions such as ①, ㈱, 髙 and 﨑 come out right. UTF-16, an Excel
+ * workbook, a UTF-8 BOM in front of bytes that are not UTF-8, and UTF-8 with stray bytes of
+ * another encoding are refused with a problem saying so: read as Shift_JIS they would only be
+ * mojibake, and the user would be asked to pick columns from it.
  */
-export function decodeRosterFile(bytes: Uint8Array): DecodedRoster {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8-BOM' };
+export function decodeRosterFile(bytes: Uint8Array): Result<DecodedRoster> {
+  const unreadable = unreadableKind(bytes);
+  if (unreadable) return fail(UNREADABLE[unreadable]);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+      return ok({ text, encoding: 'UTF-8-BOM' });
+    } catch {
+      return fail(UNREADABLE.mixedBom);
+    }
+  }
   if (bytes.length === 0 || Encoding.detect(bytes, 'UTF8') === 'UTF8')
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8' };
-  return { text: decodeShiftJis(bytes), encoding: 'SJIS' };
+    return ok({ text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8' });
+  if (looksMixedUtf8(bytes)) return fail(UNREADABLE.mixed);
+  return ok({ text: decodeShiftJis(bytes), encoding: 'SJIS' });
 }
 
 /**
@@ -236,7 +257,8 @@ function readInsurerNo(text: string, warn: (reason: Problem) => void): string {
 }
 
 /** A roster file, start to guess: decoded, parsed, and a mapping proposed. The caller imports with importRows. */
-export function readRosterFile(bytes: Uint8Array): ParsedRoster & { encoding: RosterEncoding } {
-  const { text, encoding } = decodeRosterFile(bytes);
-  return { ...parseRosterCsv(text), encoding };
+export function readRosterFile(bytes: Uint8Array): Result<ParsedRoster & { encoding: RosterEncoding }> {
+  const decoded = decodeRosterFile(bytes);
+  if (!decoded.ok) return decoded;
+  return ok({ ...parseRosterCsv(decoded.value.text), encoding: decoded.value.encoding });
 }

@@ -38,8 +38,15 @@ export interface RosterFile {
   patients: Patient[];
 }
 
+/**
+ * How the file's bytes are written: an encoding the import reads, or one it must refuse — UTF-16
+ * (Excel's 「Unicode テキスト」) or Shift_JIS bytes behind a UTF-8 BOM (a tool that added the mark
+ * without converting).
+ */
+export type FileEncoding = RosterEncoding | 'UTF-16LE' | 'SJIS-behind-BOM';
+
 export interface RosterFileOptions extends GenerateOptions {
-  encoding?: RosterEncoding;
+  encoding?: FileEncoding;
   /** Header cells renamed (e.g. フリガナ → 読み仮名) so the guessed mapping needs a hand. */
   renameHeaders?: Record<string, string>;
   /** Raw CSV lines appended after the generated rows (bad rows, say). */
@@ -64,7 +71,14 @@ export async function writeRosterFile(
   const name = options.name ?? `roster-${seed}.csv`;
   const path = test.info().outputPath(`seed-${seed}`, name);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, encodeText(text, options.encoding ?? 'SJIS'));
+  const encoding = options.encoding ?? 'SJIS';
+  const bytes =
+    encoding === 'UTF-16LE'
+      ? Buffer.from('\ufeff' + text, 'utf16le')
+      : encoding === 'SJIS-behind-BOM'
+        ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encodeText(text, 'SJIS')])
+        : encodeText(text, encoding);
+  writeFileSync(path, bytes);
   return { path, name, patients };
 }
 

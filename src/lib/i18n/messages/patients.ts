@@ -59,6 +59,14 @@ export const ja = {
   'patients.import.takenAtHint': 'ファイルの更新日時を入れています。書き出した日時が違うときは直してください',
   'patients.import.error.takenAtInvalid': '日付と時刻を入力してください',
   'patients.import.error.takenAtFuture': '名簿の時点に未来の日時は入れられません',
+  'patients.import.error.utf16':
+    'このファイルは UTF-16（Unicode テキスト）で保存されていて、読み込めません。電子カルテから「UTF-8」か「Shift_JIS（CP932）」で書き出し直すか、Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してから選んでください',
+  'patients.import.error.excel':
+    'これは Excel のファイル（.xlsx / .xls）で、CSV ではありません。Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直すか、電子カルテから CSV で書き出したファイルを選んでください',
+  'patients.import.error.mixedBom':
+    'このファイルは先頭に UTF-8 の印（BOM）があるのに、中身は Shift_JIS など別の文字コードです（文字コードが混ざっています）。正しく読めないため取り込みません。電子カルテから「UTF-8」か「Shift_JIS（CP932）」で書き出し直すか、Excel で「CSV UTF-8（コンマ区切り）」で保存し直してください',
+  'patients.import.error.mixed':
+    'このファイルには UTF-8 の文字と Shift_JIS など別の文字コードの文字が混ざっています。正しく読めないため取り込みません。電子カルテから「UTF-8」か「Shift_JIS（CP932）」で書き出し直すか、Excel で「CSV UTF-8（コンマ区切り）」で保存し直してください',
   'patients.import.checking': '各行を確認しています…',
   'patients.import.saving': '保存しています… {done} / {total}人',
   'patients.import.progress': '取り込みの進み具合',

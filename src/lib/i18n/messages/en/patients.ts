@@ -62,6 +62,14 @@ export const en: Record<keyof typeof ja, string> = {
     'This is the file’s modified time. Correct it if the export was made at another time',
   'patients.import.error.takenAtInvalid': 'Enter a date and time',
   'patients.import.error.takenAtFuture': 'The roster cannot be from the future',
+  'patients.import.error.utf16':
+    'This file is saved as UTF-16 (Unicode text), which cannot be read. Export it again from the EHR as UTF-8 or Shift_JIS (CP932), or open it in Excel and save it as “CSV UTF-8 (comma delimited)”, then choose it',
+  'patients.import.error.excel':
+    'This is an Excel workbook (.xlsx / .xls), not a CSV. Open it in Excel and save it as “CSV UTF-8 (comma delimited)”, or choose the CSV exported from the EHR',
+  'patients.import.error.mixedBom':
+    'This file starts with a UTF-8 mark (BOM) but its contents are in another encoding such as Shift_JIS (mixed encodings). It cannot be read correctly and is not imported. Export it again from the EHR as UTF-8 or Shift_JIS (CP932), or save it from Excel as “CSV UTF-8 (comma delimited)”',
+  'patients.import.error.mixed':
+    'This file mixes UTF-8 text with text in another encoding such as Shift_JIS. It cannot be read correctly and is not imported. Export it again from the EHR as UTF-8 or Shift_JIS (CP932), or save it from Excel as “CSV UTF-8 (comma delimited)”',
   'patients.import.checking': 'Checking each row…',
   'patients.import.saving': 'Saving… {done} / {total} patients',
   'patients.import.progress': 'Import progress',
