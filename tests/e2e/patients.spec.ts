@@ -236,3 +236,58 @@ test('a UTF-16 file, or Shift_JIS behind a UTF-8 mark, is refused in plain words
   await expect(page.getByTestId('roster-status')).toContainText('20人');
   await expect(page.getByTestId('roster-status')).toContainText('ファイル：roster-41.csv');
 });
+
+test('a roster with a quote left open on row 501 of 1,000: the damage is named, replacing asks again with both counts, and declining keeps the roster', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  const good = await writeRosterFile(1000, 51, { name: 'good.csv' });
+  await importRosterFile(page, server.url, good);
+  const status = page.getByTestId('roster-status');
+  await expect(status).toContainText('1,000人');
+
+  // The same export with a quote opened in the 500th patient's name (file row 501) and never closed.
+  const broken = await writeRosterFile(1000, 51, { name: 'broken.csv', openQuoteOnPatient: 500 });
+  await page.getByRole('button', { name: '別のファイルを選ぶ' }).click();
+  await page.getByLabel('CSVファイル').setInputFiles(broken.path);
+  const damage = page.getByTestId('quote-damage');
+  await expect(damage).toContainText('ファイルの引用符（"）が壊れています');
+  await expect(damage).toContainText(
+    '501行目の2列目（氏名）で引用符（"）が開いたまま閉じられていません。そこからファイルの終わりまでの500行がこの1つの項目に入ってしまい、取り込めません'
+  );
+
+  // Importing asks a second time, with the roster now and what the file would leave.
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'このファイルで名簿を置き換えますか？' });
+  await expect(dialog.getByTestId('replace-counts')).toHaveText('今の名簿 1,000人 → 新しいファイル 499人');
+  await expect(dialog).toContainText('501行目の2列目（氏名）で引用符');
+  await expect(dialog).toContainText('今の名簿（1,000人）の半分より少なくなります');
+  await expectAccessible(page);
+
+  // Declined: the good roster stays, all of it, after a reload too.
+  await dialog.getByRole('button', { name: 'やめる（今の名簿を残す）' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('取り込みをやめました。今の名簿（1,000人）はそのままです')).toBeVisible();
+  await expect(page.getByTestId('import-done')).toHaveCount(0);
+  await page.reload();
+  await expect(status).toContainText('1,000人');
+  await expect(status).toContainText('ファイル：good.csv');
+  const late = good.patients[799]!;
+  await page.getByLabel('患者検索').fill(late.patientNo);
+  await expect(hits(page).first()).toContainText(late.name);
+
+  // Asked for explicitly, the damaged file replaces it, and the report says what was left out.
+  await page.getByLabel('CSVファイル').setInputFiles(broken.path);
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  await page.getByRole('button', { name: 'このファイルで置き換える' }).click();
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText('499人を取り込みました');
+  await expect(done).toContainText('前の名簿（1,000人）を置き換えました');
+  const rejected = done.getByTestId('import-rejected');
+  await expect(rejected).toContainText('501行は取り込めませんでした');
+  await expect(rejected.getByRole('listitem').first()).toHaveText(
+    /501行目\s*501行目の2列目（氏名）で引用符（"）が開いたまま閉じられていません。そこからファイルの終わりまでの500行/
+  );
+  await expect(status).toContainText('499人');
+});

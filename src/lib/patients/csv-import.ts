@@ -9,6 +9,7 @@ import { normalizeKana, normalizeSpaces, isZenkakuKana } from './kana';
 import { patientIdOf, type Patient, type RosterEncoding } from './model';
 import { restoreInsurerNo, validateInsurerNo, cleanNumber } from './insurer-number';
 import { cleanBranch, cleanCode, cleanPatientNo, cleanText, parseCopayRate, parseSex } from './roster-values';
+import { findQuoteDamage, quoteDamageProblem, type QuoteDamage } from './quote-damage';
 import { parseBirthDate } from './wareki';
 
 export interface DecodedRoster {
@@ -77,6 +78,8 @@ export interface ParsedRoster {
   firstRowNumber: number;
   /** The mapping guessed from the headers, for the user to confirm or change. */
   mapping: ColumnMapping;
+  /** Cells whose quote ran away with the rows after them; empty for a sound file. */
+  damage: QuoteDamage[];
 }
 
 /** How many leading non-blank lines may precede the header row (an export title, a date line). */
@@ -90,7 +93,9 @@ const isBlankRow = (row: readonly string[]) => row.every((cell) => cell.trim() =
  * Parse CSV (or tab-separated) text. The header row is the first of the leading rows whose cells
  * map to the most fields, so a title line above the headers does not confuse the import. Blank
  * lines are kept as rows, so row numbers are the file's own (a cell with a line break in quotes
- * is one row, as a spreadsheet shows it); blank lines at the end are dropped.
+ * is one row, as a spreadsheet shows it); blank lines at the end are dropped. A quote that opens
+ * a cell and runs on over the rows after it is reported in `damage` (see quote-damage.ts): the
+ * parse itself cannot tell where the writer meant it to close.
  */
 export function parseRosterCsv(text: string): ParsedRoster {
   // The delimiter is guessed as before, blank lines ignored; the parse itself keeps them.
@@ -99,7 +104,8 @@ export function parseRosterCsv(text: string): ParsedRoster {
     skipEmptyLines: 'greedy',
     delimitersToGuess: DELIMITERS
   }).meta;
-  const all = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false }).data;
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false });
+  const all = parsed.data;
   let end = all.length;
   while (end > 0 && isBlankRow(all[end - 1]!)) end--;
   let headerIndex = 0;
@@ -114,11 +120,18 @@ export function parseRosterCsv(text: string): ParsedRoster {
     }
   }
   const headers = headerIndex < end ? all[headerIndex]!.map((cell) => cell.trim()) : [];
+  const unterminated = new Set(
+    parsed.errors.filter((e) => e.code === 'MissingQuotes' && e.row !== undefined).map((e) => e.row!)
+  );
   return {
     headers,
     rows: all.slice(headerIndex + 1, end),
     firstRowNumber: headerIndex + 2,
-    mapping: guessMapping(headers)
+    mapping: guessMapping(headers),
+    // Without a quote in the file no cell can run away: skip the walk over every cell.
+    damage: text.includes('"')
+      ? findQuoteDamage(all.slice(0, end), headerIndex, delimiter, headers, unterminated)
+      : []
   };
 }
 
@@ -140,6 +153,8 @@ export interface ImportOptions {
   firstRowNumber?: number;
   /** Today (ISO yyyy-mm-dd); when given, a birth date after it rejects the row. */
   today?: string;
+  /** Runaway quoted cells found by parseRosterCsv: their rows are rejected, saying what happened. */
+  damage?: readonly QuoteDamage[];
 }
 
 export interface ImportResult {
@@ -149,9 +164,10 @@ export interface ImportResult {
 }
 
 /**
- * Rows to patients. A row without 患者番号 or 氏名, or whose 生年月日 cannot be read, is rejected
- * with its reason; so is a second row with a 患者番号 already seen in the file. Other oddities
- * keep the row and add a warning. Ids come from 患者番号, so importing again replaces.
+ * Rows to patients. A row whose quoted cell ran away with the rows after it (options.damage), a
+ * row without 患者番号 or 氏名, or whose 生年月日 cannot be read, is rejected with its reason;
+ * so is a second row with a 患者番号 already seen in the file. Other oddities keep the row and
+ * add a warning. Ids come from 患者番号, so importing again replaces.
  */
 export function importRows(
   rows: readonly (readonly string[])[],
@@ -163,6 +179,7 @@ export function importRows(
   const rejected: RejectedRow[] = [];
   const warnings: RowWarning[] = [];
   const firstRowOf = new Map<string, number>();
+  const damageAt = new Map((options.damage ?? []).map((d) => [d.rowNumber, d]));
   const cellOf = (row: readonly string[], column: number | null) =>
     column === null ? '' : (row[column] ?? '').trim();
 
@@ -173,6 +190,13 @@ export function importRows(
     const cell = (field: keyof ColumnMapping) => cellOf(row, mapping[field]);
     const reject = (reason: Problem) => rejected.push({ rowNumber, reason, raw: [...row] });
     const warn = (reason: Problem) => warnings.push({ rowNumber, reason });
+
+    // One cell of this row holds the rows after it: nothing in the row can be trusted.
+    const damaged = damageAt.get(rowNumber);
+    if (damaged) {
+      reject(quoteDamageProblem(damaged));
+      continue;
+    }
 
     const patientNo = cleanPatientNo(cell('patientNo'));
     if (patientNo === '') {

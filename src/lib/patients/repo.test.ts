@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDataDb, table } from '../store';
 import { generatePatients } from '../fixtures/synthetic';
 import type { Patient } from './model';
-import { capReport, patientsRepo, type SnapshotInput } from './repo';
+import { capReport, notImportedCount, patientsRepo, type SnapshotInput } from './repo';
 import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
 import { followVault } from './roster-warmup';
 import { forgetKeys, holdDataKey, unlockForTests } from '../vault/session-key';
@@ -122,6 +122,15 @@ describe('patientsRepo.replaceSnapshot', () => {
     expect(report.rejectedCount).toBe(5);
     await patientsRepo.replaceSnapshot(generatePatients(2, 8), meta(), { report });
     expect(await patientsRepo.report()).toEqual(report);
+  });
+
+  it('counts the lines a runaway quote swallowed among the rows not imported', () => {
+    const rejected = [{ rowNumber: 501, reason: { key: 'patients.import.quote.unclosed' as const } }];
+    const report = capReport(rejected, [], 10, 500);
+    expect(report).toMatchObject({ rejectedCount: 1, swallowedCount: 500 });
+    expect(notImportedCount(report)).toBe(501);
+    // A report kept before swallowed lines were counted has none.
+    expect(notImportedCount({ rejected: [], rejectedCount: 2, warnings: [], warningCount: 0 })).toBe(2);
   });
 
   it('writes 50,000 patients in one go and reports progress chunk by chunk', async () => {

@@ -30,6 +30,11 @@ export interface ImportReport {
   rejectedCount: number;
   warnings: ReportLine[];
   warningCount: number;
+  /**
+   * Lines of the file a runaway quoted cell swallowed (see quote-damage.ts): not rows of their own,
+   * so not in `rejected`, but not imported either. Absent in reports kept before it was counted.
+   */
+  swallowedCount?: number;
 }
 
 export interface ReplaceOptions {
@@ -82,16 +87,21 @@ async function moveLegacyRows(): Promise<void> {
 export function capReport(
   rejected: readonly ReportLine[],
   warnings: readonly ReportLine[],
-  limit = REPORT_LIMIT
+  limit = REPORT_LIMIT,
+  swallowed = 0
 ): ImportReport {
   const line = (l: ReportLine): ReportLine => ({ rowNumber: l.rowNumber, reason: l.reason });
   return {
     rejected: rejected.slice(0, limit).map(line),
     rejectedCount: rejected.length,
     warnings: warnings.slice(0, limit).map(line),
-    warningCount: warnings.length
+    warningCount: warnings.length,
+    swallowedCount: swallowed
   };
 }
+
+/** Rows of the file the import left out: rejected rows and lines swallowed by a runaway quote. */
+export const notImportedCount = (report: ImportReport) => report.rejectedCount + (report.swallowedCount ?? 0);
 
 export const patientsRepo = {
   /** The roster now on this device, or null when none was imported (or it was deleted). */

@@ -51,6 +51,8 @@ export interface RosterFileOptions extends GenerateOptions {
   renameHeaders?: Record<string, string>;
   /** Raw CSV lines appended after the generated rows (bad rows, say). */
   extraLines?: string[];
+  /** Open a quote (") at the start of this patient's 氏名 (1 = the first patient) and never close it. */
+  openQuoteOnPatient?: number;
   name?: string;
 }
 
@@ -67,7 +69,15 @@ export async function writeRosterFile(
   let header = csv.slice(0, lineEnd);
   for (const [from, to] of Object.entries(options.renameHeaders ?? {})) header = header.replace(from, to);
   const extra = (options.extraLines ?? []).map((line) => `${line}\r\n`).join('');
-  const text = header + csv.slice(lineEnd) + extra;
+  let body = csv.slice(lineEnd);
+  if (options.openQuoteOnPatient !== undefined) {
+    const lines = body.split('\r\n'); // lines[0] is what followed the header: ''
+    const cells = lines[options.openQuoteOnPatient]!.split(',');
+    cells[1] = `"${cells[1]}`;
+    lines[options.openQuoteOnPatient] = cells.join(',');
+    body = lines.join('\r\n');
+  }
+  const text = header + body + extra;
   const name = options.name ?? `roster-${seed}.csv`;
   const path = test.info().outputPath(`seed-${seed}`, name);
   mkdirSync(dirname(path), { recursive: true });

@@ -68,6 +68,24 @@ export const ja = {
   'patients.import.error.mixed':
     'このファイルには UTF-8 の文字と Shift_JIS など別の文字コードの文字が混ざっています。正しく読めないため取り込みません。電子カルテから「UTF-8」か「Shift_JIS（CP932）」で書き出し直すか、Excel で「CSV UTF-8（コンマ区切り）」で保存し直してください',
   'patients.import.checking': '各行を確認しています…',
+  'patients.import.quote.title': 'ファイルの引用符（"）が壊れています',
+  'patients.import.quote.unclosed':
+    '{row}行目の{column}列目（{header}）で引用符（"）が開いたまま閉じられていません。そこからファイルの終わりまでの{lines}行がこの1つの項目に入ってしまい、取り込めません',
+  'patients.import.quote.unclosedLast':
+    '{row}行目の{column}列目（{header}）で引用符（"）が閉じられていません。この行は取り込めません',
+  'patients.import.quote.runaway':
+    '{row}行目の{column}列目（{header}）で開いた引用符（"）が{lines}行先まで閉じられていません。その間の{lines}行がこの1つの項目に入ってしまい、取り込めません',
+  'patients.import.quote.fix':
+    'このまま取り込むと、これらの行は名簿に入りません。電子カルテから書き出し直すか、その行の " を直したファイルを選んでください',
+  'patients.import.confirm.title': 'このファイルで名簿を置き換えますか？',
+  'patients.import.confirm.lead':
+    'このファイルは壊れているかもしれません。置き換えると、今の名簿は消えて戻せません。',
+  'patients.import.confirm.counts': '今の名簿 {current}人 → 新しいファイル {next}人',
+  'patients.import.confirm.dropped':
+    '新しいファイルの患者（{next}人）は、今の名簿（{current}人）の半分より少なくなります。書き出しが途中で切れていないか、絞り込んだ一覧を書き出していないか確かめてください',
+  'patients.import.confirm.replace': 'このファイルで置き換える',
+  'patients.import.confirm.keep': 'やめる（今の名簿を残す）',
+  'patients.import.declined': '取り込みをやめました。今の名簿（{count}人）はそのままです',
   'patients.import.saving': '保存しています… {done} / {total}人',
   'patients.import.progress': '取り込みの進み具合',
   'patients.import.nothing': '取り込める行がありませんでした。今の名簿はそのままです',

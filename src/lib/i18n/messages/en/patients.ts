@@ -71,6 +71,24 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.import.error.mixed':
     'This file mixes UTF-8 text with text in another encoding such as Shift_JIS. It cannot be read correctly and is not imported. Export it again from the EHR as UTF-8 or Shift_JIS (CP932), or save it from Excel as “CSV UTF-8 (comma delimited)”',
   'patients.import.checking': 'Checking each row…',
+  'patients.import.quote.title': 'The file’s quotes (") are broken',
+  'patients.import.quote.unclosed':
+    'Row {row}, column {column} ({header}): a quote (") opens and never closes. The {lines} lines from there to the end of the file ended up inside this one cell and cannot be imported',
+  'patients.import.quote.unclosedLast':
+    'Row {row}, column {column} ({header}): a quote (") is never closed. This row cannot be imported',
+  'patients.import.quote.runaway':
+    'Row {row}, column {column} ({header}): a quote (") stays open for {lines} lines. Those {lines} lines ended up inside this one cell and cannot be imported',
+  'patients.import.quote.fix':
+    'Imported as it is, these rows will be missing from the roster. Export the file again from the EHR, or fix the " on that row and choose the file again',
+  'patients.import.confirm.title': 'Replace the roster with this file?',
+  'patients.import.confirm.lead':
+    'This file may be damaged. Replacing removes the current roster, and it cannot be brought back.',
+  'patients.import.confirm.counts': 'Current roster {current} patients → new file {next} patients',
+  'patients.import.confirm.dropped':
+    'The new file has {next} patients, less than half of the current roster ({current}). Check that the export was not cut short or filtered',
+  'patients.import.confirm.replace': 'Replace with this file',
+  'patients.import.confirm.keep': 'Cancel (keep the current roster)',
+  'patients.import.declined': 'Import cancelled. The current roster ({count} patients) is unchanged',
   'patients.import.saving': 'Saving… {done} / {total} patients',
   'patients.import.progress': 'Import progress',
   'patients.import.nothing': 'No row could be imported. The current roster is unchanged',
