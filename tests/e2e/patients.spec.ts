@@ -291,3 +291,38 @@ test('a roster with a quote left open on row 501 of 1,000: the damage is named, 
   );
   await expect(status).toContainText('499人');
 });
+
+test('values reception would refuse are flagged at import, row by row, and those patients can still be found', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  const file = await writeRosterFile(20, 61, {
+    name: 'flagged.csv',
+    extraLines: [
+      `99001,${'長'.repeat(1000)},ナガイ\u3000ナマエ,1980/1/1,男,,,,,,,,`,
+      '99002,未来　生子,ミライ　ウマコ,2099/1/1,女,,,,,,,,',
+      '99003,漢字　仮名,カンジ　仮名,1970/3/3,女,,,,,,,,',
+      '99004,電話　無子,デンワ　ナコ,1975/4/4,女,,,,,,,電話なし,'
+    ]
+  });
+  await importRosterFile(page, server.url, file);
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText('24人を取り込みました');
+  await expect(done.getByTestId('import-rejected')).toHaveCount(0);
+  const warnings = done.getByTestId('import-warnings').getByRole('listitem');
+  await expect(warnings).toHaveText([
+    /22行目\s*氏名が1,000文字あり、受付で使える60文字を超えています.*先頭60文字で取り込みました/,
+    /23行目\s*生年月日「2099\/1\/1」が未来の日付です。そのまま取り込みましたが、受付では生年月日を直すよう求められます/,
+    /24行目\s*フリガナ「カンジ\u3000仮名」にカタカナ以外の文字があります/,
+    /25行目\s*電話番号「電話なし」が電話番号の形ではありません/
+  ]);
+
+  // Still found in an outage: by number, by name.
+  const search = page.getByLabel('患者検索');
+  await search.fill('99002');
+  await expect(hits(page).first()).toContainText('未来　生子');
+  await expect(hits(page).first()).not.toContainText('歳'); // no negative age for a date to come
+  await search.fill('99001');
+  await expect(hits(page).first()).toContainText('長'.repeat(60));
+});

@@ -3,6 +3,7 @@ import { convert } from 'encoding-japanese';
 import { decodeRosterFile, decodeShiftJis, importRows, parseRosterCsv, readRosterFile } from './csv-import';
 import { guessMapping, type ColumnMapping } from './header-map';
 import { fail, ok } from '../result';
+import { NAME_MAX } from './desk-rules';
 import { makeCheckDigit } from './insurer-number';
 import {
   encodeText,
@@ -353,9 +354,79 @@ describe('importRows', () => {
     expect(result.rejected[1]!.reason.values).toEqual({ patientNo: '2' });
   });
 
-  it('rejects future birth dates when told today', () => {
-    const result = importRows([row({ 生年月日: '2030/01/01' })], mapping, { today: '2025-11-15' });
-    expect(result.rejected[0]!.reason.key).toBe('patients.error.birthDateFuture');
+  describe('values reception would refuse are flagged per row and field, and the patient is still imported', () => {
+    const today = '2025-11-15';
+    const flagged = (overrides: Partial<Record<string, string>>) => {
+      const result = importRows([row({ 患者番号: '9' }), row(overrides)], mapping, { today });
+      expect(result.rejected).toEqual([]);
+      expect(result.patients).toHaveLength(2);
+      return { patient: result.patients[1]!, warnings: result.warnings };
+    };
+
+    it('a birth date in the future or before 1900: kept, flagged', () => {
+      const future = flagged({ 生年月日: '2030/01/01' });
+      expect(future.patient.birthDate).toBe('2030-01-01');
+      expect(future.warnings).toEqual([
+        {
+          rowNumber: 3,
+          reason: {
+            key: 'patients.warning.birthDateFuture',
+            values: { input: '2030/01/01' },
+            field: 'birthDate'
+          }
+        }
+      ]);
+      const early = flagged({ 生年月日: '明治20年1月1日' });
+      expect(early.patient.birthDate).toBe('1887-01-01');
+      expect(early.warnings.map((w) => [w.rowNumber, w.reason.key, w.reason.field])).toEqual([
+        [3, 'patients.warning.birthDateTooEarly', 'birthDate']
+      ]);
+    });
+
+    it('a 1,000-character name: cut to what reception takes, flagged with its length', () => {
+      const { patient, warnings } = flagged({ 氏名: '山'.repeat(1000) });
+      expect(patient.name).toBe('山'.repeat(NAME_MAX));
+      expect(warnings).toEqual([
+        {
+          rowNumber: 3,
+          reason: {
+            key: 'patients.warning.nameTooLong',
+            values: { length: '1,000', max: NAME_MAX, value: `${'山'.repeat(30)}…` },
+            field: 'name'
+          }
+        }
+      ]);
+      // Cut between the halves of a surrogate pair, the half is dropped too.
+      expect(flagged({ 氏名: `${'山'.repeat(NAME_MAX - 1)}𠮷` }).patient.name).toBe(
+        '山'.repeat(NAME_MAX - 1)
+      );
+    });
+
+    it('kanji in the kana, an impossible phone, a bad 枝番, over-long 記号・番号: kept as written, flagged', () => {
+      const { patient, warnings } = flagged({
+        フリガナ: 'ヤマダ　太郎',
+        電話番号: '電話なし',
+        枝番: '123',
+        記号: 'A'.repeat(41),
+        番号: '9'.repeat(45)
+      });
+      expect(patient).toMatchObject({ kana: 'ヤマダ\u3000太郎', phone: '電話なし', branch: '123' });
+      expect(warnings.map((w) => [w.rowNumber, w.reason.key, w.reason.field])).toEqual([
+        [3, 'patients.warning.kanaNotKatakana', 'kana'],
+        [3, 'patients.warning.cardSymbolTooLong', 'cardSymbol'],
+        [3, 'patients.warning.cardNumberTooLong', 'cardNumber'],
+        [3, 'patients.warning.branchInvalid', 'branch'],
+        [3, 'patients.warning.phoneInvalid', 'phone']
+      ]);
+    });
+
+    it('what reception takes raises nothing, and without today no date is judged', () => {
+      expect(
+        flagged({ 電話番号: '(03) 1234-5678', 枝番: '1', 氏名: '山'.repeat(NAME_MAX) }).warnings
+      ).toEqual([]);
+      const result = importRows([row({ 生年月日: '2030/01/01' })], mapping);
+      expect(result.warnings).toEqual([]);
+    });
   });
 
   it('flags a 患者番号 seen earlier in the file, keeping the first', () => {

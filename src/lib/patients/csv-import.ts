@@ -11,6 +11,7 @@ import { restoreInsurerNo, validateInsurerNo, cleanNumber } from './insurer-numb
 import { cleanBranch, cleanCode, cleanPatientNo, cleanText, parseCopayRate, parseSex } from './roster-values';
 import { findQuoteDamage, quoteDamageProblem, type QuoteDamage } from './quote-damage';
 import { parseBirthDate } from './wareki';
+import { birthDateRange, CARD_CODE_MAX, cutTo, isDeskBranch, isDeskPhone, NAME_MAX } from './desk-rules';
 
 export interface DecodedRoster {
   text: string;
@@ -151,7 +152,10 @@ export interface RowWarning {
 export interface ImportOptions {
   /** Row number of rows[0]; 2 when the header is the file's first line. */
   firstRowNumber?: number;
-  /** Today (ISO yyyy-mm-dd); when given, a birth date after it rejects the row. */
+  /**
+   * Today (ISO yyyy-mm-dd); when given, a birth date after it (or before 1900) is flagged as one
+   * reception will refuse. The row is still imported: the patient must be findable in an outage.
+   */
   today?: string;
   /** Runaway quoted cells found by parseRosterCsv: their rows are rejected, saying what happened. */
   damage?: readonly QuoteDamage[];
@@ -203,12 +207,12 @@ export function importRows(
       reject({ key: 'patients.error.patientNoMissing', field: 'patientNo' });
       continue;
     }
-    const name = normalizeSpaces(cell('name'));
+    let name = normalizeSpaces(cell('name'));
     if (name === '') {
       reject({ key: 'patients.error.nameMissing', values: { patientNo }, field: 'name' });
       continue;
     }
-    const birth = parseBirthDate(cell('birthDate'), { today: options.today });
+    const birth = parseBirthDate(cell('birthDate'));
     if (!birth.ok) {
       reject(birth.error);
       continue;
@@ -224,9 +228,29 @@ export function importRows(
     }
     firstRowOf.set(patientNo, rowNumber);
 
+    // Values reception's arrival form would refuse (desk-rules.ts) are flagged here, not found at
+    // the desk mid-outage. The row is kept so the patient can still be found; only a name too long
+    // to register is cut, everything else is kept as the EHR wrote it for staff to read and fix.
+    if (name.length > NAME_MAX) {
+      warn({
+        key: 'patients.warning.nameTooLong',
+        values: { length: name.length.toLocaleString('ja-JP'), max: NAME_MAX, value: excerpt(name) },
+        field: 'name'
+      });
+      name = cutTo(name, NAME_MAX);
+    }
+
     const kana = normalizeKana(cell('kana'));
     if (kana !== '' && !isZenkakuKana(kana))
-      warn({ key: 'patients.warning.kanaNotKatakana', values: { value: kana }, field: 'kana' });
+      warn({ key: 'patients.warning.kanaNotKatakana', values: { value: excerpt(kana) }, field: 'kana' });
+
+    if (options.today !== undefined) {
+      const range = birthDateRange(birth.value, options.today);
+      const values = { input: cell('birthDate') };
+      if (range === 'future') warn({ key: 'patients.warning.birthDateFuture', values, field: 'birthDate' });
+      if (range === 'tooEarly')
+        warn({ key: 'patients.warning.birthDateTooEarly', values, field: 'birthDate' });
+    }
 
     const sexText = cell('sex');
     let sex = parseSex(sexText);
@@ -242,6 +266,27 @@ export function importRows(
       copayRate = null;
     }
 
+    const insurerNo = readInsurerNo(cell('insurerNo'), warn);
+    const cardSymbol = cleanCode(cell('cardSymbol'));
+    const cardNumber = cleanCode(cell('cardNumber'));
+    for (const [field, value] of [
+      ['cardSymbol', cardSymbol],
+      ['cardNumber', cardNumber]
+    ] as const) {
+      if (value.length > CARD_CODE_MAX)
+        warn({
+          key: `patients.warning.${field}TooLong`,
+          values: { length: value.length.toLocaleString('ja-JP'), max: CARD_CODE_MAX, value: excerpt(value) },
+          field
+        });
+    }
+    const branch = cleanBranch(cell('branch'));
+    if (!isDeskBranch(branch))
+      warn({ key: 'patients.warning.branchInvalid', values: { value: excerpt(branch) }, field: 'branch' });
+    const phone = cleanCode(cell('phone'));
+    if (!isDeskPhone(phone))
+      warn({ key: 'patients.warning.phoneInvalid', values: { value: excerpt(phone) }, field: 'phone' });
+
     patients.push({
       id: patientIdOf(patientNo),
       patientNo,
@@ -249,18 +294,24 @@ export function importRows(
       kana,
       birthDate: birth.value,
       sex,
-      insurerNo: readInsurerNo(cell('insurerNo'), warn),
-      cardSymbol: cleanCode(cell('cardSymbol')),
-      cardNumber: cleanCode(cell('cardNumber')),
-      branch: cleanBranch(cell('branch')),
+      insurerNo,
+      cardSymbol,
+      cardNumber,
+      branch,
       copayRate,
       address: cleanText(cell('address')),
-      phone: cleanCode(cell('phone')),
+      phone,
       allergies: cleanText(cell('allergies'))
     });
   }
   return { patients, rejected, warnings };
 }
+
+/** A value as a report line quotes it: a runaway 1,000-character cell is not printed whole. */
+function excerpt(value: string): string {
+  return value.length > EXCERPT ? `${cutTo(value, EXCERPT)}…` : value;
+}
+const EXCERPT = 30;
 
 /** A valid number as digits; a zero lost to a spreadsheet restored; anything else kept and warned. */
 function readInsurerNo(text: string, warn: (reason: Problem) => void): string {

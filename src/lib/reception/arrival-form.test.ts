@@ -15,6 +15,8 @@ import {
   type ArrivalForm
 } from './arrival-form';
 import type { Arrival } from './model';
+import { importRows, parseRosterCsv } from '../patients/csv-import';
+import { generatePatients, patientsToCsv } from '../fixtures/synthetic';
 
 const today = '2025-11-15';
 const context = { today, departments: ['内科'] };
@@ -323,5 +325,48 @@ describe('small rules', () => {
     expect(r.ok && r.value.doctor).toBe('医師 一郎');
     const two = readArrivalForm(filled(), { ...context, doctors: ['医師 一郎', '医師 二郎'] });
     expect(two.ok && two.value.doctor).toBe('');
+  });
+});
+
+describe('the roster import and the desk share one set of rules (patients/desk-rules.ts)', () => {
+  it('a roster row the import flags is one this form refuses once picked, and an unflagged row it accepts', () => {
+    const patients = generatePatients(9, 3);
+    patients[1]!.name = '山'.repeat(1000);
+    patients[2]!.birthDate = '2030-01-01';
+    patients[3]!.phone = '電話なし';
+    patients[4]!.branch = '123';
+    patients[5]!.cardSymbol = 'A'.repeat(41);
+    patients[6]!.kana = 'ヤマダ　太郎';
+    patients[7]!.birthDate = '1887-01-01';
+    const parsed = parseRosterCsv(patientsToCsv(patients, 3));
+    const imported = importRows(parsed.rows, parsed.mapping, {
+      firstRowNumber: parsed.firstRowNumber,
+      today
+    });
+    expect(imported.patients).toHaveLength(9);
+    const flags = (i: number) =>
+      imported.warnings.filter((w) => w.rowNumber === i + 2).map((w) => w.reason.key as string);
+    const verdicts = imported.patients.map((patient, i) => {
+      const form = {
+        ...formFromPatient(emptyArrivalForm(['内科']), patient),
+        eligibilityMethod: 'unconfirmed' as const
+      };
+      return { refused: !readArrivalForm(form, context).ok, flags: flags(i) };
+    });
+    expect(verdicts.map((v) => v.flags.length > 0)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false
+    ]);
+    for (const { refused, flags } of verdicts) {
+      // The one value the import makes acceptable itself is the over-long name (cut to 60, and said so).
+      expect(refused).toBe(flags.some((key) => key !== 'patients.warning.nameTooLong'));
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   validateRecipientNo
 } from '../patients/insurer-number';
 import { cleanBranch, cleanCode, cleanPatientNo } from '../patients/roster-values';
+import { birthDateRange, CARD_CODE_MAX, isDeskBranch, isDeskPhone, NAME_MAX } from '../patients/desk-rules';
 import { isRealIsoDate, parseBirthDate } from '../patients/wareki';
 import {
   broughtItems,
@@ -94,9 +95,6 @@ export type ArrivalField =
   | 'insuredName'
   | 'declaredAt'
   | 'paperSerial';
-
-/** Birth dates before this are typos, not patients. */
-export const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /** A blank form; with a single department it is chosen already. */
 export function emptyArrivalForm(departments: readonly string[] = []): ArrivalForm {
@@ -312,9 +310,9 @@ export function readBirthDate(text: string, today: string): Result<string> {
   const parsed = parseBirthDate(text);
   if (!parsed.ok) return parsed;
   const values = { input: text.trim() };
-  if (parsed.value > today)
-    return fail({ key: 'reception.error.birthDateFuture', values, field: 'birthDate' });
-  if (parsed.value < EARLIEST_BIRTH_DATE)
+  const range = birthDateRange(parsed.value, today);
+  if (range === 'future') return fail({ key: 'reception.error.birthDateFuture', values, field: 'birthDate' });
+  if (range === 'tooEarly')
     return fail({ key: 'reception.error.birthDateTooEarly', values, field: 'birthDate' });
   return ok(parsed.value);
 }
@@ -395,7 +393,7 @@ export function readArrivalForm(
 
   const name = normalizeSpaces(form.name);
   if (!name) put('name', { key: 'reception.error.nameRequired' });
-  if (name.length > 60) put('name', { key: 'reception.error.tooLong', values: { max: 60 } });
+  if (name.length > NAME_MAX) put('name', { key: 'reception.error.tooLong', values: { max: NAME_MAX } });
 
   const kana = normalizeKana(form.kana);
   if (!kana && isNew) put('kana', { key: 'reception.error.kanaRequired' });
@@ -411,7 +409,7 @@ export function readArrivalForm(
 
   if (!sexes.includes(form.sex)) put('sex', { key: 'reception.error.sex' });
   const phone = cleanCode(form.phone);
-  if (phone && !/^[\d\-() +]{6,20}$/.test(phone)) put('phone', { key: 'reception.error.phone' });
+  if (!isDeskPhone(phone)) put('phone', { key: 'reception.error.phone' });
 
   if (!form.visitType || !visitTypes.includes(form.visitType))
     put('visitType', { key: 'reception.error.visitTypeRequired' });
@@ -477,9 +475,10 @@ function readInsurance(form: ArrivalForm, put: (field: ArrivalField, problem: Pr
   } else if (method && insurerNoShown.includes(method)) {
     put('insurerNo', { key: 'reception.error.insurerNoRequired' });
   }
-  if (insurance.branch && !/^\d{2}$/.test(insurance.branch)) put('branch', { key: 'reception.error.branch' });
-  if (insurance.symbol.length > 40) put('symbol', { key: 'reception.error.tooLong', values: { max: 40 } });
-  if (insurance.number.length > 40) put('number', { key: 'reception.error.tooLong', values: { max: 40 } });
+  if (!isDeskBranch(insurance.branch)) put('branch', { key: 'reception.error.branch' });
+  const codeTooLong = { key: 'reception.error.tooLong', values: { max: CARD_CODE_MAX } } as const;
+  if (insurance.symbol.length > CARD_CODE_MAX) put('symbol', codeTooLong);
+  if (insurance.number.length > CARD_CODE_MAX) put('number', codeTooLong);
   if (insurance.validUntil && !isRealIsoDate(insurance.validUntil))
     put('validUntil', { key: 'reception.error.date' });
   if (typed.publicPayerNo.trim()) {

@@ -178,8 +178,22 @@ export const ja = {
   'patients.error.mappingColumnMissing': '{column}列目はファイルにありません',
   'patients.error.mappingColumnTwice': '{column}列目が2つの項目に選ばれています',
 
+  'patients.warning.nameTooLong':
+    '氏名が{length}文字あり、受付で使える{max}文字を超えています（「{value}」）。先頭{max}文字で取り込みました',
   'patients.warning.kanaNotKatakana':
-    'フリガナ「{value}」にカタカナ以外の文字があります（そのまま取り込みました）',
+    'フリガナ「{value}」にカタカナ以外の文字があります。そのまま取り込みましたが、受付でこの患者を選ぶとフリガナを直すよう求められます',
+  'patients.warning.birthDateFuture':
+    '生年月日「{input}」が未来の日付です。そのまま取り込みましたが、受付では生年月日を直すよう求められます',
+  'patients.warning.birthDateTooEarly':
+    '生年月日「{input}」が1900年より前です。そのまま取り込みましたが、受付では生年月日を直すよう求められます',
+  'patients.warning.cardSymbolTooLong':
+    '記号が{length}文字あり、受付で使える{max}文字を超えています（「{value}」）。そのまま取り込みましたが、受付では直すよう求められます',
+  'patients.warning.cardNumberTooLong':
+    '番号が{length}文字あり、受付で使える{max}文字を超えています（「{value}」）。そのまま取り込みましたが、受付では直すよう求められます',
+  'patients.warning.branchInvalid':
+    '枝番「{value}」が2桁の数字ではありません。そのまま取り込みましたが、受付では直すよう求められます',
+  'patients.warning.phoneInvalid':
+    '電話番号「{value}」が電話番号の形ではありません（数字とハイフンなどで6〜20文字）。そのまま取り込みましたが、受付では直すか消すよう求められます',
   'patients.warning.sexUnknown': '性別「{value}」を読めないため、不明として取り込みました',
   'patients.warning.copayUnknown': '負担割合「{value}」を読めないため、不明として取り込みました',
   'patients.warning.insurerNoZeroRestored':

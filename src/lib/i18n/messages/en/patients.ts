@@ -184,7 +184,22 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.error.mappingColumnMissing': 'Column {column} is not in the file',
   'patients.error.mappingColumnTwice': 'Column {column} is chosen for two items',
 
-  'patients.warning.kanaNotKatakana': 'Kana “{value}” has characters other than katakana (imported as is)',
+  'patients.warning.nameTooLong':
+    'Name is {length} characters long, more than the {max} reception accepts (“{value}”). Imported cut to its first {max} characters',
+  'patients.warning.kanaNotKatakana':
+    'Kana “{value}” has characters other than katakana. Imported as is; reception will ask for it to be corrected when this patient is picked',
+  'patients.warning.birthDateFuture':
+    'Date of birth “{input}” is in the future. Imported as is; reception will ask for it to be corrected',
+  'patients.warning.birthDateTooEarly':
+    'Date of birth “{input}” is before 1900. Imported as is; reception will ask for it to be corrected',
+  'patients.warning.cardSymbolTooLong':
+    'Card symbol is {length} characters long, more than the {max} reception accepts (“{value}”). Imported as is; reception will ask for it to be corrected',
+  'patients.warning.cardNumberTooLong':
+    'Card number is {length} characters long, more than the {max} reception accepts (“{value}”). Imported as is; reception will ask for it to be corrected',
+  'patients.warning.branchInvalid':
+    'Branch No. “{value}” is not two digits. Imported as is; reception will ask for it to be corrected',
+  'patients.warning.phoneInvalid':
+    'Phone “{value}” is not a phone number (6 to 20 digits, hyphens and the like). Imported as is; reception will ask for it to be corrected or cleared',
   'patients.warning.sexUnknown': 'Cannot read sex “{value}”; imported as unknown',
   'patients.warning.copayUnknown': 'Cannot read copay rate “{value}”; imported as unknown',
   'patients.warning.insurerNoZeroRestored':
