@@ -203,6 +203,20 @@ test('a routine re-import takes the guessed columns and the file’s own time: c
   const file = await writeRosterFile(30, 77);
   await importRosterFile(page, server.url, file);
   await expect(page.getByTestId('roster-status')).toContainText('30人');
+
+  // A search that matches more than the list shows says how many it leaves out.
+  const matching = file.patients.filter((p) => p.patientNo.startsWith('10')).length;
+  expect(matching).toBeGreaterThan(20);
+  await page.getByLabel('患者検索').fill('10');
+  await expect(hits(page)).toHaveCount(20);
+  await expect(page.getByTestId('picker-more')).toHaveText(
+    `20人を表示（ほかに${matching - 20}人）。条件を足して絞り込んでください`
+  );
+  await expect(page.getByText(`20人を表示（ほかに${matching - 20}人）`, { exact: true })).toBeAttached();
+  // One that fits says just how many.
+  await page.getByLabel('患者検索').fill(file.patients[3]!.patientNo);
+  await expect(page.getByTestId('picker-more')).toHaveCount(0);
+  await expect(page.getByText('1人が見つかりました', { exact: true })).toBeAttached();
 });
 
 test('a UTF-16 file, or Shift_JIS behind a UTF-8 mark, is refused in plain words; the roster on the device stays', async ({

@@ -504,3 +504,51 @@ describe('building the index for 50,000 patients (timings printed, not asserted)
     console.log(`[roster index build, 50,000 patients]\n  ${lines.join('\n  ')}`);
   });
 });
+
+describe('RosterIndex.find: the capped list and how many match in all', () => {
+  // 43 ヤマグチ (some of them matching by given name too, so one patient could be counted twice),
+  // and others that start with ヤマ but are not ヤマグチ.
+  const yamaguchi = Array.from({ length: 43 }, (_, i) =>
+    patient({
+      patientNo: String(7000 + i),
+      name: `山口\u3000${i}号`,
+      kana: i % 5 === 0 ? 'ヤマグチ\u3000ヤマグチ' : `ヤマグチ\u3000タロウ${'ア'.repeat(i % 3)}`,
+      birthDate: '1970-01-01'
+    })
+  );
+  const big = new RosterIndex([...roster, ...yamaguchi]);
+
+  it('shows 20 of the 43 ﾔﾏｸﾞﾁ and counts the other 23, each patient once', () => {
+    const { hits, total } = big.find('ﾔﾏｸﾞﾁ', 20);
+    expect(hits).toHaveLength(20);
+    expect(total).toBe(43 + 1); // and 山口 太一 from the small roster
+    expect(numbers(hits)).toEqual(numbers(big.search('ﾔﾏｸﾞﾁ', 20)));
+  });
+
+  it('counts exactly what an uncapped search would list, for every kind of query', () => {
+    for (const query of [
+      'ﾔﾏｸﾞﾁ',
+      'ヤマ',
+      'やま',
+      'グチ',
+      '山',
+      '山口',
+      '1',
+      '7',
+      '70',
+      'S45.1.1',
+      '19700101',
+      'ン'
+    ]) {
+      const all = big.search(query, 10_000);
+      const { hits, total } = big.find(query, 5);
+      expect([query, total]).toEqual([query, all.length]);
+      expect(numbers(hits)).toEqual(numbers(all.slice(0, 5)));
+    }
+  });
+
+  it('counts nothing for an empty query, and counts even when none is to be shown', () => {
+    expect(big.find('', 20)).toEqual({ hits: [], total: 0 });
+    expect(big.find('ﾔﾏｸﾞﾁ', 0)).toEqual({ hits: [], total: 44 });
+  });
+});

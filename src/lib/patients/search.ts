@@ -404,15 +404,30 @@ export class RosterIndex {
    * and variant kanji ignored.
    */
   search(query: string, limit = 20): SearchHit[] {
-    const key = searchKey(query);
-    if (key === '' || limit <= 0) return [];
+    return this.lookUp(query, limit, false).hits;
+  }
+
+  /**
+   * The same search, and how many patients match in all: the list shows `limit` of them and says
+   * how many more there are. Counting walks every match (no early stop), which stays in the
+   * low milliseconds even when one kana letter matches thousands of 50,000 patients.
+   */
+  find(query: string, limit = 20): { hits: SearchHit[]; total: number } {
+    return this.lookUp(query, limit, true);
+  }
+
+  private lookUp(query: string, limit: number, countAll: boolean): { hits: SearchHit[]; total: number } {
     const hits: SearchHit[] = [];
+    let total = 0;
+    const key = searchKey(query);
+    if (key === '' || (limit <= 0 && !countAll)) return { hits, total };
     this.nextGeneration();
-    const full = () => hits.length >= limit;
+    const full = () => !countAll && hits.length >= limit;
     const add = (i: number, by: MatchKind, exact: boolean) => {
       if (this.seen[i] === this.generation) return;
       this.seen[i] = this.generation;
-      hits.push({ patient: this.patients[i]!, by, exact });
+      total++;
+      if (hits.length < limit) hits.push({ patient: this.patients[i]!, by, exact });
     };
 
     const digitsOnly = DIGITS.test(key);
@@ -427,7 +442,7 @@ export class RosterIndex {
           add(i, 'birthDate', true);
         }
     }
-    if (digitsOnly) return hits;
+    if (digitsOnly) return { hits, total };
 
     if (isKanaKey(key)) {
       this.prefix(this.kanas, key, 'kana', add, full);
@@ -437,7 +452,7 @@ export class RosterIndex {
       this.prefix(this.names, key, 'name', add, full);
       this.substring(this.nameBlob, key, 'name', add, full);
     }
-    return hits;
+    return { hits, total };
   }
 
   private nextGeneration() {

@@ -36,6 +36,7 @@ export const ja = {
   'patients.picker.loading': '名簿を読み込んでいます…',
   'patients.picker.loadFailed': '名簿を読み込めませんでした。画面を再読み込みしてください',
   'patients.picker.count': '{count}人が見つかりました',
+  'patients.picker.countCapped': '{shown}人を表示（ほかに{more}人）',
   'patients.picker.results': '検索結果',
 
   'patients.status.title': 'この端末の名簿',
@@ -137,7 +138,7 @@ export const ja = {
   'patients.search.label': '患者を探す',
   'patients.search.hint': '患者番号・フリガナ・氏名・生年月日（例：S55.1.2）',
   'patients.search.none': '該当する患者がいません',
-  'patients.search.more': 'さらに候補があります。条件を足して絞り込んでください',
+  'patients.search.more': '{shown}人を表示（ほかに{more}人）。条件を足して絞り込んでください',
   'patients.search.by.patientNo': '患者番号で一致',
   'patients.search.by.birthDate': '生年月日で一致',
   'patients.search.by.kana': 'フリガナで一致',

@@ -38,6 +38,7 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.picker.loading': 'Loading the roster…',
   'patients.picker.loadFailed': 'Could not load the roster. Reload the page',
   'patients.picker.count': '{count} found',
+  'patients.picker.countCapped': 'Showing {shown} ({more} more)',
   'patients.picker.results': 'Search results',
 
   'patients.status.title': 'Roster on this device',
@@ -140,7 +141,7 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.search.label': 'Find a patient',
   'patients.search.hint': 'Patient No., kana, name or date of birth (e.g. S55.1.2)',
   'patients.search.none': 'No matching patient',
-  'patients.search.more': 'More patients match; add to the search to narrow it',
+  'patients.search.more': 'Showing {shown} ({more} more). Add to the search to narrow it',
   'patients.search.by.patientNo': 'Matched on patient No.',
   'patients.search.by.birthDate': 'Matched on date of birth',
   'patients.search.by.kana': 'Matched on kana',
