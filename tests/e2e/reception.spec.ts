@@ -146,6 +146,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
 
   // Intake for A-002 at the desk.
   await page.getByRole('link', { name: 'A-002 の問診' }).click();
+  await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('頭痛');
   await page.getByLabel('どうされましたか（症状）').fill('頭痛と吐き気');
   await page.getByLabel('いつからですか').fill('昨日の夜から');
   await page.getByLabel('体温（℃）').fill('３７．５');
@@ -300,10 +301,19 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
     await page.goto(base + path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/訓練|問診票/);
+    // The 問診 (staff and patient mode) starts from the 主訴 the desk typed.
+    if (path.startsWith('/intake/'))
+      await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('発熱');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${path}: ${v.id}`)).toEqual([]);
   }
+  // What is typed in the 問診 is never replaced by the desk's 主訴, in either mode.
+  await page.goto(base + `/intake/${arrival}`);
+  await page.getByLabel('どうされましたか（症状）').fill('発熱と寒気、昨夜から');
+  await expect(page.getByText('下書きを保存しました')).toBeVisible();
+  await page.goto(base + `/intake/patient/${arrival}`);
+  await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('発熱と寒気、昨夜から');
 });
 
 test('two screens editing one arrival: the later save is told, never silently overwrites', async ({
