@@ -1,7 +1,7 @@
 // The foundation: the built app works with no network, drafts survive reloads and closed tabs, updates wait for the user.
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage, watchOffOrigin } from './support/fixtures';
-import { choose, submitArrival } from './support/reception';
+import { choose, openQueueCard, submitArrival } from './support/reception';
 
 /** A new deploy whose precache no longer lists the old build's code chunks (as when every chunk's hash changed). */
 function withoutOldChunks(sw: string): string {
@@ -161,6 +161,7 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
   await choose(one, '資格の確認方法', '未確認');
   const queueNo = await submitArrival(one);
   await one.goto(base + '/queue/');
+  await openQueueCard(one, queueNo);
   const intakeLink = one.getByRole('link', { name: `${queueNo} の問診` });
   await expect(intakeLink).toBeVisible();
   const intakeHref = await intakeLink.getAttribute('href');

@@ -365,9 +365,11 @@ test('a memo dated in the future is refused beside the date, the first problem g
   await expect(row.getByTestId('memo-state')).toHaveText('下書きあり');
   // The reception queue says so too, so nobody takes the patient for "no memo".
   await page.goto(server.url + '/queue/');
-  await expect(
-    page.getByTestId('queue-row').filter({ hasText: 'A-001' }).locator('[data-mark="memo"]')
-  ).toContainText('書きかけ（未保存）');
+  const queueLine = page.getByTestId('queue-row').filter({ hasText: 'A-001' });
+  await expect(queueLine.locator('[data-mark="memo"]')).toHaveText('メ✎');
+  await expect(queueLine.getByRole('button', { name: /^A-001 の詳しい情報/ })).toHaveAccessibleName(
+    /診療メモ書きかけ（未保存）/
+  );
   await page.goto(server.url + '/visits/');
   await expect(page.getByRole('link', { name: 'A-001 メモを書く' })).toBeVisible();
 
