@@ -1,4 +1,9 @@
 // The foundation: the built app works with no network, drafts survive reloads and closed tabs, updates wait for the user.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage, watchOffOrigin } from './support/fixtures';
 import { choose, openQueueCard, submitArrival } from './support/reception';
@@ -215,4 +220,103 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
   // The half-typed intake is still there as a draft.
   await two.goto(base + intakeHref!);
   await expect(two.getByLabel('どうされましたか（症状）')).toHaveValue('喉が痛い、熱もある');
+});
+
+// `npm run serve` (what `npm start` runs after the build), on a stand-in build: no browser needed.
+const started: ChildProcess[] = [];
+const dirs: string[] = [];
+
+/** A tiny stand-in for build/: an app shell, a service worker and a prerendered route. */
+function fakeBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tebikae-serve-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+  writeFileSync(join(dir, 'service-worker.js'), '// sw');
+  mkdirSync(join(dir, 'queue'));
+  writeFileSync(join(dir, 'queue', 'index.html'), '<!doctype html><title>queue</title>');
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Run `npm run serve` with this environment; resolve with what it printed once it prints an address (or exits). */
+function serve(env: Record<string, string>): Promise<{ output: string; code: number | null }> {
+  const child = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, HOST: '', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  started.push(child);
+  let output = '';
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ output, code: child.exitCode }), 15_000);
+    const seen = (chunk: Buffer) => {
+      // eslint-disable-next-line no-control-regex -- terminal colour codes are not part of an address
+      output += chunk.toString().replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+      if (/Ctrl\+C/.test(output)) {
+        clearTimeout(timer);
+        resolve({ output, code: null });
+      }
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ output, code });
+    });
+  });
+}
+
+/** The addresses printed, without a trailing slash. */
+const printedUrls = (output: string) => [...new Set(output.match(/https?:\/\/[^\s/]+/g) ?? [])];
+
+test.describe('npm start', () => {
+  test.afterEach(() => {
+    // Each server runs in its own process group (npm and the node it starts): end that group only.
+    for (const child of started.splice(0))
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('serves on 127.0.0.1 at PORT, and every address it prints answers', async () => {
+    const port = await freePort();
+    const { output } = await serve({ PORT: String(port), TEBIKAE_BUILD: fakeBuild() });
+    const urls = printedUrls(output);
+    expect(urls).toContain(`http://127.0.0.1:${port}`);
+    for (const url of urls) {
+      const answer = await fetch(url, { signal: AbortSignal.timeout(3000) }).catch((error: Error) => error);
+      expect(answer instanceof Response ? answer.status : `${url}: ${answer.message}`).toBe(200);
+    }
+    // Bound to 127.0.0.1, it offers no other address.
+    expect(urls).toEqual([`http://127.0.0.1:${port}`]);
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('shell');
+    // Prerendered routes, the app shell for any other path, and a service worker browsers re-check.
+    expect(await (await fetch(`http://127.0.0.1:${port}/queue/`)).text()).toContain('queue');
+    expect(await (await fetch(`http://127.0.0.1:${port}/no/such/`)).text()).toContain('shell');
+    const sw = await fetch(`http://127.0.0.1:${port}/service-worker.js`);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  test('says how to choose another port when PORT is taken, instead of moving elsewhere silently', async () => {
+    const busy = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as net.AddressInfo).port))
+    );
+    try {
+      const { output, code } = await serve({ PORT: String(port), TEBIKAE_BUILD: fakeBuild() });
+      expect(code).toBe(1);
+      expect(output).toContain(`ポート ${port} はほかのプログラムが使っています`);
+      expect(output).toContain('PORT=4180 npm start');
+      expect(printedUrls(output)).toEqual([]);
+    } finally {
+      busy.close();
+    }
+  });
 });
