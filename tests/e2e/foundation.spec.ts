@@ -1,5 +1,27 @@
 // The foundation: the built app works with no network, drafts survive reloads and closed tabs, updates wait for the user.
-import { test, expect, openReady, setUpClinic, watchOffOrigin } from './support/fixtures';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openReady, setUpClinic, declareOutage, watchOffOrigin } from './support/fixtures';
+import { choose, openQueueCard, submitArrival } from './support/reception';
+
+/** A new deploy whose precache no longer lists the old build's code chunks (as when every chunk's hash changed). */
+function withoutOldChunks(sw: string): string {
+  const start = sw.indexOf('[{"revision"');
+  const end = sw.indexOf('}]', start) + 2;
+  const entries = JSON.parse(sw.slice(start, end)) as { url: string }[];
+  const kept = entries.filter((e) => !/^_app\/immutable\/(nodes|chunks)\//.test(e.url));
+  expect(kept.length).toBeLessThan(entries.length);
+  return sw.slice(0, start) + JSON.stringify(kept) + sw.slice(end);
+}
+
+const retiredCaches = (page: Page) =>
+  page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('workbox-retired-')));
+const markerOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { marker?: number }).marker ?? null);
 
 test('after one online visit the app opens offline (setOffline), on reload and in a new page', async ({
   page,
@@ -126,4 +148,175 @@ test('a new build served while a form holds unsaved input: no reload; the banner
   // After the switch, the unsaved input is still there as a draft.
   await page.goto(server.url + '/settings/');
   await expect(page.getByLabel('住所', { exact: true })).toHaveValue('入力途中の住所');
+});
+
+test('an update accepted in one tab leaves a half-typed form in another tab alone; that tab works offline on its old files and switches once home', async ({
+  context,
+  server
+}) => {
+  const base = server.url;
+  const one = await context.newPage();
+  await openReady(one, base + '/');
+  await setUpClinic(one, base);
+  await declareOutage(one, base);
+  await one.getByRole('textbox', { name: '氏名', exact: true }).fill('二画面 花子');
+  await one.getByLabel('フリガナ').fill('ニガメン ハナコ');
+  await one.getByLabel('生年月日').fill('1980-02-03');
+  await choose(one, '初診・再診', '初診');
+  await choose(one, '資格の確認方法', '未確認');
+  const queueNo = await submitArrival(one);
+  await one.goto(base + '/queue/');
+  await openQueueCard(one, queueNo);
+  const intakeLink = one.getByRole('link', { name: `${queueNo} の問診` });
+  await expect(intakeLink).toBeVisible();
+  const intakeHref = await intakeLink.getAttribute('href');
+
+  // Tab 2: the intake, half-typed (opened directly, so the queue's code is not loaded in this page yet).
+  const two = await context.newPage();
+  await two.goto(base + intakeHref!);
+  await two.getByLabel('どうされましたか（症状）').fill('喉が痛い');
+  await expect(two.getByText('下書きを保存しました')).toBeVisible();
+  await two.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+  // A new build; tab 1 is at home and accepts it.
+  server.redeploy('v2', withoutOldChunks);
+  await one.goto(base + '/');
+  await one.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())?.update();
+  });
+  await expect(one.getByTestId('update-banner')).toContainText('新しいバージョンがあります');
+  await Promise.all([
+    one.waitForEvent('load'),
+    one.getByRole('button', { name: '更新', exact: true }).click()
+  ]);
+  await expect(one.getByRole('heading', { level: 1 })).toContainText('手控え');
+
+  // Tab 2 was not reloaded: its input is there and it still types and autosaves.
+  await expect
+    .poll(() => two.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null))
+    .toBe(null);
+  await two.waitForTimeout(500);
+  expect(await markerOf(two)).toBe(42);
+  const symptoms = two.getByLabel('どうされましたか（症状）');
+  await expect(symptoms).toHaveValue('喉が痛い');
+  await symptoms.pressSequentially('、熱もある');
+  await expect(symptoms).toHaveValue('喉が痛い、熱もある');
+  await expect(two.getByText('下書きを保存しました')).toBeVisible();
+  // The old version's code is kept for it, so it keeps working offline, still without a reload.
+  expect(await retiredCaches(two)).toHaveLength(1);
+  await context.setOffline(true);
+  await two.getByRole('link', { name: '受付一覧', exact: true }).click();
+  await expect(two.getByRole('heading', { level: 1, name: '受付一覧' })).toBeVisible();
+  await expect(two.getByTestId('queue-row')).toHaveCount(1);
+  expect(await markerOf(two)).toBe(42);
+  await context.setOffline(false);
+
+  // Home, with nothing unsaved on screen, is a safe moment: tab 2 switches to the new version.
+  await Promise.all([two.waitForEvent('load'), two.getByRole('link', { name: 'ホーム' }).click()]);
+  await expect(two.getByRole('heading', { level: 1 })).toContainText('手控え');
+  expect(await markerOf(two)).toBe(null);
+  // No page runs the old version any more: its kept files go.
+  await expect.poll(() => retiredCaches(two)).toEqual([]);
+  // The half-typed intake is still there as a draft.
+  await two.goto(base + intakeHref!);
+  await expect(two.getByLabel('どうされましたか（症状）')).toHaveValue('喉が痛い、熱もある');
+});
+
+// `npm run serve` (what `npm start` runs after the build), on a stand-in build: no browser needed.
+const started: ChildProcess[] = [];
+const dirs: string[] = [];
+
+/** A tiny stand-in for build/: an app shell, a service worker and a prerendered route. */
+function fakeBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tebikae-serve-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+  writeFileSync(join(dir, 'service-worker.js'), '// sw');
+  mkdirSync(join(dir, 'queue'));
+  writeFileSync(join(dir, 'queue', 'index.html'), '<!doctype html><title>queue</title>');
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Run `npm run serve` with this environment; resolve with what it printed once it prints an address (or exits). */
+function serve(env: Record<string, string>): Promise<{ output: string; code: number | null }> {
+  const child = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, HOST: '', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  started.push(child);
+  let output = '';
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ output, code: child.exitCode }), 15_000);
+    const seen = (chunk: Buffer) => {
+      // eslint-disable-next-line no-control-regex -- terminal colour codes are not part of an address
+      output += chunk.toString().replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+      if (/Ctrl\+C/.test(output)) {
+        clearTimeout(timer);
+        resolve({ output, code: null });
+      }
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ output, code });
+    });
+  });
+}
+
+/** The addresses printed, without a trailing slash. */
+const printedUrls = (output: string) => [...new Set(output.match(/https?:\/\/[^\s/]+/g) ?? [])];
+
+test.describe('npm start', () => {
+  test.afterEach(() => {
+    // Each server runs in its own process group (npm and the node it starts): end that group only.
+    for (const child of started.splice(0))
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('serves on 127.0.0.1 at PORT, and every address it prints answers', async () => {
+    const port = await freePort();
+    const { output } = await serve({ PORT: String(port), TEBIKAE_BUILD: fakeBuild() });
+    const urls = printedUrls(output);
+    expect(urls).toContain(`http://127.0.0.1:${port}`);
+    for (const url of urls) {
+      const answer = await fetch(url, { signal: AbortSignal.timeout(3000) }).catch((error: Error) => error);
+      expect(answer instanceof Response ? answer.status : `${url}: ${answer.message}`).toBe(200);
+    }
+    // Bound to 127.0.0.1, it offers no other address.
+    expect(urls).toEqual([`http://127.0.0.1:${port}`]);
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('shell');
+    // Prerendered routes, the app shell for any other path, and a service worker browsers re-check.
+    expect(await (await fetch(`http://127.0.0.1:${port}/queue/`)).text()).toContain('queue');
+    expect(await (await fetch(`http://127.0.0.1:${port}/no/such/`)).text()).toContain('shell');
+    const sw = await fetch(`http://127.0.0.1:${port}/service-worker.js`);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  test('says how to choose another port when PORT is taken, instead of moving elsewhere silently', async () => {
+    const busy = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as net.AddressInfo).port))
+    );
+    try {
+      const { output, code } = await serve({ PORT: String(port), TEBIKAE_BUILD: fakeBuild() });
+      expect(code).toBe(1);
+      expect(output).toContain(`ポート ${port} はほかのプログラムが使っています`);
+      expect(output).toContain('PORT=4180 npm start');
+      expect(printedUrls(output)).toEqual([]);
+    } finally {
+      busy.close();
+    }
+  });
 });

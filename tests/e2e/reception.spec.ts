@@ -8,11 +8,14 @@ import {
   heightOf,
   makeRoster,
   pressAndHold,
+  openQueueCard,
   queueRow,
   seedRoster,
   statusCount,
   submitArrival
 } from './support/reception';
+import { currentSessionId, putRows } from './support/recovery';
+import { sampleArrival } from '../../src/lib/recovery/sample';
 
 const roster = makeRoster();
 
@@ -136,7 +139,9 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-queue-no', 'A-001');
   await expect.poll(() => statusCount(page, 'all')).toBe(4);
   await expect.poll(() => statusCount(page, 'waiting')).toBe(4);
-  // How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown).
+  // How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown):
+  // on each row's full card, one tap away.
+  for (const queueNo of ['A-001', 'A-002', 'A-003']) await openQueueCard(page, queueNo);
   await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText(
     '資格：マイナ＋お知らせ'
   );
@@ -146,6 +151,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
 
   // Intake for A-002 at the desk.
   await page.getByRole('link', { name: 'A-002 の問診' }).click();
+  await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('頭痛');
   await page.getByLabel('どうされましたか（症状）').fill('頭痛と吐き気');
   await page.getByLabel('いつからですか').fill('昨日の夜から');
   await page.getByLabel('体温（℃）').fill('３７．５');
@@ -157,6 +163,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
 
   // A-003 fills in his own intake on the tablet: no navigation, nobody else, no way back without staff.
   await page.goto(base + '/queue/');
+  await openQueueCard(page, 'A-003');
   await page.getByRole('link', { name: 'A-003 の問診' }).click();
   await page.getByRole('button', { name: '患者さんに入力してもらう（タブレットを渡す）' }).click();
   await expect(page.getByTestId('patient-mode')).toBeVisible();
@@ -237,6 +244,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await expect.poll(() => statusCount(again, 'paid')).toBe(1);
 
   // The 申立書 arrival's details: what was declared is kept, and the result after recovery is recorded.
+  await openQueueCard(again, 'A-002');
   await again.getByRole('link', { name: 'A-002 の詳細・修正' }).click();
   await expect(again.getByLabel('勤務先（社会保険の場合）')).toHaveValue('株式会社てびかえ');
   await expect(again.getByLabel('被保険者氏名（家族の場合）')).toHaveValue('新井　一郎');
@@ -245,6 +253,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await again.getByRole('button', { name: '変更を保存' }).click();
   await expect(again.getByText('変更を保存しました')).toBeVisible();
   await again.goto(base + '/queue/');
+  await openQueueCard(again, 'A-002');
   await expect(queueRow(again, 'A-002').getByTestId('eligibility-result')).toHaveText(
     '資格確認（復旧後）：確認済'
   );
@@ -282,6 +291,7 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   await expect(page.getByRole('link', { name: '預り金を受け取る（会計）' })).toBeVisible();
   // Only one department in this clinic: it was chosen for the desk.
   await page.getByRole('link', { name: '受付一覧へ' }).click();
+  await openQueueCard(page, 'A-001');
   await expect(queueRow(page, 'A-001')).toContainText('内科');
   await expect(queueRow(page, 'A-001')).toContainText('訓練');
 
@@ -300,10 +310,19 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
     await page.goto(base + path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/訓練|問診票/);
+    // The 問診 (staff and patient mode) starts from the 主訴 the desk typed.
+    if (path.startsWith('/intake/'))
+      await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('発熱');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${path}: ${v.id}`)).toEqual([]);
   }
+  // What is typed in the 問診 is never replaced by the desk's 主訴, in either mode.
+  await page.goto(base + `/intake/${arrival}`);
+  await page.getByLabel('どうされましたか（症状）').fill('発熱と寒気、昨夜から');
+  await expect(page.getByText('下書きを保存しました')).toBeVisible();
+  await page.goto(base + `/intake/patient/${arrival}`);
+  await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('発熱と寒気、昨夜から');
 });
 
 test('two screens editing one arrival: the later save is told, never silently overwrites', async ({
@@ -426,6 +445,7 @@ test('desk corrections: a roster number that fails its check, typed card fields 
 
   // The details of A-001: what was kept, and a save that does not ask about the number again.
   await page.goto(base + '/queue/');
+  await openQueueCard(page, 'A-001');
   await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText('資格：未確認');
   await queueRow(page, 'A-001').getByRole('link', { name: 'A-001 の詳細・修正' }).click();
   expect(await heightOf(page.getByRole('link', { name: '← 受付一覧へ' }))).toBeGreaterThanOrEqual(48);
@@ -437,6 +457,7 @@ test('desk corrections: a roster number that fails its check, typed card fields 
 
   // 受付取消 of A-002 with a reason: kept, struck through, out of the counts and off the board.
   await page.goto(base + '/queue/');
+  await openQueueCard(page, 'A-002');
   await queueRow(page, 'A-002').getByRole('link', { name: 'A-002 の詳細・修正' }).click();
   await page.getByRole('button', { name: '受付を取り消す…' }).click();
   const dialog = page.getByRole('dialog');
@@ -454,7 +475,7 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   await expect(queueRow(page, 'A-002').getByTestId('cancel-reason')).toContainText(
     '受付取消：二重に受付した（受付 花子'
   );
-  await expect(queueRow(page, 'A-002').locator('.head')).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(queueRow(page, 'A-002').locator('.name')).toHaveCSS('text-decoration-line', 'line-through');
   await expect(queueRow(page, 'A-002').getByRole('button', { name: /A-002 を/ })).toHaveCount(0);
   await expect.poll(() => statusCount(page, 'all')).toBe(1);
   await expect.poll(() => statusCount(page, 'waiting')).toBe(1);
@@ -474,6 +495,7 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   await board.close();
 
   // A cancel made by mistake is undone: back in the queue where it was.
+  await openQueueCard(page, 'A-002');
   await queueRow(page, 'A-002').getByRole('link', { name: 'A-002 の詳細・修正' }).click();
   await page.getByRole('button', { name: '受付取消を元に戻す' }).click();
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'waiting');
@@ -483,6 +505,7 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   await expect.poll(() => statusCount(page, 'cancelled')).toBe(0);
 
   // 問診: staff start it, the patient corrects it on the tablet; the latest answers are credited to the patient.
+  await openQueueCard(page, 'A-001');
   await page.getByRole('link', { name: 'A-001 の問診' }).click();
   expect(await heightOf(page.getByRole('link', { name: '← 受付一覧へ' }))).toBeGreaterThanOrEqual(48);
   await page.getByLabel('どうされましたか（症状）').fill('血圧の薬');
@@ -503,4 +526,106 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   await page.reload();
   await expect(queueRow(page, 'A-001')).toHaveAttribute('data-status', 'waiting');
   await expect(queueRow(page, 'A-002')).toHaveAttribute('data-status', 'waiting');
+});
+
+test('the queue on a 768px tablet: 30 patients one line each, status changed in place, the full card one tap away, the view remembered on this device', async ({
+  page,
+  server
+}) => {
+  const base = server.url;
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await openReady(page, base + '/');
+  await setUpClinic(page, base);
+  await declareOutage(page, base);
+  // Thirty arrivals of the morning, some with long names, all waiting.
+  const sessionId = await currentSessionId(page);
+  const names = ['長谷川 美智子', '佐々木 健太郎', '小田原 ひかり', '渡辺 恵', '五十嵐 由紀子'];
+  const start = Date.now() - 60 * 60_000;
+  const arrivals = Array.from({ length: 30 }, (_, i) => {
+    const at = new Date(start + i * 60_000).toISOString();
+    return sampleArrival('A', i + 1, {
+      id: `arr-${i + 1}`,
+      sessionId,
+      arrivedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      statusChangedAt: at,
+      status: 'waiting',
+      name: names[i % names.length]!,
+      eligibilityMethod: i % 3 === 0 ? 'unconfirmed' : 'mynaPortal'
+    });
+  });
+  await putRows(page, { arrivals });
+  await page.goto(base + '/queue/');
+  await expect(page.getByTestId('queue-row')).toHaveCount(30);
+
+  // One line each: number, name, the six status buttons and the records' marks side by side.
+  const boxes = await page
+    .getByTestId('queue-row')
+    .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+  for (const height of boxes) expect(height).toBeLessThanOrEqual(64);
+  const list = await page
+    .getByRole('list')
+    .filter({ has: page.getByTestId('queue-row') })
+    .boundingBox();
+  expect(list!.height).toBeLessThanOrEqual(30 * 68);
+  const row = queueRow(page, 'A-007');
+  const parts = [
+    row.getByText('A-007', { exact: true }),
+    row.getByText('佐々木 健太郎'),
+    row.getByRole('button', { name: 'A-007 を「後日精算」にする' }),
+    row.locator('[data-mark="memo"]')
+  ];
+  const tops = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+  const rowBox = (await row.boundingBox())!;
+  for (const box of tops) {
+    expect(box.y).toBeGreaterThanOrEqual(rowBox.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
+  }
+  // Big enough to tap, even in one line.
+  for (const status of ['待合', '診察中', '会計待ち', '会計済', '後日精算', '帰宅']) {
+    const button = (await row.getByRole('button', { name: `A-007 を「${status}」にする` }).boundingBox())!;
+    expect(button.height).toBeGreaterThanOrEqual(48);
+    expect(button.width).toBeGreaterThanOrEqual(48);
+  }
+  // Nothing runs off the side of the tablet.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+
+  // The status changes in place, with one tap.
+  await row.getByRole('button', { name: 'A-007 を「診察中」にする' }).click();
+  await expect(row).toHaveAttribute('data-status', 'inConsult');
+  await expect(row.getByRole('button', { name: 'A-007 を「診察中」にする' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  await expect.poll(() => statusCount(page, 'inConsult')).toBe(1);
+
+  // The full card is one tap away: kana, eligibility, and the links to the records.
+  const more = row.getByRole('button', { name: /^A-007 の詳しい情報/ });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(row.getByTestId('eligibility-method')).toHaveText('資格：未確認');
+  await expect(row.getByText('カンジャ A7')).toBeVisible();
+  for (const link of ['A-007 の詳細・修正', 'A-007 の問診', 'A-007 の診療メモ', 'A-007 の会計'])
+    await expect(row.getByRole('link', { name: link })).toBeVisible();
+  await row.getByRole('link', { name: 'A-007 の問診' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '問診', exact: true })).toBeVisible();
+
+  // Cards for whoever prefers them; the choice is this device's, and stays after a reload.
+  await page.goto(base + '/queue/');
+  await expect(page.getByRole('button', { name: '1人1行' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'カード（詳しく）' }).click();
+  await expect(queueRow(page, 'A-007').getByTestId('eligibility-method')).toBeVisible();
+  expect((await queueRow(page, 'A-007').boundingBox())!.height).toBeGreaterThan(100);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'カード（詳しく）' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  await expect(queueRow(page, 'A-007').getByRole('link', { name: 'A-007 の問診' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('tebikae.queue.view'))).toBe('cards');
+  await page.getByRole('button', { name: '1人1行' }).click();
+  await expect(queueRow(page, 'A-007').getByTestId('eligibility-method')).toHaveCount(0);
+  await expectNoSeriousAxe(page, 'queue, one line each');
 });

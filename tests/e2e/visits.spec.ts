@@ -297,6 +297,42 @@ test('two screens on one memo: the later save is shown the conflict, not allowed
   ).toContainText('（空欄） → 感冒');
 });
 
+test('two screens typing into different boxes of one unsaved memo: each shows what the other typed', async ({
+  context,
+  server
+}) => {
+  const one = await context.newPage();
+  await openClinicDay(one, server.url);
+  const queueNo = await registerAtDesk(one, server.url, hanako);
+  await openMemo(one, server.url, queueNo);
+  const two = await context.newPage();
+  await two.goto(one.url());
+  await expect(two.getByLabel('所見')).toBeVisible();
+
+  // Tab 2 writes 所見 first; tab 1 takes it.
+  await two.getByLabel('所見').fill('咽頭発赤');
+  await expect(one.getByLabel('所見')).toHaveValue('咽頭発赤');
+  // Tab 1 writes 次回予約 and a pulse (a box inside バイタル); tab 2 takes them and keeps its own.
+  await one.getByLabel('次回予約').fill('1週間後に再診');
+  await one.getByLabel('脈拍（回/分）').fill('72');
+  await expect(two.getByLabel('次回予約')).toHaveValue('1週間後に再診');
+  await expect(two.getByLabel('脈拍（回/分）')).toHaveValue('72');
+  await expect(two.getByLabel('所見')).toHaveValue('咽頭発赤');
+  // Tab 2 corrects 所見: no "edited in another tab" question for a box only it was typing in.
+  await two.getByLabel('所見').fill('咽頭発赤、扁桃腫大なし');
+  await expect(one.getByLabel('所見')).toHaveValue('咽頭発赤、扁桃腫大なし');
+  await expect(one.getByLabel('次回予約')).toHaveValue('1週間後に再診');
+  for (const page of [one, two])
+    await expect(page.getByText('この入力は別のタブでも編集されています')).toHaveCount(0);
+
+  // What was saved from tab 1 holds both.
+  await one.getByRole('button', { name: '診療メモを保存' }).click();
+  await expect(one.getByText('診療メモを保存し、会計待ちにしました。')).toBeVisible();
+  await one.reload();
+  await expect(one.getByLabel('所見')).toHaveValue('咽頭発赤、扁桃腫大なし');
+  await expect(one.getByLabel('次回予約')).toHaveValue('1週間後に再診');
+});
+
 test('a memo dated in the future is refused beside the date, the first problem gets the focus, and a half-written memo shows as a draft in the list', async ({
   page,
   context,
@@ -329,9 +365,11 @@ test('a memo dated in the future is refused beside the date, the first problem g
   await expect(row.getByTestId('memo-state')).toHaveText('下書きあり');
   // The reception queue says so too, so nobody takes the patient for "no memo".
   await page.goto(server.url + '/queue/');
-  await expect(
-    page.getByTestId('queue-row').filter({ hasText: 'A-001' }).locator('[data-mark="memo"]')
-  ).toContainText('書きかけ（未保存）');
+  const queueLine = page.getByTestId('queue-row').filter({ hasText: 'A-001' });
+  await expect(queueLine.locator('[data-mark="memo"]')).toHaveText('メ✎');
+  await expect(queueLine.getByRole('button', { name: /^A-001 の詳しい情報/ })).toHaveAccessibleName(
+    /診療メモ書きかけ（未保存）/
+  );
   await page.goto(server.url + '/visits/');
   await expect(page.getByRole('link', { name: 'A-001 メモを書く' })).toBeVisible();
 

@@ -22,7 +22,7 @@ async function rosterWithAllergy(): Promise<void> {
   );
 }
 
-const arrival = (patientId: string | null) => ({ id: 'a1', patientId }) as Arrival;
+const arrival = (patientId: string | null, complaint = '') => ({ id: 'a1', patientId, complaint }) as Arrival;
 
 describe('startingIntake', () => {
   it('a roster patient’s first 問診 starts with the allergies the EHR knew', async () => {
@@ -38,5 +38,17 @@ describe('startingIntake', () => {
     const start = await startingIntake(arrival('p:1'), stored);
     expect(start.baseRev).toBe(3);
     expect(start.fields).toMatchObject({ symptoms: '咳', allergies: '' });
+  });
+
+  it('a new 問診 starts from the 主訴 the desk typed; a stored one keeps what was written in it', async () => {
+    const start = await startingIntake(arrival(null, ' 咳が1週間続く '), undefined);
+    expect(start.fields.symptoms).toBe('咳が1週間続く');
+    const stored = { ...emptyIntakeFields, symptoms: '喉の痛み', rev: 2 } as Intake;
+    expect((await startingIntake(arrival(null, '咳'), stored)).fields.symptoms).toBe('喉の痛み');
+    await rosterWithAllergy();
+    expect((await startingIntake(arrival('p:1', '発熱'), undefined)).fields).toMatchObject({
+      symptoms: '発熱',
+      allergies: 'ペニシリン'
+    });
   });
 });

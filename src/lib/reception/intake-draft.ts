@@ -17,10 +17,16 @@ export const intakeEdit = (intake: Intake | undefined): IntakeEdit => ({
   baseRev: intake?.rev ?? 0
 });
 
-/** Where a 問診 form starts: the stored one, or for a roster patient's first, the allergies the EHR knew. */
+/**
+ * Where a 問診 form starts: the stored one; or a new one with the 主訴 the desk heard as its symptoms
+ * and, for a roster patient, the allergies the EHR knew. This is only the starting value: a draft
+ * already typed in the 問診 is restored over it.
+ */
 export async function startingIntake(arrival: Arrival, intake: Intake | undefined): Promise<IntakeEdit> {
   const start = intakeEdit(intake);
-  if (!intake && arrival.patientId) {
+  if (intake) return start;
+  start.fields.symptoms = arrival.complaint.trim();
+  if (arrival.patientId) {
     const known = (await getRosterIndex()).get(arrival.patientId);
     start.fields.allergies = known?.allergies ?? '';
   }

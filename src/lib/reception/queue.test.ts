@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boardColumns, filterArrivals, inArrivalOrder, nextStatus, statusCounts, stillOpen } from './queue';
+import {
+  boardColumns,
+  filterArrivals,
+  inArrivalOrder,
+  nextStatus,
+  markStates,
+  rowMarks,
+  statusCounts,
+  stillOpen
+} from './queue';
 import type { Arrival, QueueStatus } from './model';
 
 let n = 0;
@@ -115,5 +124,24 @@ describe('stillOpen', () => {
     const first = arrival({ status: 'inConsult' });
     const second = arrival({ status: 'waiting' });
     expect(stillOpen([second, first]).map((a) => a.id)).toEqual([first.id, second.id]);
+  });
+});
+
+describe('rowMarks', () => {
+  it('shows a memo draft only while no memo is saved, and nothing while the records load', () => {
+    const records = { intake: new Set(['a']), memo: new Set(['b']), bill: new Set(['a']) };
+    const drafts = new Set(['a', 'b']);
+    expect(rowMarks('a', records, drafts)).toEqual({ intake: true, memo: 'draft', bill: true });
+    expect(rowMarks('b', records, drafts)).toEqual({ intake: false, memo: 'saved', bill: false });
+    expect(rowMarks('c', records, drafts)).toEqual({ intake: false, memo: 'none', bill: false });
+    expect(rowMarks('a', undefined, undefined)).toEqual({ intake: false, memo: 'none', bill: false });
+  });
+
+  it('names each mark’s state and sign, in the order 問診, 診療メモ, 会計', () => {
+    expect(markStates({ intake: true, memo: 'draft', bill: false })).toEqual([
+      { record: 'intake', mark: 'intake', state: 'has', sign: '✓' },
+      { record: 'memo', mark: 'memo', state: 'draft', sign: '✎' },
+      { record: 'billing', mark: 'bill', state: 'hasNot', sign: '—' }
+    ]);
   });
 });

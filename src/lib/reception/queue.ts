@@ -92,3 +92,49 @@ export function boardColumns(arrivals: readonly Arrival[]): BoardColumns {
   }
   return columns;
 }
+
+/** A row's records at a glance: 問診, 診療メモ (saved, or a draft being written), 会計 (a bill not voided). */
+export interface RowMarks {
+  intake: boolean;
+  memo: 'saved' | 'draft' | 'none';
+  bill: boolean;
+}
+
+/** The marks of one arrival from the session's record sets (undefined while they load: nothing yet). */
+export function rowMarks(
+  arrivalId: string,
+  records: { intake: ReadonlySet<string>; memo: ReadonlySet<string>; bill: ReadonlySet<string> } | undefined,
+  memoDrafts: ReadonlySet<string> | undefined
+): RowMarks {
+  const memo = records?.memo.has(arrivalId) ? 'saved' : memoDrafts?.has(arrivalId) ? 'draft' : 'none';
+  return {
+    intake: records?.intake.has(arrivalId) ?? false,
+    memo,
+    bill: records?.bill.has(arrivalId) ?? false
+  };
+}
+
+export type MarkedRecord = 'intake' | 'memo' | 'billing';
+export interface MarkState {
+  record: MarkedRecord;
+  /** あり / 書きかけ（未保存）/ なし */
+  state: 'has' | 'draft' | 'hasNot';
+  sign: '✓' | '✎' | '—';
+  /** The value the row's data-mark / data-has attributes carry. */
+  mark: 'intake' | 'memo' | 'bill';
+}
+
+/** The three marks of a row in order, each with its state and its sign. */
+export function markStates(marks: RowMarks): MarkState[] {
+  const of = (record: MarkedRecord, mark: MarkState['mark'], state: MarkState['state']): MarkState => ({
+    record,
+    mark,
+    state,
+    sign: state === 'has' ? '✓' : state === 'draft' ? '✎' : '—'
+  });
+  return [
+    of('intake', 'intake', marks.intake ? 'has' : 'hasNot'),
+    of('memo', 'memo', marks.memo === 'saved' ? 'has' : marks.memo === 'draft' ? 'draft' : 'hasNot'),
+    of('billing', 'bill', marks.bill ? 'has' : 'hasNot')
+  ];
+}

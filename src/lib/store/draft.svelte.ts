@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import type { Problem } from '../result';
 import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
 import { table } from './db';
-import { mergeDraft, takeFields } from './draft-merge';
+import { mergeDraft, takeFields, type Path } from './draft-merge';
 import { unsavedForms } from './unsaved.svelte';
 import { clearJournal, dropEntry, journalDraft, readJournal } from './draft-journal';
 import { onUnlock } from '../vault/session-key';
@@ -26,7 +26,7 @@ export class Draft<T extends object> {
   restored = $state(false);
   /** Another tab changed the same fields differently: its version, until the user chooses. */
   conflict = $state<T | null>(null);
-  #conflictFields: string[] = [];
+  #conflictFields: Path[] = [];
   /** The last version both tabs are known to share: the base of the three-way merge. */
   #base = '';
 

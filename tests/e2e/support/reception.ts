@@ -70,6 +70,15 @@ export async function submitArrival(page: Page): Promise<string> {
 export const queueRow = (page: Page, queueNo: string) =>
   page.locator(`[data-testid="queue-row"][data-queue-no="${queueNo}"]`);
 
+/** Open a queue row's full card (links, eligibility, kana): the one-line view shows number, name, status and marks. */
+export async function openQueueCard(page: Page, queueNo: string): Promise<void> {
+  const more = queueRow(page, queueNo).getByRole('button', { name: new RegExp(`^${queueNo} の詳しい情報`) });
+  // A web-first wait first: after a page load it lets the vault's lock screen be answered.
+  await expect(more).toBeVisible();
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+}
+
 /** The count shown on a status filter button (すべて, 待合, 診察中 …). */
 export async function statusCount(page: Page, status: string): Promise<number> {
   // A web-first wait first: after a reload it lets the vault's lock screen be answered.

@@ -11,8 +11,8 @@ export interface StaticServer {
   requests: string[];
   stop(): Promise<void>;
   start(): Promise<void>;
-  /** Serve a different service-worker.js (a new deploy) from now on. */
-  redeploy(suffix: string): void;
+  /** Serve a different service-worker.js (a new deploy) from now on; `change` may rewrite its text. */
+  redeploy(suffix: string, change?: (sw: string) => string): void;
 }
 
 export async function startStaticServer(
@@ -62,8 +62,8 @@ export async function startStaticServer(
       track();
       await listen(actualPort);
     },
-    redeploy(suffix: string) {
-      swOverride = readFileSync(`${dir}/service-worker.js`, 'utf8') + `\n// ${suffix}\n`;
+    redeploy(suffix: string, change = (sw: string) => sw) {
+      swOverride = change(readFileSync(`${dir}/service-worker.js`, 'utf8')) + `\n// ${suffix}\n`;
     }
   };
 }

@@ -1,7 +1,7 @@
 // Helpers for the visit-memo journeys: patients registered at the reception desk (and their 問診) the way staff do it.
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { choose, submitArrival } from './reception';
+import { choose, openQueueCard, submitArrival } from './reception';
 
 export interface DeskPatient {
   name: string;
@@ -30,6 +30,7 @@ export async function registerAtDesk(page: Page, base: string, patient: DeskPati
   const queueNo = await submitArrival(page);
   if (patient.intake) {
     await page.goto(base + '/queue/');
+    await openQueueCard(page, queueNo);
     await page.getByRole('link', { name: `${queueNo} の問診` }).click();
     await page.getByLabel('どうされましたか（症状）').fill(patient.complaint);
     await page.getByLabel('アレルギー（薬・食べ物など）').fill(patient.intake.allergies);

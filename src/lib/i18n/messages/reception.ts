@@ -167,7 +167,7 @@ export const ja = {
 
   'reception.queue.title': '受付一覧',
   'reception.queue.lead':
-    'この障害中の受付を到着順に表示します。状態のボタンを押すと、その状態に変わります。',
+    'この障害中の受付を到着順に表示します。状態のボタンを押すと、その状態に変わります。右端の ▾ で詳しい情報と問診・診療メモ・会計へ進めます。',
   'reception.queue.total': 'すべて',
   'reception.queue.filter': '表示する状態',
   'reception.queue.search': '番号・氏名・フリガナで探す',
@@ -185,6 +185,14 @@ export const ja = {
   'reception.queue.eligibility': '資格：{method}',
   'reception.queue.eligibilityAfter': '資格確認（復旧後）：{status}',
   'reception.queue.cancelled': '受付取消：{reason}（{name} {time}）',
+  'reception.queue.view': '表示のしかた',
+  'reception.queue.view.lines': '1人1行',
+  'reception.queue.view.cards': 'カード（詳しく）',
+  'reception.queue.marksKey': '問＝問診　メ＝診療メモ　会＝会計（✓あり　✎書きかけ　—なし）',
+  'reception.queue.markShort.intake': '問',
+  'reception.queue.markShort.memo': 'メ',
+  'reception.queue.markShort.bill': '会',
+  'reception.queue.more': '{queueNo} の詳しい情報（{marks}）',
 
   'reception.cancel.button': '受付を取り消す…',
   'reception.cancel.title': '{queueNo} の受付を取り消す',

@@ -171,7 +171,7 @@ export const en: Record<keyof typeof ja, string> = {
 
   'reception.queue.title': 'Queue',
   'reception.queue.lead':
-    'Arrivals of this outage in arrival order. Tap a status button to change the status.',
+    'Arrivals of this outage in arrival order. Tap a status button to change the status; ▾ at the end of a line shows the details and the way to the questionnaire, memo and billing.',
   'reception.queue.total': 'All',
   'reception.queue.filter': 'Show status',
   'reception.queue.search': 'Find by number, name or kana',
@@ -189,6 +189,14 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.queue.eligibility': 'Eligibility: {method}',
   'reception.queue.eligibilityAfter': 'Eligibility (after recovery): {status}',
   'reception.queue.cancelled': 'Cancelled: {reason} ({name} {time})',
+  'reception.queue.view': 'Show as',
+  'reception.queue.view.lines': 'One line each',
+  'reception.queue.view.cards': 'Cards (detailed)',
+  'reception.queue.marksKey': 'Q = questionnaire, M = visit memo, B = billing (✓ yes, ✎ half-written, — no)',
+  'reception.queue.markShort.intake': 'Q',
+  'reception.queue.markShort.memo': 'M',
+  'reception.queue.markShort.bill': 'B',
+  'reception.queue.more': 'More about {queueNo} ({marks})',
 
   'reception.cancel.button': 'Cancel this registration…',
   'reception.cancel.title': 'Cancel the registration of {queueNo}',
