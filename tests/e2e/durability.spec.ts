@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, setUpClinic } from './support/fixtures';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { launchOnProfile, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen } from './support/vault';
 import { registerAtDesk } from './support/visits';
@@ -61,15 +61,9 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
   };
   try {
     let page = await open();
-    await page.goto(server.url + '/');
-    await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000
-    });
+    await openReady(page, server.url + '/');
     await setUpClinic(page, server.url);
-    await page.goto(server.url + '/');
-    await page.getByLabel(/状況/).fill('停電');
-    await page.getByRole('button', { name: '障害を宣言して受付を始める' }).click();
-    await page.waitForURL('**/reception/');
+    await declareOutage(page, server.url);
     const queueNo = await registerAtDesk(page, server.url, {
       name: '山田 花子',
       kana: 'ヤマダ ハナコ',

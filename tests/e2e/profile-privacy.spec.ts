@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, setUpClinic, declareOutage } from './support/fixtures';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { findInProfile, launchOnProfile, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen, lockNow, stopKeepingOpen } from './support/vault';
 import { openMemo, registerAtDesk } from './support/visits';
@@ -29,13 +29,8 @@ test('typed patient text never reaches the profile in clear: not after lock, not
   try {
     const first = await launchOnProfile(profile);
     browsers.push(first);
-    const context = first.browser.contexts()[0]!;
-    await keepVaultOpen(context);
-    const page = await context.newPage();
-    await page.goto(server.url + '/');
-    await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000
-    });
+    const page = await first.browser.contexts()[0]!.newPage();
+    await openReady(page, server.url + '/');
     await setUpClinic(page, server.url);
     await declareOutage(page, server.url);
     const queueNo = await registerAtDesk(page, server.url, {

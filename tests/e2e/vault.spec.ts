@@ -9,10 +9,12 @@ import {
   putSealed,
   readSealed,
   vaultDataKey,
+  setUpAndReload,
   setUpVault,
   setupScreen,
   stopKeepingOpen,
-  unlockVault
+  unlockVault,
+  wrongPasscodes
 } from './support/vault';
 import { registerAtDesk } from './support/visits';
 
@@ -176,17 +178,11 @@ test('wrong passcodes slow down after three, and a reload does not reset the cou
   server
 }) => {
   await page.clock.install();
-  await openReadyLocked(page, server.url + '/');
-  await setUpVault(page);
-  await page.reload();
+  await setUpAndReload(page, server.url + '/');
   const lock = lockScreen(page);
   const field = lock.getByLabel('パスコード', { exact: true });
   const unlock = lock.getByRole('button', { name: 'ロック解除' });
-  for (const n of [1, 2, 3]) {
-    await field.fill('000000');
-    await unlock.click();
-    await expect(lock.getByText(`パスコードが違います（${n}回目）。`)).toBeVisible({ timeout: 30_000 });
-  }
+  await wrongPasscodes(page, 3);
   await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
   await expect(lock.getByTestId('vault-wait')).toContainText(/あと(30|29|28)秒/);
   await expect(unlock).toBeDisabled();
@@ -212,18 +208,12 @@ test('moving the tablet clock during the wait lets no passcode in early, nor mak
   server
 }) => {
   await page.clock.install();
-  await openReadyLocked(page, server.url + '/');
-  await setUpVault(page);
-  await page.reload();
+  await setUpAndReload(page, server.url + '/');
   const lock = lockScreen(page);
   const field = lock.getByLabel('パスコード', { exact: true });
   const unlock = lock.getByRole('button', { name: 'ロック解除' });
   const wait = lock.getByTestId('vault-wait');
-  for (const n of [1, 2, 3]) {
-    await field.fill('000000');
-    await unlock.click();
-    await expect(lock.getByText(`パスコードが違います（${n}回目）。`)).toBeVisible({ timeout: 30_000 });
-  }
+  await wrongPasscodes(page, 3);
   await expect(wait).toContainText(/あと(30|29|28)秒/);
   const pageNow = () => page.evaluate(() => Date.now());
 

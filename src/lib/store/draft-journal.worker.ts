@@ -83,7 +83,11 @@ async function handle(files: JournalFiles, request: JournalRequest): Promise<voi
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = setTimeout(() => {
         queue = queue.then((f) => {
-          f?.flush();
+          try {
+            f?.flush();
+          } catch {
+            // Flushing is for a power cut; the written entry is already safe from a killed browser.
+          }
           return f;
         });
       }, FLUSH_AFTER_MS);
