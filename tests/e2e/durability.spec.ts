@@ -1,10 +1,11 @@
-// A saved entry survives the browser process being killed right after the save (power cut, crash).
+// Entries survive the browser process being killed right after a save, or right after the last keystroke (power cut, crash).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, setUpClinic } from './support/fixtures';
-import { launchOnProfile } from './support/chromium-process';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { launchOnProfile, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen } from './support/vault';
+import { registerAtDesk } from './support/visits';
 
 test('the browser killed right after a save, restarted on the same profile: the entry is there', async ({
   server
@@ -38,6 +39,63 @@ test('the browser killed right after a save, restarted on the same profile: the 
     await second.kill();
   } finally {
     // A killed Chromium's helper processes can still be writing into the profile for a moment.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A temporary folder left in /tmp is harmless; the test's verdict is above.
+    }
+  }
+});
+
+test('the browser killed at the very keystroke, 30 times: after each restart every character typed is there', async ({
+  server
+}) => {
+  test.setTimeout(480_000);
+  const profile = mkdtempSync(join(tmpdir(), 'tebikae-profile-'));
+  let browser: RealBrowser | null = null;
+  const open = async () => {
+    browser = await launchOnProfile(profile);
+    const context = browser.browser.contexts()[0]!;
+    await keepVaultOpen(context);
+    return context.newPage();
+  };
+  try {
+    let page = await open();
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url);
+    await declareOutage(page, server.url);
+    const queueNo = await registerAtDesk(page, server.url, {
+      name: '山田 花子',
+      kana: 'ヤマダ ハナコ',
+      birthDate: '1980-05-17',
+      sex: '女',
+      complaint: '頭痛'
+    });
+    await page.goto(server.url + '/queue/');
+    await page.getByRole('link', { name: `${queueNo} の問診` }).click();
+    await page.waitForURL('**/intake/**');
+    const intake = page.url();
+
+    let typed = '';
+    const started = Date.now();
+    for (let round = 1; round <= 30; round++) {
+      const field = page.getByLabel('アレルギー（薬・食べ物など）');
+      await expect(field, `after restart ${round - 1}`).toHaveValue(typed, { timeout: 30_000 });
+      await field.press('Control+End');
+      const text = `${round}そば;`;
+      await field.pressSequentially(text);
+      // The instant the last key is in: pull the plug (SIGKILL of the browser process).
+      await browser!.kill();
+      typed += text;
+      page = await open();
+      await page.goto(intake);
+    }
+    await expect(page.getByLabel('アレルギー（薬・食べ物など）'), 'after restart 30').toHaveValue(typed, {
+      timeout: 30_000
+    });
+    console.log(`[durability] 30 kills at the keystroke: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await (browser as RealBrowser | null)?.kill();
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     } catch {

@@ -9,10 +9,12 @@ import {
   putSealed,
   readSealed,
   vaultDataKey,
+  setUpAndReload,
   setUpVault,
   setupScreen,
   stopKeepingOpen,
-  unlockVault
+  unlockVault,
+  wrongPasscodes
 } from './support/vault';
 import { registerAtDesk } from './support/visits';
 
@@ -176,17 +178,11 @@ test('wrong passcodes slow down after three, and a reload does not reset the cou
   server
 }) => {
   await page.clock.install();
-  await openReadyLocked(page, server.url + '/');
-  await setUpVault(page);
-  await page.reload();
+  await setUpAndReload(page, server.url + '/');
   const lock = lockScreen(page);
   const field = lock.getByLabel('パスコード', { exact: true });
   const unlock = lock.getByRole('button', { name: 'ロック解除' });
-  for (const n of [1, 2, 3]) {
-    await field.fill('000000');
-    await unlock.click();
-    await expect(lock.getByText(`パスコードが違います（${n}回目）。`)).toBeVisible({ timeout: 30_000 });
-  }
+  await wrongPasscodes(page, 3);
   await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
   await expect(lock.getByTestId('vault-wait')).toContainText(/あと(30|29|28)秒/);
   await expect(unlock).toBeDisabled();
@@ -203,6 +199,46 @@ test('wrong passcodes slow down after three, and a reload does not reset the cou
   await expect(lock.getByTestId('vault-wait')).toContainText(/あと1分/);
 
   await page.clock.fastForward('01:01');
+  await unlockVault(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('手控え');
+});
+
+test('moving the tablet clock during the wait lets no passcode in early, nor makes the wait longer', async ({
+  page,
+  server
+}) => {
+  await page.clock.install();
+  await setUpAndReload(page, server.url + '/');
+  const lock = lockScreen(page);
+  const field = lock.getByLabel('パスコード', { exact: true });
+  const unlock = lock.getByRole('button', { name: 'ロック解除' });
+  const wait = lock.getByTestId('vault-wait');
+  await wrongPasscodes(page, 3);
+  await expect(wait).toContainText(/あと(30|29|28)秒/);
+  const pageNow = () => page.evaluate(() => Date.now());
+
+  // 20 minutes ahead, well past the wait by the clock: the wait goes on and the right passcode is refused.
+  await page.clock.setSystemTime((await pageNow()) + 20 * 60_000);
+  await page.clock.runFor(2_000);
+  await expect(wait).toContainText(/あと2\d秒/);
+  await expect(unlock).toBeDisabled();
+  await field.fill(PASSCODE);
+  await field.press('Enter');
+  await page.waitForTimeout(2_000); // an unlock (PBKDF2) would be done by now
+  await expect(lock).toBeVisible();
+  await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
+
+  // Three hours back: the wait is not stretched to the 15-minute cap either.
+  await page.clock.setSystemTime((await pageNow()) - 3 * 3600_000);
+  await page.clock.runFor(1_000);
+  await expect(wait).toContainText(/あと2\d秒/);
+
+  // A reload with the clock still moved resumes the same wait, neither skipped nor started again.
+  await page.reload();
+  await expect(wait).toContainText(/あと(1\d|2[0-7])秒/);
+  await expect(unlock).toBeDisabled();
+  await page.clock.fastForward('00:30');
+  await expect(wait).toBeHidden();
   await unlockVault(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('手控え');
 });

@@ -47,7 +47,9 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     d.value.name = '山田花子';
     d.changed();
     // Before any await: the journal already holds it.
-    expect(readJournal<{ name: string }>('form:j1').map((e) => e.value)).toEqual([{ name: '山田花子' }]);
+    expect((await readJournal<{ name: string }>('form:j1')).map((e) => e.value)).toEqual([
+      { name: '山田花子' }
+    ]);
     expect(storage.dump()).not.toContain('山田');
     await d.flush();
     expect(journalCount()).toBe(0);
@@ -105,7 +107,7 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     a.value.note = 'A の入力';
     a.changed();
     await a.flush();
-    expect(readJournal('form:j4').map((e) => e.tab)).toEqual(['other-tab']);
+    expect((await readJournal('form:j4')).map((e) => e.tab)).toEqual(['other-tab']);
     a.dispose();
   });
 
@@ -134,7 +136,7 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     unlockForTests();
     journalDraft('form:j6', entry({ name: 'x' }, { name: '' }, '2026-11-25T10:00:00.000Z'));
     unlockForTests(); // a different data key
-    expect(readJournal('form:j6')).toEqual([]);
+    expect(await readJournal('form:j6')).toEqual([]);
     clearAllJournals();
     expect(journalCount()).toBe(0);
   });

@@ -5,7 +5,14 @@ import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
 import { table } from './db';
 import { mergeDraft, takeFields, type Path } from './draft-merge';
 import { unsavedForms } from './unsaved.svelte';
-import { clearJournal, dropEntry, journalDraft, readJournal } from './draft-journal';
+import {
+  clearJournal,
+  closeJournal,
+  dropEntry,
+  journalDraft,
+  prepareJournal,
+  readJournal
+} from './draft-journal';
 import { onUnlock } from '../vault/session-key';
 
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
@@ -57,6 +64,7 @@ export class Draft<T extends object> {
 
   /** Restore a saved draft (if any), then start watching for edits and for other tabs. Call once on mount. */
   async start(): Promise<void> {
+    prepareJournal(this.key, TAB_ID);
     const row = await getDraft<T>(this.key);
     if (this.#disposed) return;
     if (row) {
@@ -65,8 +73,9 @@ export class Draft<T extends object> {
       this.#base = this.#lastSaved;
       this.restored = this.#lastSaved !== this.#initial;
     }
-    this.status = 'clean';
-    this.#restoreJournal(row?.updatedAt ?? '');
+    await this.#restoreJournal(row?.updatedAt ?? '');
+    if (this.#disposed) return;
+    if (this.status === 'loading') this.status = 'clean';
     unsavedForms.mark(this.key, this.dirty);
     this.#watchOtherTabs();
     this.#watchPageLifecycle();
@@ -174,8 +183,9 @@ export class Draft<T extends object> {
    * rest is kept, so a page that had not yet seen another tab's saved field cannot wipe it. Where both
    * changed a field, the later keystroke wins. The entries go once the merged value is stored.
    */
-  #restoreJournal(storedAt: string): void {
-    const entries = readJournal<T>(this.key);
+  async #restoreJournal(storedAt: string): Promise<void> {
+    const entries = await readJournal<T>(this.key);
+    if (this.#disposed) return;
     if (entries.length === 0) return;
     let value = $state.snapshot(this.value) as T;
     for (const entry of entries) {
@@ -191,7 +201,6 @@ export class Draft<T extends object> {
     this.#merged = entries.map((entry) => entry.slot);
     this.value = value;
     this.restored = text !== this.#initial;
-    unsavedForms.mark(this.key, this.dirty);
     this.status = 'pending';
     void this.flush();
   }
@@ -214,6 +223,7 @@ export class Draft<T extends object> {
   dispose(): void {
     this.#disposed = true;
     void this.flush();
+    closeJournal(this.key, TAB_ID);
     for (const stop of this.#cleanup) stop();
     this.#cleanup = [];
     unsavedForms.mark(this.key, false);

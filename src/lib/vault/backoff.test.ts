@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WAIT_MS, noAttempts, recordFailure, retryAt, waitAfter } from './backoff';
+import { MAX_WAIT_MS, noAttempts, readAttempts, recordFailure, waitAfter } from './backoff';
 
 describe('waitAfter', () => {
   it('is free for three tries, then 30 s doubling, capped at 15 minutes', () => {
@@ -10,22 +10,42 @@ describe('waitAfter', () => {
   });
 });
 
-describe('retryAt', () => {
+describe('recordFailure', () => {
   const t0 = new Date('2025-04-01T09:00:00Z');
-  const plus = (ms: number) => new Date(t0.getTime() + ms);
 
-  it('is null before three failures and after the wait', () => {
+  it('counts the failure and sets the whole wait it calls for as the wait left', () => {
     let a = noAttempts;
     a = recordFailure(a, t0);
     a = recordFailure(a, t0);
-    expect(retryAt(a, t0)).toBeNull();
+    expect(a).toEqual({ failures: 2, lastFailureAt: t0.toISOString(), waitLeftMs: 0 });
     a = recordFailure(a, t0);
-    expect(retryAt(a, plus(1000))).toEqual(plus(30_000));
-    expect(retryAt(a, plus(30_000))).toBeNull();
+    expect(a.waitLeftMs).toBe(30_000);
+  });
+});
+
+describe('readAttempts', () => {
+  const now = new Date('2025-04-01T09:00:00Z');
+
+  it('never asks for more than the failures call for (a bogus row cannot lock for longer)', () => {
+    expect(
+      readAttempts({ failures: 3, lastFailureAt: null, waitLeftMs: 10 * 3600_000 }, now).waitLeftMs
+    ).toBe(30_000);
+    expect(readAttempts({ failures: 20, lastFailureAt: null, waitLeftMs: -5 }, now).waitLeftMs).toBe(0);
+    expect(readAttempts({ failures: -1, lastFailureAt: null, waitLeftMs: 5_000 }, now)).toEqual({
+      failures: 0,
+      lastFailureAt: null,
+      waitLeftMs: 0
+    });
   });
 
-  it('never asks for more than the cap, even with the clock set back', () => {
-    const a = { failures: 20, lastFailureAt: '2030-01-01T00:00:00Z' };
-    expect(retryAt(a, t0)).toEqual(plus(MAX_WAIT_MS));
+  it('reckons the wait left of an earlier version row from the time of its last failure, within the cap', () => {
+    const row = (ago: number) => ({
+      failures: 4,
+      lastFailureAt: new Date(now.getTime() - ago).toISOString()
+    });
+    expect(readAttempts(row(15_000), now).waitLeftMs).toBe(45_000);
+    expect(readAttempts(row(90_000), now).waitLeftMs).toBe(0);
+    // A last failure "in the future" (the clock was set back): never more than the whole wait.
+    expect(readAttempts(row(-3600_000), now).waitLeftMs).toBe(60_000);
   });
 });

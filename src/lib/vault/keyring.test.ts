@@ -4,10 +4,37 @@ import { audit, setAuditActor } from '../store/audit';
 import { keyring, type KeyringRow } from './keyring';
 import { forgetKeys, heldKeys, isUnlocked } from './session-key';
 import { normalizeRecoveryCode } from './recovery-code';
+import { MAX_WAIT_MS, waitAfter } from './backoff';
+import { WaitClock } from './wait-clock';
 
 // Tests use few PBKDF2 rounds for speed; one test below measures the real 600,000.
 const fast = { iterations: 1_000 };
-const at = (s: number) => ({ ...fast, now: () => new Date(Date.UTC(2025, 3, 1, 9, 0, s)) });
+
+/**
+ * A tablet for the back-off: a monotonic clock (performance.now of the page) and a wall clock that
+ * staff can move; `pass` lets real time go by (both move), `reload` is a new page on the same storage.
+ */
+function device() {
+  let ticks = 1_000;
+  const t = {
+    wall: Date.UTC(2025, 3, 1, 9, 0, 0),
+    monotonic: () => ticks,
+    clock: new WaitClock(() => ticks),
+    options: () => ({ ...fast, now: () => new Date(t.wall), clock: t.clock }),
+    pass(ms: number) {
+      ticks += ms;
+      t.wall += ms;
+    },
+    setWall(jumpMs: number) {
+      t.wall += jumpMs;
+    },
+    reload() {
+      ticks = 0;
+      t.clock = new WaitClock(() => ticks);
+    }
+  };
+  return t;
+}
 
 beforeEach(() => {
   forgetKeys();
@@ -81,28 +108,95 @@ describe('keyring.unlock', () => {
   it('counts wrong passcodes, makes the user wait after three, doubling, and a reload does not reset it', async () => {
     await setUp('123456');
     await keyring.lock();
+    const t = device();
     for (const n of [1, 2, 3]) {
-      const r = await keyring.unlock('000000', at(n));
+      const r = await keyring.unlock('000000', t.options());
       expect(r).toMatchObject({ ok: false, error: { key: 'vault.unlock.wrong', values: { failures: n } } });
     }
-    // The count lives in the vault table, not in memory: what a reload would read.
-    expect(await keyring.attempts(new Date(Date.UTC(2025, 3, 1, 9, 0, 3)))).toEqual({
-      failures: 3,
-      retryAt: new Date(Date.UTC(2025, 3, 1, 9, 0, 33))
-    });
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 3, waitMs: 30_000 });
     // During the wait even the right passcode is not tried (and not counted).
-    expect(await keyring.unlock('123456', at(20))).toEqual({
+    t.pass(17_000);
+    expect(await keyring.unlock('123456', t.options())).toEqual({
       ok: false,
       error: { key: 'vault.unlock.waiting', values: { seconds: 13 } }
     });
-    expect((await keyring.attempts()).failures).toBe(3);
+    expect((await keyring.attempts(t.options())).failures).toBe(3);
+    // A reload: a new page, whose monotonic clock starts again; the wait goes on from what was left.
+    t.reload();
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 3, waitMs: 13_000 });
     // After the wait a wrong one doubles the wait to 60 s.
-    await keyring.unlock('000000', at(34));
-    expect((await keyring.attempts(new Date(Date.UTC(2025, 3, 1, 9, 0, 34)))).retryAt).toEqual(
-      new Date(Date.UTC(2025, 3, 1, 9, 1, 34))
-    );
-    expect(await keyring.unlock('123456', at(95))).toEqual({ ok: true, value: undefined });
-    expect(await keyring.attempts()).toEqual({ failures: 0, retryAt: null });
+    t.pass(13_000);
+    await keyring.unlock('000000', t.options());
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 4, waitMs: 60_000 });
+    t.pass(60_000);
+    expect(await keyring.unlock('123456', t.options())).toEqual({ ok: true, value: undefined });
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 0, waitMs: 0 });
+  });
+
+  it('moving the device clock forward or back neither ends nor lengthens the wait', async () => {
+    await setUp('123456');
+    await keyring.lock();
+    const t = device();
+    for (let n = 1; n <= 8; n++) {
+      await keyring.unlock('000000', t.options());
+      if (n < 8) t.pass(waitAfter(n));
+    }
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 8, waitMs: MAX_WAIT_MS });
+    t.pass(60_000);
+    t.setWall(+20 * 60_000); // the tablet's clock moved 20 minutes ahead
+    expect(await keyring.unlock('123456', t.options())).toEqual({
+      ok: false,
+      error: { key: 'vault.unlock.waiting', values: { seconds: 14 * 60 } }
+    });
+    t.setWall(-3 * 3600_000); // and then three hours back
+    expect((await keyring.attempts(t.options())).waitMs).toBe(14 * 60_000);
+    // The same after a reload with the clock still moved.
+    t.reload();
+    t.setWall(+24 * 3600_000);
+    expect((await keyring.attempts(t.options())).waitMs).toBe(14 * 60_000);
+    t.pass(14 * 60_000);
+    expect(await keyring.unlock('123456', t.options())).toEqual({ ok: true, value: undefined });
+  });
+
+  it('while no page is open the wait does not pass: it resumes where the last page left it', async () => {
+    await setUp('123456');
+    await keyring.lock();
+    const t = device();
+    for (let n = 0; n < 3; n++) await keyring.unlock('000000', t.options());
+    t.pass(10_000);
+    expect((await keyring.attempts(t.options())).waitMs).toBe(20_000);
+    // Closed for a day (the wall clock moves, no page counts), then opened again.
+    t.setWall(+24 * 3600_000);
+    t.reload();
+    expect((await keyring.attempts(t.options())).waitMs).toBe(20_000);
+  });
+
+  it('two pages open at once count the same wait, not twice as fast', async () => {
+    await setUp('123456');
+    await keyring.lock();
+    const t = device();
+    for (let n = 0; n < 3; n++) await keyring.unlock('000000', t.options());
+    const other = new WaitClock(t.monotonic);
+    t.pass(10_000);
+    expect((await keyring.attempts(t.options())).waitMs).toBe(20_000);
+    expect((await keyring.attempts({ ...t.options(), clock: other })).waitMs).toBe(20_000);
+    t.pass(5_000);
+    expect((await keyring.attempts({ ...t.options(), clock: other })).waitMs).toBe(15_000);
+    expect((await keyring.attempts(t.options())).waitMs).toBe(15_000);
+  });
+
+  it('a row written by the earlier version (time of the last failure only) is reckoned once, then counted', async () => {
+    await setUp('123456');
+    await keyring.lock();
+    const t = device();
+    await table('vault').put({
+      key: 'attempts',
+      failures: 3,
+      lastFailureAt: new Date(t.wall - 10_000).toISOString()
+    });
+    expect((await keyring.attempts(t.options())).waitMs).toBe(20_000);
+    t.setWall(+3600_000);
+    expect((await keyring.attempts(t.options())).waitMs).toBe(20_000);
   });
 
   it('leaves an audit trail of unlocks, failures and locks without any secret', async () => {

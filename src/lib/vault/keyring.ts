@@ -12,7 +12,8 @@ import { forgetKeys, heldKeys, holdDataKey, isUnlocked } from './session-key';
 import { openBytes, sealBytes } from './record-cipher';
 import { checkNewPasscode, checkPasscode, normalizePasscode } from './passcode';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { noAttempts, recordFailure, retryAt, type Attempts } from './backoff';
+import { noAttempts, readAttempts as fromRow, recordFailure, type Attempts } from './backoff';
+import { pageWaitClock, type WaitClock } from './wait-clock';
 import {
   MAX_ITERATIONS,
   PBKDF2_ITERATIONS,
@@ -39,8 +40,10 @@ export interface KeyringRow {
   recovery: KeySlot;
 }
 
-interface AttemptsRow extends Attempts {
+/** The back-off's count (backoff.ts); rows of an earlier version have no `waitLeftMs`. */
+interface AttemptsRow extends Omit<Attempts, 'waitLeftMs'> {
   key: 'attempts';
+  waitLeftMs?: number;
 }
 
 /**
@@ -59,6 +62,8 @@ type SlotName = 'passcode' | 'recovery';
 
 export interface KeyringOptions {
   now?: () => Date;
+  /** This page's count-down of the back-off; only tests give another (a fake monotonic clock, a "reload"). */
+  clock?: WaitClock;
   /** PBKDF2 rounds for new slots; only tests lower it. */
   iterations?: number;
 }
@@ -93,9 +98,29 @@ async function readKeyring(): Promise<KeyringRow | null> {
   return row?.key === 'keyring' ? row : null;
 }
 
-async function readAttempts(): Promise<Attempts> {
+async function attemptsRow(): Promise<AttemptsRow | null> {
   const row = await rows().get('attempts');
-  return row?.key === 'attempts' ? { failures: row.failures, lastFailureAt: row.lastFailureAt } : noAttempts;
+  return row?.key === 'attempts' ? row : null;
+}
+
+async function readAttempts(now: Date): Promise<Attempts> {
+  const row = await attemptsRow();
+  return row ? fromRow(row, now) : noAttempts;
+}
+
+/**
+ * The wait left before a passcode may be tried, on this page's monotonic count, and stored as the new
+ * wait left: a reload (or another tab) resumes the count from here instead of from the start. A row
+ * of an earlier version is rewritten at once, so its wait is reckoned from the clock only that once.
+ */
+async function currentWait(now: Date, clock: WaitClock): Promise<{ attempts: Attempts; left: number }> {
+  return transaction(['vault'], async () => {
+    const row = await attemptsRow();
+    const attempts = row ? fromRow(row, now) : noAttempts;
+    const left = clock.left(attempts);
+    if (row && row.waitLeftMs !== left) await rows().put({ key: 'attempts', ...attempts, waitLeftMs: left });
+    return { attempts, left };
+  });
 }
 
 /**
@@ -105,19 +130,19 @@ async function readAttempts(): Promise<Attempts> {
 async function openSlot(
   slot: SlotName,
   secret: string,
-  now: Date
+  now: Date,
+  options: KeyringOptions
 ): Promise<Result<{ ring: KeyringRow; dataKey: Uint8Array }>> {
-  const at = retryAt(await readAttempts(), now);
-  if (at) return fail(waiting(at, now));
+  const clock = options.clock ?? pageWaitClock;
+  const { left } = await currentWait(now, clock);
+  if (left > 0) return fail(waiting(left));
   const ring = await readKeyring();
   if (!ring) return fail({ key: 'vault.error.noKeyring' });
   const dataKey = await unwrapSlot(ring[slot], secret, slot);
   if (!dataKey) {
-    const attempts = await countFailure(now);
+    const attempts = await countFailure(now, clock);
     await audit.append({ action: 'unlockFailed', detail: slot }, now);
-    return fail(
-      wrongProblem(attempts, now, slot === 'passcode' ? 'vault.unlock.wrong' : 'vault.recovery.wrong')
-    );
+    return fail(wrongProblem(attempts, slot === 'passcode' ? 'vault.unlock.wrong' : 'vault.recovery.wrong'));
   }
   return ok({ ring, dataKey });
 }
@@ -143,28 +168,22 @@ function onCurrentField(problem: Problem): FieldProblems<'current'> | Problem {
 }
 
 /** Count a wrong passcode or recovery code; the count survives a reload (it lives in the vault table). */
-async function countFailure(now: Date): Promise<Attempts> {
-  return transaction(['vault'], async () => {
-    const next = recordFailure(await readAttempts(), now);
+async function countFailure(now: Date, clock: WaitClock): Promise<Attempts> {
+  const next = await transaction(['vault'], async () => {
+    const next = recordFailure(await readAttempts(now), now);
     await rows().put({ key: 'attempts', ...next });
     return next;
   });
+  clock.left(next); // The count of this wait starts now, on this page.
+  return next;
 }
 
-function waiting(at: Date, now: Date): Problem {
-  return {
-    key: 'vault.unlock.waiting',
-    values: { seconds: Math.ceil((at.getTime() - now.getTime()) / 1000) }
-  };
+function waiting(leftMs: number): Problem {
+  return { key: 'vault.unlock.waiting', values: { seconds: Math.ceil(leftMs / 1000) } };
 }
 
-function wrongProblem(
-  attempts: Attempts,
-  now: Date,
-  key: 'vault.unlock.wrong' | 'vault.recovery.wrong'
-): Problem {
-  const at = retryAt(attempts, now);
-  const seconds = at ? Math.ceil((at.getTime() - now.getTime()) / 1000) : 0;
+function wrongProblem(attempts: Attempts, key: 'vault.unlock.wrong' | 'vault.recovery.wrong'): Problem {
+  const seconds = Math.ceil(attempts.waitLeftMs / 1000);
   return {
     key,
     values: { failures: attempts.failures, seconds },
@@ -193,8 +212,8 @@ async function unlockedWith(dataKey: Uint8Array, now: Date, detail?: 'recovery')
 
 export interface AttemptState {
   failures: number;
-  /** When the next try is allowed; null when now. */
-  retryAt: Date | null;
+  /** Milliseconds until the next try is allowed; 0 when now. */
+  waitMs: number;
 }
 
 export const keyring = {
@@ -217,9 +236,11 @@ export const keyring = {
     return (await readKeyring()) !== null;
   },
 
-  async attempts(now: Date = new Date()): Promise<AttemptState> {
-    const attempts = await readAttempts();
-    return { failures: attempts.failures, retryAt: retryAt(attempts, now) };
+  /** Wrong tries so far and the wait left; stores the wait left, so call it as the count goes (each second). */
+  async attempts(options: KeyringOptions = {}): Promise<AttemptState> {
+    const now = (options.now ?? (() => new Date()))();
+    const { attempts, left } = await currentWait(now, options.clock ?? pageWaitClock);
+    return { failures: attempts.failures, waitMs: left };
   },
 
   /**
@@ -274,7 +295,7 @@ export const keyring = {
   async unlock(passcode: string, options: KeyringOptions = {}): Promise<Result<void>> {
     const now = (options.now ?? (() => new Date()))();
     return guarded(async () => {
-      const opened = await openSlot('passcode', normalizePasscode(passcode), now);
+      const opened = await openSlot('passcode', normalizePasscode(passcode), now, options);
       if (!opened.ok) return opened;
       await unlockedWith(opened.value.dataKey, now);
       return ok(undefined);
@@ -294,7 +315,7 @@ export const keyring = {
     if (!normalized) problems.code = { key: 'vault.recovery.format', field: 'code' };
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded<void, FieldProblems<'code'>>(async () => {
-      const opened = await openSlot('recovery', normalized!, now);
+      const opened = await openSlot('recovery', normalized!, now, options);
       if (!opened.ok)
         return fail(opened.error.key === 'vault.recovery.wrong' ? { code: opened.error } : opened.error);
       const { ring, dataKey } = opened.value;
@@ -318,7 +339,7 @@ export const keyring = {
     if (currentProblem) problems.current = currentProblem;
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded(async () => {
-      const opened = await openSlot('passcode', normalizePasscode(current), now);
+      const opened = await openSlot('passcode', normalizePasscode(current), now, options);
       if (!opened.ok) return fail(onCurrentField(opened.error));
       const { ring, dataKey } = opened.value;
       const saved = await rewrap(ring, dataKey, 'passcode', normalizePasscode(passcode), now, options);
@@ -338,7 +359,7 @@ export const keyring = {
     const short = checkPasscode(passcode, 'current');
     if (short) return fail({ current: short });
     return guarded(async () => {
-      const opened = await openSlot('passcode', normalizePasscode(passcode), now);
+      const opened = await openSlot('passcode', normalizePasscode(passcode), now, options);
       if (!opened.ok) return fail(onCurrentField(opened.error));
       const { ring, dataKey } = opened.value;
       const recoveryCode = newRecoveryCode();

@@ -22,7 +22,7 @@ class VaultLock {
   everUnlocked = $state(false);
   /** Set during first setup: the recovery code to show once, until the user confirms it is written down. */
   recoveryCode = $state<string | null>(null);
-  attempts = $state<AttemptState>({ failures: 0, retryAt: null });
+  attempts = $state<AttemptState>({ failures: 0, waitMs: 0 });
   /** Why the vault state could not be read (storage trouble). */
   problem = $state<Problem | null>(null);
   /** The passcode was just replaced with the recovery code: tell the user to pass the new one on. */
@@ -34,6 +34,7 @@ class VaultLock {
   #idleEnabled = true;
   #lastActivity = Date.now();
   #channel: BroadcastChannel | null = null;
+  #waitTimer: ReturnType<typeof setInterval> | null = null;
 
   /** Start watching (call once from VaultGate's onMount); returns the cleanup. */
   start(): () => void {
@@ -76,6 +77,7 @@ class VaultLock {
         this.#channel = null;
       });
     }
+    stops.push(() => this.#stopWaitTimer());
     void this.#check();
     return () => {
       for (const stop of stops) stop();
@@ -128,6 +130,15 @@ class VaultLock {
     } catch {
       // The count is shown as a courtesy; the rule itself is enforced in keyring.unlock.
     }
+    // While a wait runs it is counted each second: the screen shows it, and what is left is stored,
+    // so a reload resumes the wait instead of skipping or restarting it.
+    if (this.attempts.waitMs > 0) this.#waitTimer ??= setInterval(() => void this.refreshAttempts(), 1000);
+    else this.#stopWaitTimer();
+  }
+
+  #stopWaitTimer() {
+    if (this.#waitTimer) clearInterval(this.#waitTimer);
+    this.#waitTimer = null;
   }
 
   /** Idle lock settings: off for screens nobody touches (the waiting-room board); minutes from the clinic settings. */

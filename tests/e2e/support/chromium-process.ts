@@ -1,5 +1,7 @@
-// Launch Debian's Chromium as a real process on a fixed profile, so a test can kill it (SIGKILL) and start it again.
+// Launch Debian's Chromium as a real process on a fixed profile, so a test can kill it (SIGKILL), start it again and read its files.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs } from '../../../playwright.config';
 
@@ -38,10 +40,44 @@ export async function launchOnProfile(profileDir: string): Promise<RealBrowser> 
   return {
     browser,
     process: child,
+    // Safe to call again (a test's cleanup after its own kill): an ended process is left alone.
     kill: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       })
   };
+}
+
+/** Every file under a folder, however deep (a browser profile). */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Which of the texts any file of a profile holds, as raw bytes in UTF-8 or UTF-16LE (Chromium keeps
+ * page state in UTF-16): "file: encoding: text" for each hit.
+ */
+export function findInProfile(profileDir: string, texts: string[]): string[] {
+  const hits: string[] = [];
+  for (const file of filesUnder(profileDir)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      continue; // Gone between listing and reading (a temporary file of the running browser).
+    }
+    for (const text of texts)
+      for (const encoding of ['utf8', 'utf16le'] as const)
+        if (bytes.includes(Buffer.from(text, encoding)))
+          hits.push(`${relative(profileDir, file)}: ${encoding}: ${text}`);
+  }
+  return hits;
 }

@@ -44,6 +44,23 @@ export async function unlockVault(page: Page, passcode = PASSCODE): Promise<void
   await expect(lock).toBeHidden({ timeout: KEY_TIMEOUT });
 }
 
+/** First use done, then a reload: the lock screen, as staff meet it every morning. */
+export async function setUpAndReload(page: Page, url: string): Promise<void> {
+  await openReadyLocked(page, url);
+  await setUpVault(page);
+  await page.reload();
+}
+
+/** Type a wrong passcode on the lock screen `count` times, each answered with its count. */
+export async function wrongPasscodes(page: Page, count: number): Promise<void> {
+  const lock = lockScreen(page);
+  for (let n = 1; n <= count; n++) {
+    await lock.getByLabel('パスコード', { exact: true }).fill('000000');
+    await lock.getByRole('button', { name: 'ロック解除' }).click();
+    await expect(lock.getByText(`パスコードが違います（${n}回目）。`)).toBeVisible({ timeout: KEY_TIMEOUT });
+  }
+}
+
 /** One tap on the status bar's lock button. */
 export async function lockNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'ロック', exact: true }).click();

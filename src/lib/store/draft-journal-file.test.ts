@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { JournalFiles, frame, unframe } from './draft-journal-file';
+import { MemoryJournalDir } from './memory-journal-dir';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const text = (b: Uint8Array | null) => (b ? new TextDecoder().decode(b) : null);
+
+describe('journal file records', () => {
+  it('frames an entry with its length; a cut-short or empty file holds none', () => {
+    const record = frame(bytes('sealed entry'));
+    expect(text(unframe(record))).toBe('sealed entry');
+    expect(unframe(record.subarray(0, record.length - 1))).toBeNull();
+    expect(unframe(new Uint8Array(0))).toBeNull();
+    expect(unframe(frame(new Uint8Array(0)))).toBeNull();
+  });
+
+  it('a process killed between writing a shorter entry and cutting the file still reads the new entry', () => {
+    const long = frame(bytes('the longer older entry'));
+    const short = frame(bytes('newer'));
+    const file = new Uint8Array(long);
+    file.set(short, 0); // written in place, not yet cut to length
+    expect(text(unframe(file))).toBe('newer');
+  });
+});
+
+describe('JournalFiles', () => {
+  it('keeps the newest entry per file, written in place, without an fsync per write', async () => {
+    const dir = new MemoryJournalDir();
+    const files = new JournalFiles(dir);
+    expect(await files.prepare('form~tab')).toBe(true);
+    for (const t of ['山', '山田', '山田 花子', '山']) await files.write('form~tab', bytes(t));
+    expect(text(unframe(dir.files.get('form~tab')!))).toBe('山');
+    expect(dir.files.get('form~tab')!.length).toBe(4 + bytes('山').length);
+    expect(dir.flushes).toBe(0);
+    files.flush();
+    expect(dir.flushes).toBe(1);
+  });
+
+  it('reads its own open files and closed ones of ended pages, skips files other pages hold', async () => {
+    const dir = new MemoryJournalDir();
+    const ended = new JournalFiles(dir);
+    await ended.write('form~dead', bytes('dead page'));
+    await ended.close('form~dead');
+    const other = new JournalFiles(dir);
+    await other.write('form~live', bytes('live page'));
+    const mine = new JournalFiles(dir);
+    await mine.write('form~mine', bytes('this page'));
+    await mine.write('other-form~mine', bytes('another form'));
+    const found = await mine.read('form~');
+    expect(found.map((f) => [f.name, text(f.sealed)]).sort()).toEqual([
+      ['form~dead', 'dead page'],
+      ['form~mine', 'this page']
+    ]);
+  });
+
+  it('empty keeps an open file open (the next keystroke needs no open); close removes an empty file', async () => {
+    const dir = new MemoryJournalDir();
+    const files = new JournalFiles(dir);
+    await files.write('f~t', bytes('x'));
+    await files.empty('f~t');
+    expect(dir.files.get('f~t')).toHaveLength(0);
+    expect(dir.held.has('f~t')).toBe(true);
+    await files.close('f~t');
+    expect(dir.files.has('f~t')).toBe(false);
+    // A file of an ended page, emptied once merged: removed.
+    await files.write('g~dead', bytes('y'));
+    await files.close('g~dead');
+    await files.empty('g~dead');
+    expect(dir.files.has('g~dead')).toBe(false);
+  });
+
+  it('removeAll lets go of every file and removes it', async () => {
+    const dir = new MemoryJournalDir();
+    const files = new JournalFiles(dir);
+    await files.write('a~t', bytes('1'));
+    await files.write('b~t', bytes('2'));
+    await files.removeAll();
+    expect([...dir.files.keys()]).toEqual([]);
+  });
+});

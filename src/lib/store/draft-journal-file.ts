@@ -1,0 +1,145 @@
+// The journal's files (kept by the journal worker): one file per form and page, holding its newest sealed entry.
+//
+// Each file holds one record, [4-byte length][sealed entry], written in place at offset 0 by one
+// synchronous write and then cut to its length: a process killed between the two leaves the new record
+// and some old tail the length skips, never half a record. No fsync per write (that queues writes behind
+// the disk and a killed browser takes the queue with it); a write is in the kernel once it returns, which
+// a killed browser cannot undo. Files are flushed (fsync) once typing pauses, for a power cut.
+
+/** The synchronous access handle of one file (FileSystemSyncAccessHandle). */
+export interface SyncFile {
+  getSize(): number;
+  read(buffer: Uint8Array, options: { at: number }): number;
+  write(buffer: Uint8Array, options: { at: number }): number;
+  truncate(size: number): void;
+  flush(): void;
+  close(): void;
+}
+
+/** The folder the files live in (a directory of the origin-private file system). */
+export interface JournalDir {
+  /** Open (creating) a file for synchronous access; throws when it cannot (another page holds it). */
+  open(name: string): Promise<SyncFile>;
+  /** A file's bytes when nobody holds it open; null when it is held or gone. */
+  readClosed(name: string): Promise<Uint8Array | null>;
+  list(): Promise<string[]>;
+  /** Remove a file; a missing or held file is left as it is. */
+  remove(name: string): Promise<void>;
+}
+
+const HEADER = 4;
+
+export function frame(sealed: Uint8Array): Uint8Array {
+  const record = new Uint8Array(HEADER + sealed.length);
+  new DataView(record.buffer).setUint32(0, sealed.length);
+  record.set(sealed, HEADER);
+  return record;
+}
+
+/** The sealed entry a file holds, or null when it is empty or cut short. */
+export function unframe(bytes: Uint8Array): Uint8Array | null {
+  if (bytes.length < HEADER) return null;
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  if (length === 0 || HEADER + length > bytes.length) return null;
+  return bytes.slice(HEADER, HEADER + length);
+}
+
+function readAll(file: SyncFile): Uint8Array {
+  const bytes = new Uint8Array(file.getSize());
+  file.read(bytes, { at: 0 });
+  return bytes;
+}
+
+export class JournalFiles {
+  #dir: JournalDir;
+  #open = new Map<string, SyncFile>();
+  #opening = new Map<string, Promise<SyncFile | null>>();
+  #unflushed = new Set<string>();
+
+  constructor(dir: JournalDir) {
+    this.#dir = dir;
+  }
+
+  /** Open a form's file ahead of its first keystroke, so that keystroke is written at once. */
+  async prepare(name: string): Promise<boolean> {
+    return (await this.#file(name)) !== null;
+  }
+
+  /** Replace the file's entry; synchronous once the file is open. */
+  async write(name: string, sealed: Uint8Array): Promise<boolean> {
+    const file = this.#open.get(name) ?? (await this.#file(name));
+    if (!file) return false;
+    const record = frame(sealed);
+    file.write(record, { at: 0 });
+    file.truncate(record.length);
+    this.#unflushed.add(name);
+    return true;
+  }
+
+  /** The entry is in IndexedDB now: empty the file (kept open for the next keystroke), or remove it. */
+  async empty(name: string): Promise<void> {
+    const file = this.#open.get(name);
+    if (!file) return this.#dir.remove(name);
+    file.truncate(0);
+    this.#unflushed.add(name);
+  }
+
+  /** The form is gone from the page: let the file go, and remove it when it holds nothing. */
+  async close(name: string): Promise<void> {
+    const file = this.#open.get(name);
+    if (!file) return;
+    this.#open.delete(name);
+    this.#unflushed.delete(name);
+    const empty = file.getSize() === 0;
+    file.flush();
+    file.close();
+    if (empty) await this.#dir.remove(name);
+  }
+
+  /** Every file whose name starts with `prefix` that holds an entry (files other pages hold open are skipped). */
+  async read(prefix: string): Promise<{ name: string; sealed: Uint8Array }[]> {
+    const found: { name: string; sealed: Uint8Array }[] = [];
+    for (const name of await this.#dir.list()) {
+      if (!name.startsWith(prefix)) continue;
+      const own = this.#open.get(name);
+      const bytes = own ? readAll(own) : await this.#dir.readClosed(name);
+      const sealed = bytes && unframe(bytes);
+      if (sealed) found.push({ name, sealed });
+    }
+    return found;
+  }
+
+  /** Remove every file (purge, erase). */
+  async removeAll(): Promise<void> {
+    for (const name of [...this.#open.keys()]) {
+      this.#open.get(name)?.close();
+      this.#open.delete(name);
+    }
+    this.#unflushed.clear();
+    for (const name of await this.#dir.list()) await this.#dir.remove(name);
+  }
+
+  /** fsync what was written since the last time (called once typing pauses). */
+  flush(): void {
+    for (const name of this.#unflushed) this.#open.get(name)?.flush();
+    this.#unflushed.clear();
+  }
+
+  async #file(name: string): Promise<SyncFile | null> {
+    const open = this.#open.get(name);
+    if (open) return open;
+    let opening = this.#opening.get(name);
+    if (!opening) {
+      opening = this.#dir.open(name).then(
+        (file) => {
+          this.#open.set(name, file);
+          return file;
+        },
+        () => null
+      );
+      this.#opening.set(name, opening);
+      void opening.finally(() => this.#opening.delete(name));
+    }
+    return opening;
+  }
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Draft } from './draft.svelte';
+import { getDraft } from './drafts';
+import { deleteDataDb } from './db';
+import { JournalFiles, unframe } from './draft-journal-file';
+import type { JournalReply, JournalRequest } from './draft-journal';
+import { MemoryJournalDir } from './memory-journal-dir';
+import { heldKeys } from '../vault/session-key';
+import { openBytes, recordAad } from '../vault/record-cipher';
+
+/**
+ * The journal worker as the page sees it (postMessage in, replies out), run on an in-memory folder:
+ * messages are taken in order, a moment after they are posted, like a real worker's.
+ */
+class FakeWorker {
+  static dir = new MemoryJournalDir();
+  static posted: JournalRequest[] = [];
+  static last: FakeWorker | null = null;
+  onmessage: ((event: MessageEvent<JournalReply>) => void) | null = null;
+  onerror: (() => void) | null = null;
+  #files = new JournalFiles(FakeWorker.dir);
+  #queue: Promise<void>;
+
+  constructor() {
+    FakeWorker.last = this;
+    this.#queue = Promise.resolve().then(() => this.#reply({ op: 'ready' }));
+  }
+
+  postMessage(request: JournalRequest) {
+    FakeWorker.posted.push(request);
+    this.#queue = this.#queue.then(async () => {
+      if (request.op === 'prepare') await this.#files.prepare(request.name);
+      if (request.op === 'write') await this.#files.write(request.name, request.sealed);
+      if (request.op === 'empty') await this.#files.empty(request.name);
+      if (request.op === 'close') await this.#files.close(request.name);
+      if (request.op === 'removeAll') await this.#files.removeAll();
+      if (request.op === 'read')
+        this.#reply({ op: 'read', id: request.id, entries: await this.#files.read(request.prefix) });
+    });
+  }
+
+  idle() {
+    return this.#queue;
+  }
+
+  terminate() {}
+
+  #reply(reply: JournalReply) {
+    this.onmessage?.({ data: reply } as MessageEvent<JournalReply>);
+  }
+}
+
+const localItems = new Map<string, string>();
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('localStorage', {
+    get length() {
+      return localItems.size;
+    },
+    key: (i: number) => [...localItems.keys()][i] ?? null,
+    getItem: (k: string) => localItems.get(k) ?? null,
+    setItem: (k: string, v: string) => localItems.set(k, v),
+    removeItem: (k: string) => localItems.delete(k)
+  });
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await deleteDataDb();
+});
+
+const entryIn = (name: string, key: string) => {
+  const sealed = unframe(FakeWorker.dir.files.get(name) ?? new Uint8Array(0));
+  const plain = sealed && openBytes(heldKeys()!.records, sealed, recordAad('draft-journal', key));
+  return plain ? (JSON.parse(new TextDecoder().decode(plain)) as { value: { note: string } }) : null;
+};
+
+describe('draft journal through the worker (survives a killed browser)', () => {
+  it('hands every input to the worker from the handler itself, sealed; nothing in localStorage once it runs', async () => {
+    const d = new Draft('form:w1', { note: '' }, { debounceMs: 60_000 });
+    await d.start();
+    await FakeWorker.last!.idle();
+    localItems.clear();
+    for (const typed of ['ア', 'アレ', 'アレルギー']) {
+      d.value.note = typed;
+      d.changed();
+      // No await between the input and this line: the entry is already on its way.
+      const write = FakeWorker.posted.at(-1);
+      expect(write).toMatchObject({ op: 'write' });
+      if (write?.op !== 'write') throw new Error('no write');
+      expect(new TextDecoder().decode(write.sealed)).not.toContain(typed);
+      expect(
+        JSON.parse(
+          new TextDecoder().decode(
+            openBytes(heldKeys()!.records, write.sealed, recordAad('draft-journal', 'form:w1'))!
+          )
+        ).value
+      ).toEqual({ note: typed });
+    }
+    expect(localItems.size).toBe(0);
+    await FakeWorker.last!.idle();
+    const name = (FakeWorker.posted.at(-1) as { name: string }).name;
+    expect(entryIn(name, 'form:w1')?.value).toEqual({ note: 'アレルギー' });
+    // Stored in IndexedDB: the file is emptied and kept open for the next keystroke.
+    await d.flush();
+    await FakeWorker.last!.idle();
+    expect(FakeWorker.dir.files.get(name)).toHaveLength(0);
+    d.dispose();
+    await FakeWorker.last!.idle();
+    expect(FakeWorker.dir.files.has(name)).toBe(false);
+  });
+
+  it('input the page never stored in IndexedDB comes back from the file on the next start', async () => {
+    const first = new Draft('form:w2', { note: '' }, { debounceMs: 60_000 });
+    await first.start();
+    first.value.note = 'ペニシリンで発疹';
+    first.changed();
+    await FakeWorker.last!.idle();
+    // The page ends here: no flush, no dispose. The next start finds the entry.
+    expect(await getDraft('form:w2')).toBeUndefined();
+    const next = new Draft('form:w2', { note: '' });
+    await next.start();
+    expect(next.value).toEqual({ note: 'ペニシリンで発疹' });
+    expect(next.restored).toBe(true);
+    await next.flush();
+    expect((await getDraft<{ note: string }>('form:w2'))?.value).toEqual({ note: 'ペニシリンで発疹' });
+    next.dispose();
+  });
+});

@@ -1,0 +1,104 @@
+// What the browser itself writes to the profile folder holds no patient text: typed intake and memo text stays inside the vault.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { findInProfile, launchOnProfile, type RealBrowser } from './support/chromium-process';
+import { keepVaultOpen, lockNow, stopKeepingOpen } from './support/vault';
+import { openMemo, registerAtDesk } from './support/visits';
+
+// Text nobody else would type, one per kind of field; typed, never submitted (it sits in drafts).
+const typed = {
+  complaint: '主訴はかかとのきしみ',
+  name: '漏洩 確認子',
+  symptoms: '症状はまぶたのぴくぴく',
+  since: 'おとといの夕方から',
+  allergies: 'アレルギーはそばがら',
+  medications: '服用薬はしろくま錠',
+  findings: '所見はのどの発赤ぽつぽつ',
+  assessment: '病名はかかと滑液包炎'
+};
+const secrets = Object.values(typed);
+
+test('typed patient text never reaches the profile in clear: not after lock, not after a kill and restart', async ({
+  server
+}) => {
+  test.setTimeout(240_000);
+  const profile = mkdtempSync(join(tmpdir(), 'tebikae-privacy-'));
+  const browsers: RealBrowser[] = [];
+  try {
+    const first = await launchOnProfile(profile);
+    browsers.push(first);
+    const page = await first.browser.contexts()[0]!.newPage();
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url);
+    await declareOutage(page, server.url);
+    const queueNo = await registerAtDesk(page, server.url, {
+      name: '山田 花子',
+      kana: 'ヤマダ ハナコ',
+      birthDate: '1980-05-17',
+      sex: '女',
+      complaint: '頭痛'
+    });
+
+    // The desk starts the next patient, the 問診 is taken, the doctor writes: all left as drafts.
+    await page.goto(server.url + '/reception/');
+    await page.getByRole('textbox', { name: '氏名', exact: true }).pressSequentially(typed.name);
+    await page.getByLabel('主訴（受付で聞いた内容）').pressSequentially(typed.complaint);
+    await page.goto(server.url + '/queue/');
+    await page.getByRole('link', { name: `${queueNo} の問診` }).click();
+    await page.getByLabel('どうされましたか（症状）').pressSequentially(typed.symptoms);
+    await page.getByLabel('いつから').pressSequentially(typed.since);
+    await page.getByLabel('アレルギー（薬・食べ物など）').pressSequentially(typed.allergies);
+    await page.getByLabel('飲んでいる薬（お薬手帳）').pressSequentially(typed.medications);
+    await openMemo(page, server.url, queueNo);
+    await page.getByLabel('所見', { exact: true }).pressSequentially(typed.findings);
+    await page.getByLabel('病名', { exact: true }).pressSequentially(typed.assessment);
+
+    // A control the app does not own, typed last: once its text is in the profile, the browser has
+    // written the page's form state after everything above, so the search below can see a leak.
+    const canary = '検査用の見張り文字列';
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.setAttribute('aria-label', 'canary');
+      document.body.append(area);
+    });
+    await page.getByRole('textbox', { name: 'canary' }).pressSequentially(canary);
+    await stopKeepingOpen(page);
+    await lockNow(page);
+    await expect
+      .poll(() => findInProfile(profile, [canary]).length, { timeout: 60_000, intervals: [500] })
+      .toBeGreaterThan(0);
+    expect(findInProfile(profile, secrets)).toEqual([]);
+
+    // Killed and restarted on the same profile: the browser writes its session files again.
+    await first.kill();
+    expect(findInProfile(profile, secrets)).toEqual([]);
+    const second = await launchOnProfile(profile);
+    browsers.push(second);
+    await keepVaultOpen(second.browser.contexts()[0]!);
+    const again = await second.browser.contexts()[0]!.newPage();
+    // The drafts themselves were kept (sealed, in the vault): the 問診 is there as typed.
+    await again.goto(server.url + '/queue/');
+    await again.getByRole('link', { name: `${queueNo} の問診` }).click();
+    await expect(again.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed.allergies);
+    await stopKeepingOpen(again);
+    await lockNow(again);
+    await expect
+      .poll(() => findInProfile(profile, [canary]).filter((hit) => hit.includes('Tabs_')).length, {
+        timeout: 60_000,
+        intervals: [500]
+      })
+      .toBeGreaterThan(0);
+    expect(findInProfile(profile, secrets)).toEqual([]);
+    await second.kill();
+  } finally {
+    for (const browser of browsers) await browser.kill();
+    // A killed Chromium's helper processes can still be writing into the profile for a moment.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A temporary folder left in /tmp is harmless; the test's verdict is above.
+    }
+  }
+});
