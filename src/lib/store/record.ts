@@ -1,4 +1,6 @@
 // The fields every stored clinical record carries: identity, session, and who/where/when it was made and changed.
+import type * as v from 'valibot';
+import type { RecordMetaSchema } from './record-schema';
 
 /** Who is acting, on which device, at what time: passed into every write (time and ids are injected). */
 export interface Actor {
@@ -13,20 +15,11 @@ export interface WriteContext {
   newId: () => string;
 }
 
-export interface RecordMeta {
-  id: string;
-  sessionId: string;
-  createdAt: string;
-  createdBy: string;
-  createdDevice: string;
-  updatedAt: string;
-  updatedBy: string;
-  updatedDevice: string;
-  /** Incremented on every change; a write that expects an older rev is a conflict, never a silent overwrite. */
-  rev: number;
-  /** Drill (訓練) records are marked everywhere and never enter real exports. */
-  drill: boolean;
-}
+/**
+ * id, session, who/where/when made and changed; rev is incremented on every change (a write that expects
+ * an older rev is a conflict, never a silent overwrite); drill (訓練) records are marked everywhere.
+ */
+export type RecordMeta = v.InferOutput<typeof RecordMetaSchema>;
 
 export function newMeta(ctx: WriteContext, sessionId: string, drill: boolean): RecordMeta {
   const at = ctx.now.toISOString();

@@ -1,0 +1,44 @@
+// The stored shape of bills (預り金・後日精算・自費) and settlements (精算) as valibot schemas, for records that enter from outside.
+import * as v from 'valibot';
+import {
+  IdSchema,
+  InstantSchema,
+  OptionalInstantSchema,
+  ShortTextSchema,
+  recordMetaEntries
+} from '../store/record-schema';
+import { schemaMatches, type SameType } from '../store/same-type';
+import { MAX_YEN, billKinds, billReasons, paymentMethods, type Bill, type Settlement } from './model';
+
+const Yen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_YEN));
+const Method = v.picklist([...paymentMethods, '']);
+
+export const BillSchema = v.strictObject({
+  ...recordMetaEntries,
+  arrivalId: IdSchema,
+  kind: v.picklist(billKinds),
+  amount: Yen,
+  method: Method,
+  receivedBy: ShortTextSchema,
+  reason: v.picklist(billReasons),
+  serial: ShortTextSchema,
+  issuedAt: InstantSchema,
+  voided: v.nullable(v.strictObject({ at: InstantSchema, by: ShortTextSchema, reason: ShortTextSchema })),
+  paperSerial: ShortTextSchema
+});
+
+export const SettlementSchema = v.strictObject({
+  ...recordMetaEntries,
+  billId: IdSchema,
+  copayCharge: Yen,
+  selfPayCharge: Yen,
+  status: v.picklist(['open', 'settled', 'refundPending', 'unreachable', 'cancelled']),
+  settledAt: OptionalInstantSchema,
+  method: Method,
+  settledBy: ShortTextSchema,
+  receiptNo: ShortTextSchema,
+  note: ShortTextSchema
+});
+
+schemaMatches<SameType<v.InferOutput<typeof BillSchema>, Bill>>();
+schemaMatches<SameType<v.InferOutput<typeof SettlementSchema>, Settlement>>();
