@@ -113,7 +113,7 @@ describe('voiding', () => {
     expect(v.voided).toEqual({ at: '2025-11-15T02:00:00.000Z', by: '会計 一郎', reason: '金額の入力間違い' });
     expect(v.rev).toBe(2);
     expect(v.amount).toBe(5000);
-    expect(await billsRepo.listBySession('sess-1')).toHaveLength(1);
+    expect(await billsRepo.list({ sessionIds: ['sess-1'] })).toHaveLength(1);
   });
 
   it('voiding from a stale screen is a conflict, never a silent overwrite', async () => {
@@ -138,7 +138,7 @@ describe('settlements', () => {
     const stale = await settlementsRepo.save(b.id, settled(1), { id: s1.id, rev: 1 }, ctx('B'));
     expect(!stale.ok && stale.error.key).toBe('store.error.conflict');
     expect((await settlementsRepo.forBill(b.id))?.copayCharge).toBe(3740);
-    expect(await settlementsRepo.listBySession('sess-1')).toHaveLength(1);
+    expect(await settlementsRepo.list({ sessionIds: ['sess-1'] })).toHaveLength(1);
   });
 
   it('a voided bill cannot be settled', async () => {

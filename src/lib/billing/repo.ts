@@ -10,6 +10,7 @@ import {
   type WriteContext
 } from '../store';
 import { fail, type Result } from '../result';
+import type { OutageScope } from '../outage/model';
 import {
   formatSerial,
   serialCounterKey,
@@ -39,8 +40,8 @@ async function nextSerial(deviceLabel: string): Promise<string> {
 
 export const billsRepo = {
   get: (id: string) => bills().get(id),
-  /** Every bill of a session, voided ones included, oldest first. */
-  listBySession: (sessionId: string) => bills().where('sessionId').equals(sessionId).sortBy('issuedAt'),
+  /** Every bill of an outage (every device's), voided ones included, oldest first. */
+  list: (scope: OutageScope) => bills().where('sessionId').anyOf(scope.sessionIds).sortBy('issuedAt'),
   listByArrival: (arrivalId: string) => bills().where('arrivalId').equals(arrivalId).sortBy('issuedAt'),
 
   /**
@@ -97,7 +98,7 @@ export const billsRepo = {
 export type { SettlementVersion };
 
 export const settlementsRepo = {
-  listBySession: (sessionId: string) => settlements().where('sessionId').equals(sessionId).toArray(),
+  list: (scope: OutageScope) => settlements().where('sessionId').anyOf(scope.sessionIds).toArray(),
   async forBill(billId: string): Promise<Settlement | undefined> {
     return latestByBill(await settlements().where('billId').equals(billId).toArray()).get(billId);
   },

@@ -84,6 +84,8 @@ export function describeDetail(kind: TimelineKind, detail: string, locale: Local
         damaged: Number(m[5])
       });
   }
+  // A join or a merge names the other device by its label.
+  if (kind === 'joined' || kind === 'merged') return say('outage.timeline.device', { label: text });
   if (kind === 'purged') {
     const m = PURGED.exec(text);
     if (m) return say('recovery.timeline.purged.count', { n: Number(m[1]) });

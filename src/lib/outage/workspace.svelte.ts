@@ -1,8 +1,8 @@
-// The workspace every screen works in: clinic, this device, who is at it, the current outage session.
+// The workspace every screen works in: clinic, this device, who is at it, the clinic outage it works in now.
 import { createContext } from 'svelte';
 import { live, randomId, type WriteContext } from '../store';
 import { settingsRepo } from '../settings/repo';
-import { outageRepo } from './repo';
+import { outageRepo, type Joiner } from './repo';
 import {
   defaultClinic,
   defaultDevice,
@@ -10,13 +10,17 @@ import {
   type DeviceSettings,
   type Staff
 } from '../settings/model';
-import { phaseOf, type OutageSession } from './model';
+import { phaseOf, type CurrentOutage } from './model';
 
 export class Workspace {
   #clinic = live(() => settingsRepo.clinic());
   #staff = live(() => settingsRepo.staff());
   #device = live(() => settingsRepo.device());
-  #session = live(() => outageRepo.current());
+  // The device's identity is read inside the query, so a changed label or id re-reads the current outage.
+  #outage = live(async () => {
+    const device = await settingsRepo.device();
+    return outageRepo.current({ deviceId: device.deviceId, label: device.label });
+  });
 
   /**
    * Whether all four values have been read. Read inside an effect for the page's whole life (the app
@@ -24,7 +28,7 @@ export class Workspace {
    * it, and handlers — a print, a save — read the clinic or the staff when no screen shows them.
    */
   get loaded(): boolean {
-    return this.#clinic.loaded && this.#staff.loaded && this.#device.loaded && this.#session.loaded;
+    return this.#clinic.loaded && this.#staff.loaded && this.#device.loaded && this.#outage.loaded;
   }
   get clinic(): Clinic {
     return this.#clinic.current ?? defaultClinic;
@@ -38,11 +42,16 @@ export class Workspace {
   get currentStaff(): Staff | null {
     return this.staff.find((s) => s.id === this.device.currentStaffId) ?? null;
   }
-  get session(): OutageSession | null {
-    return this.#session.current ?? null;
+  /** The clinic outage this device works in now (every device's sessions of it), or null. */
+  get outage(): CurrentOutage | null {
+    return this.#outage.current ?? null;
   }
   get phase() {
-    return phaseOf(this.session);
+    return phaseOf(this.outage);
+  }
+  /** Who declares or joins an outage from this device. */
+  get joiner(): Joiner {
+    return { clinicId: this.clinic.clinicId, deviceId: this.device.deviceId, label: this.device.label };
   }
   get isSetUp(): boolean {
     return Boolean(this.clinic.name && this.staff.length > 0 && this.device.label);

@@ -97,12 +97,14 @@ describe('next numbers', () => {
 describe('session records', () => {
   it('reads one session in arrival order, with revision counts per memo', async () => {
     await seed();
-    const r = await paperRepo.sessionRecords('s1');
+    const r = await paperRepo.sessionRecords({ sessionIds: ['s1'] });
     expect(r.arrivals.map((a) => a.id)).toEqual(['a2', 'a1']);
     expect(r.memos.map((m) => m.id)).toEqual(['m1']);
     expect(r.bills.map((b) => b.id)).toEqual(['b1']);
     expect(r.revisionCounts.get('m1')).toBe(2);
-    expect((await paperRepo.sessionRecords('s2')).arrivals.map((a) => a.id)).toEqual(['d1']);
+    expect((await paperRepo.sessionRecords({ sessionIds: ['s2'] })).arrivals.map((a) => a.id)).toEqual([
+      'd1'
+    ]);
   });
 });
 
@@ -127,7 +129,7 @@ describe('paper links', () => {
       await paperLinksRepo.link({ serial: 'U-9', recordId: 'd1', recordKind: 'arrival' }, ctx())
     );
     expect(drill.status === 'linked' && drill.link).toMatchObject({ sessionId: 's2', drill: true });
-    expect((await paperLinksRepo.listBySession('s1')).map((l) => l.serial)).toEqual(['U-0003']);
+    expect((await paperLinksRepo.list({ sessionIds: ['s1'] })).map((l) => l.serial)).toEqual(['U-0003']);
     expect((await paperLinksRepo.byRecord('a1')).map((l) => l.serial)).toEqual(['U-0003']);
   });
 

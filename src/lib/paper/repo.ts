@@ -10,7 +10,7 @@ import {
   type WriteContext
 } from '../store';
 import { fail, ok, type Result } from '../result';
-import type { OutageSession } from '../outage/model';
+import { groupOutages, type Outage, type OutageScope, type OutageSession } from '../outage/model';
 import type { Arrival } from '../reception/model';
 import { inArrivalOrder } from '../reception/queue';
 import type { Memo, Revision } from '../visits/model';
@@ -24,11 +24,9 @@ const links = () => table<PaperLink>('paperLinks');
 const arrivals = () => table<Arrival>('arrivals');
 const memos = () => table<Memo>('memos');
 const bills = () => table<Bill>('bills');
-const settlements = () => table<Settlement>('settlements');
-const revisions = () => table<Revision>('revisions');
 const sessions = () => table<OutageSession>('sessions');
 
-/** Everything of one session the printouts and the link form read. */
+/** Everything of one outage the printouts and the link form read. */
 export interface SessionRecordSet {
   arrivals: Arrival[];
   memos: Memo[];
@@ -55,20 +53,22 @@ export const paperRepo = {
     );
   },
 
-  /** Sessions one can print from, newest first (purged ones hold no records any more). */
-  async sessions(): Promise<OutageSession[]> {
-    const all = await sessions().orderBy('startedAt').reverse().toArray();
-    return all.filter((s) => !s.purgedAt);
+  /** Outages one can print from, newest first (purged ones hold no records any more). */
+  async outages(): Promise<Outage[]> {
+    return groupOutages(await sessions().toArray()).filter((o) => !o.purgedAt);
   },
 
-  async sessionRecords(sessionId: string): Promise<SessionRecordSet> {
+  /** Every device's records of an outage. */
+  async sessionRecords(scope: OutageScope): Promise<SessionRecordSet> {
+    const of = <T>(name: Parameters<typeof table>[0]) =>
+      table<T>(name).where('sessionId').anyOf(scope.sessionIds).toArray();
     const [a, m, b, s, r, l] = await Promise.all([
-      arrivals().where('sessionId').equals(sessionId).toArray(),
-      memos().where('sessionId').equals(sessionId).toArray(),
-      bills().where('sessionId').equals(sessionId).toArray(),
-      settlements().where('sessionId').equals(sessionId).toArray(),
-      revisions().where('sessionId').equals(sessionId).toArray(),
-      links().where('sessionId').equals(sessionId).toArray()
+      of<Arrival>('arrivals'),
+      of<Memo>('memos'),
+      of<Bill>('bills'),
+      of<Settlement>('settlements'),
+      of<Revision>('revisions'),
+      of<PaperLink>('paperLinks')
     ]);
     const revisionCounts = new Map<string, number>();
     for (const rev of r) revisionCounts.set(rev.recordId, (revisionCounts.get(rev.recordId) ?? 0) + 1);
@@ -115,8 +115,8 @@ function sameSerial(typed: string, canonical: string): boolean {
 }
 
 export const paperLinksRepo = {
-  listBySession: (sessionId: string): Promise<PaperLink[]> =>
-    links().where('sessionId').equals(sessionId).toArray(),
+  list: (scope: OutageScope): Promise<PaperLink[]> =>
+    links().where('sessionId').anyOf(scope.sessionIds).toArray(),
 
   /** Links of a serial, in any session. `serial` is canonical ('U-0003'). */
   bySerial: (serial: string): Promise<PaperLink[]> => links().where('serial').equals(serial).toArray(),

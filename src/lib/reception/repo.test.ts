@@ -108,7 +108,10 @@ describe('arrivals', () => {
     const later = await create(real, ctx('A', 'x', '2025-11-15T10:00:00.000Z'));
     const earlier = await create(real, ctx('B', 'x', '2025-11-15T09:30:00.000Z'));
     await create(drill);
-    expect((await arrivalsRepo.listBySession('sess-1')).map((a) => a.id)).toEqual([earlier.id, later.id]);
+    expect((await arrivalsRepo.list({ sessionIds: ['sess-1'] })).map((a) => a.id)).toEqual([
+      earlier.id,
+      later.id
+    ]);
   });
 
   it('move along the queue, keeping who changed them', async () => {
@@ -259,7 +262,7 @@ describe('arrivals', () => {
       arrivalId: b.id,
       voided: { at: '', by: '', reason: 'x' }
     });
-    const marks = await arrivalsRepo.marks('sess-1');
+    const marks = await arrivalsRepo.marks({ sessionIds: ['sess-1'] });
     expect([...marks.intake]).toEqual([a.id]);
     expect([...marks.memo]).toEqual([b.id]);
     expect([...marks.bill]).toEqual([a.id]);

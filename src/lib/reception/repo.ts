@@ -12,6 +12,7 @@ import {
 import { mergeDraft } from '../store/draft-merge';
 import { fail, ok, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
+import type { OutageScope } from '../outage/model';
 import { arrivalOfMemoDraft, memoDraftPrefix, type Memo } from '../visits/model';
 import type { Bill } from '../billing/model';
 import {
@@ -60,9 +61,9 @@ export interface QueueMarks {
 export const arrivalsRepo = {
   get: (id: string): Promise<Arrival | undefined> => arrivals().get(id),
 
-  /** Every arrival of a session, in arrival order. */
-  async listBySession(sessionId: string): Promise<Arrival[]> {
-    return inArrivalOrder(await arrivals().where('sessionId').equals(sessionId).toArray());
+  /** Every arrival of an outage (every device's), in arrival order. */
+  async list(scope: OutageScope): Promise<Arrival[]> {
+    return inArrivalOrder(await arrivals().where('sessionId').anyOf(scope.sessionIds).toArray());
   },
 
   /**
@@ -219,12 +220,12 @@ export const arrivalsRepo = {
     );
   },
 
-  /** Which arrivals of the session have a 問診, a memo and a (not voided) bill. */
-  async marks(sessionId: string): Promise<QueueMarks> {
+  /** Which arrivals of the outage have a 問診, a memo and a (not voided) bill. */
+  async marks(scope: OutageScope): Promise<QueueMarks> {
     const [i, m, b] = await Promise.all([
-      intakes().where('sessionId').equals(sessionId).toArray(),
-      memos().where('sessionId').equals(sessionId).toArray(),
-      bills().where('sessionId').equals(sessionId).toArray()
+      intakes().where('sessionId').anyOf(scope.sessionIds).toArray(),
+      memos().where('sessionId').anyOf(scope.sessionIds).toArray(),
+      bills().where('sessionId').anyOf(scope.sessionIds).toArray()
     ]);
     return {
       intake: new Set(i.map((x) => x.arrivalId)),

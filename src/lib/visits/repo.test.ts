@@ -236,6 +236,6 @@ describe('memosRepo.draftArrivalIds', () => {
     await row(memoDraftKey('arr-1'), 'ses-1');
     await row(memoDraftKey('arr-2'), 'ses-2');
     await row('reception.arrival:arr-3', 'ses-1');
-    expect([...(await memosRepo.draftArrivalIds('ses-1'))]).toEqual(['arr-1']);
+    expect([...(await memosRepo.draftArrivalIds({ sessionIds: ['ses-1'] }))]).toEqual(['arr-1']);
   });
 });

@@ -3,6 +3,7 @@ import { ConflictError, newMeta, table, touchMeta, transaction, write, type Writ
 import type { DraftRow } from '../store/drafts';
 import type { Problem, Result } from '../result';
 import type { Arrival, QueueStatus } from '../reception/model';
+import type { OutageScope } from '../outage/model';
 import { arrivalsRepo } from '../reception/repo';
 import {
   arrivalOfMemoDraft,
@@ -47,11 +48,14 @@ export interface Created {
 export const memosRepo = {
   get: (id: string) => memos().get(id),
   byArrival: (arrivalId: string) => memos().where('arrivalId').equals(arrivalId).first(),
-  listBySession: (sessionId: string) => memos().where('sessionId').equals(sessionId).toArray(),
-  /** Arrivals of a session whose memo has a draft: typed on some screen, not saved yet. */
-  async draftArrivalIds(sessionId: string): Promise<Set<string>> {
+  /** Every memo of an outage (every device's). */
+  list: (scope: OutageScope) => memos().where('sessionId').anyOf(scope.sessionIds).toArray(),
+  /** Arrivals of an outage whose memo has a draft: typed on some screen, not saved yet. */
+  async draftArrivalIds(scope: OutageScope): Promise<Set<string>> {
     const rows = await drafts().where('key').startsWith(memoDraftPrefix).toArray();
-    const ids = rows.filter((r) => r.sessionId === sessionId).map((r) => arrivalOfMemoDraft(r.key));
+    const ids = rows
+      .filter((r) => scope.sessionIds.includes(r.sessionId))
+      .map((r) => arrivalOfMemoDraft(r.key));
     return new Set(ids.filter((id): id is string => id !== null));
   },
   /** A memo's revisions, oldest first (rev 1 is the first version as written). */
