@@ -1,18 +1,13 @@
-// Reads a form's serial from a camera frame: QR decoding with jsQR, then the same parsing as a typed serial.
-import jsQR from 'jsqr';
+// Reads a form's serial from a camera frame: the QR code's text, then the same parsing as a typed serial.
 import { fail, type Result } from '../result';
+import { scanText, type Pixels } from '../ui/scan-text';
 import { parseSerial, type Serial } from './serial';
 
-/** The shape of the browser's ImageData (RGBA bytes), so Node tests can pass plain objects. */
-export interface Pixels {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+export type { Pixels };
 
 /** `prefixes` as for parseSerial: which serials the screen scanning is waiting for. */
 export function scanSerial(image: Pixels, prefixes?: readonly string[]): Result<Serial> {
-  const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
-  if (!code) return fail({ key: 'paper.scan.notFound' });
-  return parseSerial(code.data, prefixes);
+  const text = scanText(image);
+  if (text === null) return fail({ key: 'common.scan.notFound' });
+  return parseSerial(text, prefixes);
 }

@@ -13,6 +13,11 @@ export const StaffSchema = v.object({
 export type Staff = v.InferOutput<typeof StaffSchema>;
 
 export const ClinicSchema = v.object({
+  /**
+   * Made once when the clinic is first set up and copied to the clinic's other devices (設定のQR): with the
+   * 医療機関コード it tells this clinic's files from another's.
+   */
+  clinicId: v.string(),
   name: v.string(),
   address: v.string(),
   phone: v.string(),
@@ -27,6 +32,7 @@ export const ClinicSchema = v.object({
 export type Clinic = v.InferOutput<typeof ClinicSchema>;
 
 export const defaultClinic: Clinic = {
+  clinicId: '',
   name: '',
   address: '',
   phone: '',
@@ -38,11 +44,21 @@ export const defaultClinic: Clinic = {
 
 /** This device: its short label (A, B, C…) and who is working on it now. */
 export interface DeviceSettings {
+  /** Made once on this device: the sessions it declares or joins carry it. */
+  deviceId: string;
   label: string;
   currentStaffId: string | null;
 }
 
-export const defaultDevice: DeviceSettings = { label: '', currentStaffId: null };
+export const defaultDevice: DeviceSettings = { deviceId: '', label: '', currentStaffId: null };
+
+/** What this device accepts from files (バンドル). */
+export interface ImportPolicy {
+  /** Bundles exported unsealed by versions before sealing existed: refused unless allowed here. */
+  allowPlainBundles: boolean;
+}
+
+export const defaultImportPolicy: ImportPolicy = { allowPlainBundles: false };
 
 /** Letters that prefix the serials of blank paper forms (受付票 U, 問診票 Q, 診療メモ M, 預り証 D, 申立書 S). */
 export const reservedDeviceLabels = ['D', 'M', 'Q', 'S', 'U'];
@@ -78,4 +94,39 @@ export function checkClinic(clinic: Clinic): FieldProblems<'name' | 'medicalInst
 
 export function checkStaffName(name: string): FieldProblems<'name'> {
   return name.trim() ? {} : { name: { key: 'settings.error.staffName', field: 'name' } };
+}
+
+/** A 医療機関コード as compared: digits only ('' when not set). */
+export function institutionCodeOf(clinic: Pick<Clinic, 'medicalInstitutionCode'>): string {
+  return clinic.medicalInstitutionCode.replace(/\D/g, '');
+}
+
+/** What a file or another device says about the clinic it comes from. */
+export interface ClinicIdentity {
+  clinicId: string;
+  medicalInstitutionCode: string;
+  name: string;
+}
+
+export function identityOf(clinic: Clinic): ClinicIdentity {
+  return {
+    clinicId: clinic.clinicId,
+    medicalInstitutionCode: institutionCodeOf(clinic),
+    name: clinic.name
+  };
+}
+
+/**
+ * same: the same clinic (the same 医療機関コード, or, where a code is missing, the same clinic id);
+ * other: another clinic; unknown: nothing to compare (a file from before clinics had an id).
+ */
+export type ClinicMatch = 'same' | 'other' | 'unknown';
+
+export function matchClinic(mine: ClinicIdentity, theirs: Partial<ClinicIdentity> | null): ClinicMatch {
+  if (!theirs) return 'unknown';
+  const a = mine.medicalInstitutionCode.replace(/\D/g, '');
+  const b = (theirs.medicalInstitutionCode ?? '').replace(/\D/g, '');
+  if (a && b) return a === b ? 'same' : 'other';
+  if (mine.clinicId && theirs.clinicId) return mine.clinicId === theirs.clinicId ? 'same' : 'other';
+  return 'unknown';
 }

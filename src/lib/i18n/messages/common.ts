@@ -66,5 +66,16 @@ export const ja = {
   'draft.keepMine': 'こちらの内容を残す',
   'draft.unsaved': '未保存の入力があります',
   'locale.switch': 'English',
-  'date.wareki': '和暦'
+  'date.wareki': '和暦',
+  'common.scan.notFound': 'QRコードを読み取れませんでした。明るい所で、QRコードを枠いっぱいに映してください',
+  'common.scan.title': 'QRコードの読み取り',
+  'common.scan.starting': 'カメラを起動しています…',
+  'common.scan.video': 'カメラの映像',
+  'common.scan.close': 'カメラを閉じる',
+  'common.scan.denied':
+    'カメラの使用が許可されていません。ブラウザの設定でこのサイトのカメラを許可すると読み取れます。',
+  'common.scan.noCamera': 'この端末ではカメラが見つかりません。',
+  'common.scan.busy': 'カメラをほかのアプリが使っています。',
+  'common.scan.unsupported': 'このブラウザではカメラを使えません。',
+  'common.scan.failed': 'カメラを起動できませんでした（{detail}）。'
 } as const;

@@ -59,5 +59,48 @@ export const ja = {
   'outage.error.reasonLong': '状況は200文字以内で入力してください',
   'outage.error.recoveryBeforeStart': '復旧時刻が開始時刻より前です',
   'outage.error.noSession': '障害対応が始まっていません。ホームで障害を宣言してください。',
-  'outage.error.noStaff': '担当者が選ばれていません。画面上の「担当」で選んでください。'
+  'outage.error.noStaff': '担当者が選ばれていません。画面上の「担当」で選んでください。',
+  'outage.timeline.joined': 'ほかの端末の障害対応に参加',
+  'outage.timeline.merged': 'ほかの端末の記録と同じ障害としてまとめた',
+  'outage.timeline.device': '端末{label}',
+  'outage.current.devices': 'この障害に参加している端末：{list}',
+  'outage.current.device': '{label}（{by}）',
+  'outage.recover.atHint': 'いまの時刻が入っています。違うときは直してください。',
+  'outage.recover.restate': '復旧時刻を {time} として記録します。',
+  'outage.close.title': '障害対応を終える',
+  'outage.close.confirmText':
+    '終了すると、この障害対応はホーム画面から消え、新しい障害を宣言できるようになります。記録は消えません（「復旧後」画面で引き続き見られます）。',
+  'outage.close.confirm': '終了する',
+  'outage.share.title': 'ほかの端末をこの障害に参加させる',
+  'outage.share.lead':
+    '診察室や会計の端末も、同じ障害として記録できます（受付番号は端末ごとに A-001、B-001…）。',
+  'outage.share.show': '参加用のQRコードを表示',
+  'outage.share.hide': 'QRコードを閉じる',
+  'outage.share.qrLabel': 'この障害に参加するためのQRコード',
+  'outage.share.how':
+    '参加する端末のホーム画面で「QRコードを読み取って参加する」を押し、このコードをカメラに映してください。患者の情報は入っていません。',
+  'outage.join.title': 'ほかの端末で宣言された障害に参加する',
+  'outage.join.lead':
+    'すでに別の端末で障害が宣言されているときは、新しく宣言せずに参加してください。同じ障害として、受付・メモ・会計がまとまります。',
+  'outage.join.scan': 'QRコードを読み取って参加する',
+  'outage.join.aim': '宣言した端末のホーム画面の参加用QRコードを映してください',
+  'outage.join.instead':
+    'カメラが使えないときは、この端末で障害を宣言してください。あとで記録をまとめられます。',
+  'outage.join.which': '端末{label}（{name}）が {time} に宣言した障害（{kind}）',
+  'outage.join.confirm': 'この障害に参加する',
+  'outage.join.known': 'この端末が知っている、ほかの端末の障害',
+  'outage.join.notOurs': '手控えの参加用QRコードではありません',
+  'outage.join.damaged': '参加用QRコードを読み取れませんでした。もう一度映してください',
+  'outage.join.otherClinic': '別の医院（{name}）の障害です。この医院の端末のQRコードを読み取ってください',
+  'outage.same.title': '同じ障害ですか？',
+  'outage.same.lead':
+    '取り込んだ端末{theirs}の障害（{theirSpan}）は、この端末{mine}の障害（{mySpan}）と時間が重なっています。',
+  'outage.same.why':
+    '同じ障害としてまとめると、受付一覧・会計・報告書・CSVに両方の端末の記録がいっしょに出ます（経過記録はそれぞれ残ります）。',
+  'outage.same.span': '{from}〜{to}',
+  'outage.same.open': '{from}〜（続いている）',
+  'outage.same.link': '同じ障害としてまとめる',
+  'outage.same.separate': '別の障害のままにする',
+  'outage.same.linked': '同じ障害としてまとめました。',
+  'outage.same.separated': '別の障害のままにしました（もう聞きません）。'
 } as const;

@@ -384,5 +384,28 @@ export const ja = {
   'recovery.timeline.csv.checklist': '代行入力チェックリスト',
   'recovery.timeline.imported.counts':
     '端末{label}から：追加 {added}件・更新 {updated}件・食い違い {conflicts}件・壊れている記録 {damaged}件',
-  'recovery.timeline.purged.count': '{n}件を消去'
+  'recovery.timeline.purged.count': '{n}件を消去',
+  'recovery.import.error.plainRefused':
+    'このファイルは暗号化されていない古い形式です。だれが作ったか・途中で書き換えられていないかを確かめられないため、取り込みません。どうしても必要なときは、設定の「暗号化されていない古いファイル」で取り込みを許可してから、もう一度選んでください。',
+  'recovery.import.error.otherClinic':
+    '別の医院のファイルです（{name}・医療機関コード {code}）。取り込みません。この医院の端末で書き出したファイルを選んでください。',
+  'recovery.import.plainAllowed':
+    '暗号化されていない古い形式のファイルです。設定で許可されているので取り込めますが、だれが作ったか・途中で書き換えられていないかは確かめられません。心当たりのあるファイルだけ取り込んでください。',
+  'recovery.import.clinicUnknown':
+    'このファイルには医院の情報がありません（古い版で書き出されたもの）。この医院のファイルか確かめられませんでした。',
+  'recovery.import.otherClinicPreview': '別の医院のファイルです（{name}）。取り込めません。',
+  'recovery.import.sessions': '含まれる端末：{list}',
+  'recovery.import.damaged.implausibleRev': '版の番号（{field}）が、記録に残っている変更の回数と合いません',
+  'recovery.import.damaged.implausibleTime':
+    '日時がおかしい記録です（作成より前の変更、または書き出しより後の日時）',
+  'recovery.import.damaged.foreignAudit': 'このファイルの端末・職員のものではない操作の記録です',
+  'recovery.purge.outage': 'この障害対応（端末{devices}の記録）をまとめて消去します。',
+  'recovery.purge.stays.title': 'この端末に残るもの',
+  'recovery.purge.stays.roster': '患者名簿 {n}人（障害対応とは別に取り込んだもの）',
+  'recovery.purge.stays.settings': '設定（医院名・職員・端末名）と操作の記録',
+  'recovery.purge.stays.rosterNone': '患者名簿はありません',
+  'recovery.purge.stays.rosterDelete': '患者名簿も消去する',
+  'recovery.purge.stays.rosterLead':
+    '次の障害に備えて残しておけます。名簿も消すときは、患者名簿の画面で消去してください。',
+  'recovery.purge.proof.title': '消去の記録（{at}・{by}・端末{label}）'
 } as const;

@@ -36,5 +36,23 @@ export const ja = {
   'settings.error.phone': '電話番号は数字とハイフンで入力してください',
   'settings.error.staffName': '氏名を入力してください',
   'settings.error.presets': '金額は1円以上の整数を読点で区切って入力してください',
-  'settings.error.idle': '1〜60分で入力してください'
+  'settings.error.idle': '1〜60分で入力してください',
+  'settings.link.title': 'ほかの端末にこの医院の設定を写す',
+  'settings.link.lead':
+    '2台目からの端末は、設定を手で入力せず、このQRコードを読み取って設定できます（医院名・住所・医療機関コード・職員）。同じ医院の端末として、ファイルのやり取りや障害への参加ができるようになります。',
+  'settings.link.show': '設定のQRコードを表示',
+  'settings.link.hide': 'QRコードを閉じる',
+  'settings.link.qrLabel': 'この医院の設定のQRコード',
+  'settings.link.scan': '1台目の端末の設定QRコードを読み取る',
+  'settings.link.aim': '1台目の端末の 設定 → 「設定のQRコードを表示」を映してください',
+  'settings.link.instead': 'カメラが使えないときは、下の欄に手で入力してください。',
+  'settings.link.read': '{name} の設定を読み取りました。端末名（A, B, C…）を入れて保存してください。',
+  'settings.link.notOurs': '手控えの設定QRコードではありません',
+  'settings.link.damaged': '設定のQRコードを読み取れませんでした。もう一度映してください',
+  'settings.link.needSaved': '先に設定を保存すると、QRコードを表示できます。',
+  'settings.plain.title': '暗号化されていない古いファイル',
+  'settings.plain.lead':
+    '以前の版は、端末どうしのファイル（バンドル）を暗号化せずに書き出していました。暗号化されていないファイルは、だれが作ったか・途中で書き換えられていないかを確かめられないため、ふだんは取り込みません。',
+  'settings.plain.allow': '暗号化されていない古いファイルの取り込みを許可する（この端末だけ）',
+  'settings.plain.saved': '保存しました。'
 } as const;

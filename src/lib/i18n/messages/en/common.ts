@@ -67,5 +67,16 @@ export const en: Record<keyof typeof ja, string> = {
   'draft.keepMine': 'Keep mine',
   'draft.unsaved': 'Unsaved input',
   'locale.switch': '日本語',
-  'date.wareki': 'Japanese era'
+  'date.wareki': 'Japanese era',
+  'common.scan.notFound': 'No QR code found. Use good light and fill the frame with the QR code',
+  'common.scan.title': 'QR code scanner',
+  'common.scan.starting': 'Starting the camera…',
+  'common.scan.video': 'Camera picture',
+  'common.scan.close': 'Close camera',
+  'common.scan.denied':
+    "Camera access is not allowed. Allow this site's camera in the browser settings to scan.",
+  'common.scan.noCamera': 'No camera was found on this device.',
+  'common.scan.busy': 'Another app is using the camera.',
+  'common.scan.unsupported': 'This browser cannot use the camera.',
+  'common.scan.failed': 'Could not start the camera ({detail}).'
 };

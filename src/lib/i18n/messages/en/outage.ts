@@ -61,5 +61,49 @@ export const en: Record<keyof typeof ja, string> = {
   'outage.error.reasonLong': 'Keep the situation under 200 characters',
   'outage.error.recoveryBeforeStart': 'Recovery is earlier than the start',
   'outage.error.noSession': 'No outage has been declared. Declare one on the home screen.',
-  'outage.error.noStaff': 'No staff member selected. Choose one in "Staff" at the top.'
+  'outage.error.noStaff': 'No staff member selected. Choose one in "Staff" at the top.',
+  'outage.timeline.joined': 'Joined the outage of another device',
+  'outage.timeline.merged': "Combined with another device's records as one outage",
+  'outage.timeline.device': 'device {label}',
+  'outage.current.devices': 'Devices in this outage: {list}',
+  'outage.current.device': '{label} ({by})',
+  'outage.recover.atHint': 'Set to the current time. Change it if the EHR came back at another time.',
+  'outage.recover.restate': 'Recovery will be recorded at {time}.',
+  'outage.close.title': 'Finish this outage',
+  'outage.close.confirmText':
+    'Once finished, this outage leaves the home screen and a new one can be declared. Nothing is deleted: its records stay on the recovery screens.',
+  'outage.close.confirm': 'Finish',
+  'outage.share.title': 'Let another device join this outage',
+  'outage.share.lead':
+    'Exam-room and cashier devices can record into the same outage (each keeps its own numbers: A-001, B-001…).',
+  'outage.share.show': 'Show the join QR code',
+  'outage.share.hide': 'Hide the QR code',
+  'outage.share.qrLabel': 'QR code to join this outage',
+  'outage.share.how':
+    'On the joining device, tap "Scan a QR code to join" on its home screen and hold this code up to its camera. It holds no patient data.',
+  'outage.join.title': 'Join an outage declared on another device',
+  'outage.join.lead':
+    'If another device has already declared the outage, join it instead of declaring a new one: arrivals, memos and money then belong to one outage.',
+  'outage.join.scan': 'Scan a QR code to join',
+  'outage.join.aim': 'Hold up the join QR code shown on the home screen of the declaring device',
+  'outage.join.instead':
+    'Without a camera, declare the outage on this device: the records can be combined later.',
+  'outage.join.which': 'Outage declared on device {label} by {name} at {time} ({kind})',
+  'outage.join.confirm': 'Join this outage',
+  'outage.join.known': 'Outages of other devices known here',
+  'outage.join.notOurs': 'This is not a tebikae join code',
+  'outage.join.damaged': 'The join code could not be read. Try again',
+  'outage.join.otherClinic':
+    'This outage belongs to another clinic ({name}). Scan a code from a device of this clinic',
+  'outage.same.title': 'Is this the same outage?',
+  'outage.same.lead':
+    'The outage of device {theirs} ({theirSpan}) overlaps the outage of device {mine} ({mySpan}).',
+  'outage.same.why':
+    "Combined as one outage, both devices' records show together in the queue, billing, report and CSVs (each keeps its own timeline).",
+  'outage.same.span': '{from} to {to}',
+  'outage.same.open': '{from} onwards (still open)',
+  'outage.same.link': 'Combine as one outage',
+  'outage.same.separate': 'Keep as separate outages',
+  'outage.same.linked': 'Combined as one outage.',
+  'outage.same.separated': 'Kept apart (this will not be asked again).'
 };

@@ -382,5 +382,29 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.timeline.csv.checklist': 'back-entry checklist',
   'recovery.timeline.imported.counts':
     'from device {label}: {added} added, {updated} updated, {conflicts} differences, {damaged} damaged',
-  'recovery.timeline.purged.count': '{n} records deleted'
+  'recovery.timeline.purged.count': '{n} records deleted',
+  'recovery.import.error.plainRefused':
+    'This file is in the old unencrypted format. Where it came from and whether it was changed cannot be checked, so it is not imported. If you must, allow it under "Old unencrypted files" in Settings, then pick the file again.',
+  'recovery.import.error.otherClinic':
+    'This file is from another clinic ({name}, institution code {code}) and is not imported. Pick a file exported on a device of this clinic.',
+  'recovery.import.plainAllowed':
+    'This is an old unencrypted file. Settings allow it, but where it came from and whether it was changed cannot be checked. Import it only if you know where it comes from.',
+  'recovery.import.clinicUnknown':
+    "This file names no clinic (exported by an older version): it could not be checked to be this clinic's.",
+  'recovery.import.otherClinicPreview': 'This file is from another clinic ({name}) and cannot be imported.',
+  'recovery.import.sessions': 'Devices in this file: {list}',
+  'recovery.import.damaged.implausibleRev':
+    'Its version number ({field}) does not match the changes on record',
+  'recovery.import.damaged.implausibleTime':
+    'Its times make no sense (changed before it was made, or dated after the export)',
+  'recovery.import.damaged.foreignAudit': 'An audit line of a device or person this file has no records from',
+  'recovery.purge.outage': 'This purges the whole outage (the records of devices {devices}).',
+  'recovery.purge.stays.title': 'What stays on this device',
+  'recovery.purge.stays.roster': 'The patient roster: {n} patients (imported apart from any outage)',
+  'recovery.purge.stays.settings': 'Settings (clinic, staff, device) and the audit trail',
+  'recovery.purge.stays.rosterNone': 'No patient roster',
+  'recovery.purge.stays.rosterDelete': 'Delete the roster too',
+  'recovery.purge.stays.rosterLead':
+    'It can stay ready for the next outage. To delete it too, use the patient roster screen.',
+  'recovery.purge.proof.title': 'Purge record ({at}, {by}, device {label})'
 };

@@ -38,5 +38,23 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.error.phone': 'Use digits and hyphens for the phone number',
   'settings.error.staffName': 'Enter a name',
   'settings.error.presets': 'Enter whole yen amounts above zero, separated by 、',
-  'settings.error.idle': 'Enter 1 to 60 minutes'
+  'settings.error.idle': 'Enter 1 to 60 minutes',
+  'settings.link.title': "Copy this clinic's settings to another device",
+  'settings.link.lead':
+    'A second device can be set up by scanning this code instead of typing (clinic, address, institution code, staff). It then counts as a device of this clinic for files and joining outages.',
+  'settings.link.show': 'Show the settings QR code',
+  'settings.link.hide': 'Hide the QR code',
+  'settings.link.qrLabel': "QR code of this clinic's settings",
+  'settings.link.scan': 'Scan the settings QR code of the first device',
+  'settings.link.aim': 'Hold up Settings → "Show the settings QR code" of the first device',
+  'settings.link.instead': 'Without a camera, type the settings below.',
+  'settings.link.read': "Read the settings of {name}. Enter this device's label (A, B, C…) and save.",
+  'settings.link.notOurs': 'This is not a tebikae settings code',
+  'settings.link.damaged': 'The settings code could not be read. Try again',
+  'settings.link.needSaved': 'Save the settings first to show the code.',
+  'settings.plain.title': 'Old unencrypted files',
+  'settings.plain.lead':
+    'Earlier versions exported device files (bundles) unencrypted. An unencrypted file cannot show who made it or that it was not changed, so it is normally refused.',
+  'settings.plain.allow': 'Allow importing old unencrypted files (this device only)',
+  'settings.plain.saved': 'Saved.'
 };
