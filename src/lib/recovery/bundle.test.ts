@@ -5,7 +5,13 @@ import { BUNDLE_FORMAT, bundleCounts, bundleFileName, createBundle, readBundle }
 import { migrateBundle } from './bundle-upgrades';
 import { sampleData, sampleSession } from './sample';
 
-const meta = { deviceLabel: 'A', exportedBy: '受付 花子', now: new Date('2025-11-15T04:00:00.000Z') };
+const meta = {
+  deviceLabel: 'A',
+  deviceId: 'device-a',
+  exportedBy: '受付 花子',
+  clinic: { clinicId: 'clinic-1', medicalInstitutionCode: '1312345678', name: 'てびかえ内科クリニック' },
+  now: new Date('2025-11-15T04:00:00.000Z')
+};
 
 describe('bundle', () => {
   it('holds the format, version, device, session, every store and a SHA-256 checksum', async () => {

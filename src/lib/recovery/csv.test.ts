@@ -1,3 +1,4 @@
+import { outageOf } from '../outage/model';
 import { describe, expect, it } from 'vitest';
 import { convert, detect } from 'encoding-japanese';
 import { parse, unparse } from 'papaparse';
@@ -218,7 +219,7 @@ describe('CSV files', () => {
 
   it('a drill session exports its drill records, marked 訓練 in the file name', () => {
     const data = withPatients();
-    const drill = { ...data, session: sampleSession({ kind: 'drill' }) };
+    const drill = { ...data, session: outageOf([sampleSession({ kind: 'drill' })]) };
     expect(csvTable('arrivals', drill, [], { wareki: false }).rows).toHaveLength(3);
     expect(csvFileName('arrivals', drill, 'utf8bom')).toBe('2025-11-15_訓練_受付一覧.csv');
     expect(csvFileName('bills', data, 'cp932')).toBe('2025-11-15_預り金と精算_SJIS.csv');

@@ -7,7 +7,8 @@ import {
   mergeRecords,
   mergeSessionRow,
   resolvedRecord,
-  type MergeConflict
+  type MergeConflict,
+  type Provenance
 } from './merge';
 import type { StoredRecord } from './model';
 import { SAMPLE_SESSION_ID, sampleArrival, sampleEvent, sampleMemo, sampleSession } from './sample';
@@ -20,11 +21,30 @@ const ctx: WriteContext = {
   newId: () => 'new-id'
 };
 
+/** Where a test bundle comes from: device `from`, exported the day after the sample outage. */
+function provenance(from: string, over: Partial<Provenance> = {}): Provenance {
+  return {
+    fromDevice: from,
+    exportedAt: '2025-11-16T00:00:00.000Z',
+    exportedBy: '受付 花子',
+    sessionDevices: ['A'],
+    staffNames: [],
+    evidence: false,
+    ...over
+  };
+}
+
+const merge = (
+  local: Parameters<typeof mergeRecords>[1],
+  incoming: Record<string, unknown>,
+  from = '',
+  over: Partial<Provenance> = {}
+) => mergeRecords([S], local, incoming, provenance(from, over));
+
 describe('mergeRecords', () => {
   it('adds records this device does not have', () => {
     const b1 = sampleArrival('B', 1);
-    const result = mergeRecords(
-      S,
+    const result = merge(
       {},
       { arrivals: [b1], events: [sampleEvent('declared', '2025-11-15T00:05:00.000Z', 'B')] },
       'B'
@@ -39,7 +59,7 @@ describe('mergeRecords', () => {
   it('deduplicates by id: the same record twice is one, identical to what is here is unchanged', () => {
     const a1 = sampleArrival('A', 1);
     const b1 = sampleArrival('B', 1);
-    const result = mergeRecords(S, { arrivals: [rec(a1)] }, { arrivals: [a1, b1, b1] });
+    const result = merge({ arrivals: [rec(a1)] }, { arrivals: [a1, b1, b1] });
     expect(result.writes.arrivals.map((r) => r.id)).toEqual([b1.id]);
     expect(result.tally.arrivals).toMatchObject({ added: 1, unchanged: 2, updated: 0 });
   });
@@ -47,7 +67,7 @@ describe('mergeRecords', () => {
   it('the same content with keys in another order is the same record', () => {
     const a1 = sampleArrival('A', 1);
     const shuffled = Object.fromEntries(Object.entries(a1).reverse());
-    const result = mergeRecords(S, { arrivals: [rec(a1)] }, { arrivals: [shuffled] });
+    const result = merge({ arrivals: [rec(a1)] }, { arrivals: [shuffled] });
     expect(result.tally.arrivals.unchanged).toBe(1);
     expect(mergeChangesSomething(result)).toBe(false);
   });
@@ -55,10 +75,10 @@ describe('mergeRecords', () => {
   it('the higher rev wins either way', () => {
     const v1 = sampleArrival('A', 1);
     const v2 = { ...v1, rev: 2, status: 'left' as const, updatedAt: '2025-11-15T02:00:00.000Z' };
-    const newer = mergeRecords(S, { arrivals: [rec(v1)] }, { arrivals: [v2] });
+    const newer = merge({ arrivals: [rec(v1)] }, { arrivals: [v2] });
     expect(newer.writes.arrivals).toEqual([v2]);
     expect(newer.tally.arrivals.updated).toBe(1);
-    const older = mergeRecords(S, { arrivals: [rec(v2)] }, { arrivals: [v1] });
+    const older = merge({ arrivals: [rec(v2)] }, { arrivals: [v1] });
     expect(older.writes.arrivals).toEqual([]);
     expect(older.tally.arrivals.keptLocal).toBe(1);
   });
@@ -67,7 +87,7 @@ describe('mergeRecords', () => {
     const arrival = sampleArrival('A', 1);
     const mine = sampleMemo(arrival);
     const theirs = { ...mine, content: { ...mine.content, findings: '扁桃腫大' }, updatedDevice: 'B' };
-    const result = mergeRecords(S, { memos: [rec(mine)] }, { memos: [theirs] }, 'B');
+    const result = merge({ memos: [rec(mine)] }, { memos: [theirs] }, 'B');
     expect(result.writes.memos).toEqual([]);
     expect(result.conflicts).toHaveLength(1);
     const c = result.conflicts[0]!;
@@ -84,18 +104,18 @@ describe('mergeRecords', () => {
       sessionId: S,
       recordId: 'm',
       rev: 2,
-      at: 'x',
+      at: '2025-11-15T01:00:00.000Z',
       by: 'a',
       deviceLabel: 'A',
       changes: [],
-      snapshot: {}
+      snapshot: sampleMemo(sampleArrival('A', 1)).content
     };
     const r2 = { ...r1, id: 'rev-2', rev: 3 };
-    const result = mergeRecords(S, { revisions: [rec(r1)] }, { revisions: [r1, r2] });
+    const result = merge({ revisions: [rec(r1)] }, { revisions: [r1, r2] });
     expect(result.writes.revisions.map((r) => r.id)).toEqual(['rev-2']);
     expect(result.tally.revisions).toMatchObject({ added: 1, unchanged: 1 });
     // A revision's rev is the memo's, not its own version: a different revision under the same id is a conflict.
-    const clash = mergeRecords(S, { revisions: [rec(r2)] }, { revisions: [{ ...r2, rev: 9 }] });
+    const clash = merge({ revisions: [rec(r2)] }, { revisions: [{ ...r2, rev: 9 }] });
     expect(clash.conflicts).toHaveLength(1);
     expect(clash.writes.revisions).toEqual([]);
   });
@@ -105,9 +125,9 @@ describe('mergeRecords', () => {
       arrivals: [sampleArrival('B', 1), sampleArrival('B', 2)],
       memos: [sampleMemo(sampleArrival('B', 1))]
     };
-    const first = mergeRecords(S, {}, incoming, 'B');
+    const first = merge({}, incoming, 'B');
     const stored = { arrivals: first.writes.arrivals, memos: first.writes.memos };
-    const second = mergeRecords(S, stored, incoming, 'B');
+    const second = merge(stored, incoming, 'B');
     expect(mergeChangesSomething(first)).toBe(true);
     expect(mergeChangesSomething(second)).toBe(false);
     expect(second.conflicts).toEqual([]);
@@ -118,8 +138,7 @@ describe('mergeRecords', () => {
     const good = sampleArrival('B', 1);
     const noRev = { ...sampleArrival('B', 2), rev: 'two' };
     const otherSession = { ...sampleArrival('B', 3), sessionId: 'another' };
-    const result = mergeRecords(
-      S,
+    const result = merge(
       {},
       {
         arrivals: [good, noRev, null, otherSession],
@@ -140,11 +159,82 @@ describe('mergeRecords', () => {
     expect(result.tally.arrivals).toMatchObject({ added: 1, damaged: 3 });
   });
 
+  it('refuses a record with a field the app never writes (a forged or hand-made record)', () => {
+    const extra = { ...sampleArrival('B', 1), isAdmin: true };
+    const result = merge({}, { arrivals: [extra] }, 'B');
+    expect(result.writes.arrivals).toEqual([]);
+    expect(result.damaged).toEqual([
+      { table: 'arrivals', index: 0, id: extra.id, reason: 'schema', field: 'isAdmin' }
+    ]);
+  });
+
+  it('a version number no change on record explains is set aside, not allowed to overwrite', () => {
+    const mine = sampleArrival('A', 1);
+    const forged = { ...mine, rev: 999, status: 'left' as const, updatedAt: '2025-11-15T02:00:00.000Z' };
+    const result = merge({ arrivals: [rec(mine)] }, { arrivals: [forged] }, 'B', { evidence: true });
+    expect(result.writes.arrivals).toEqual([]);
+    expect(result.damaged).toEqual([
+      { table: 'arrivals', index: 0, id: mine.id, reason: 'implausibleRev', field: 'rev' }
+    ]);
+    // Two changes on record (the audit trail has a line for each) explain rev 3.
+    const change = (id: string) => ({
+      id,
+      at: '2025-11-15T01:00:00.000Z',
+      sessionId: S,
+      who: '受付 花子',
+      deviceLabel: 'A',
+      action: 'change',
+      table: 'arrivals',
+      recordId: mine.id
+    });
+    const real = { ...forged, rev: 3 };
+    const ok = merge(
+      { arrivals: [rec(mine)] },
+      { arrivals: [real], audit: [change('l1'), change('l2')] },
+      'A',
+      { evidence: true }
+    );
+    expect(ok.writes.arrivals).toEqual([real]);
+    expect(ok.damaged).toEqual([]);
+  });
+
+  it('sets aside audit lines of devices or people the bundle has no records from', () => {
+    const line = {
+      id: 'forged-1',
+      at: '2025-11-15T01:00:00.000Z',
+      sessionId: S,
+      who: '院長',
+      deviceLabel: 'Z',
+      action: 'export',
+      table: '',
+      recordId: ''
+    };
+    const ownLine = { ...line, id: 'own-1', who: '受付 花子', deviceLabel: 'B' };
+    const stranger = { ...line, id: 'forged-2', who: '知らない人', deviceLabel: 'B' };
+    const result = merge({}, { arrivals: [sampleArrival('B', 1)], audit: [line, ownLine, stranger] }, 'B');
+    expect(result.writes.audit.map((l) => l.id)).toEqual(['own-1']);
+    expect(result.damaged.map((d) => [d.id, d.reason])).toEqual([
+      ['forged-1', 'foreignAudit'],
+      ['forged-2', 'foreignAudit']
+    ]);
+    // Staff of this clinic may be named (someone who only unlocked and exported).
+    const staff = merge({}, { arrivals: [sampleArrival('B', 1)], audit: [stranger] }, 'B', {
+      staffNames: ['知らない人']
+    });
+    expect(staff.writes.audit).toHaveLength(1);
+  });
+
+  it('sets aside a record dated after the file was written, or changed before it was made', () => {
+    const future = { ...sampleArrival('B', 1), updatedAt: '2025-12-01T00:00:00.000Z' };
+    const backwards = { ...sampleArrival('B', 2), updatedAt: '2025-11-14T00:00:00.000Z' };
+    const result = merge({}, { arrivals: [future, backwards] }, 'B');
+    expect(result.damaged.map((d) => d.reason)).toEqual(['implausibleTime', 'implausibleTime']);
+  });
+
   it('a memo without content or a tick with an unknown target is damaged', () => {
     const memo = sampleMemo(sampleArrival('B', 1));
     const { content: _content, ...noContent } = memo;
-    const result = mergeRecords(
-      S,
+    const result = merge(
       {},
       {
         memos: [noContent],
@@ -193,7 +283,7 @@ describe('pending conflicts', () => {
     expect(kept.content).toEqual(mine.content);
     expect(kept.rev).toBe(2);
     // After either choice, the other tablet's version no longer conflicts: it is older.
-    expect(mergeRecords(S, { memos: [kept] }, { memos: [theirs] }).tally.memos.keptLocal).toBe(1);
+    expect(merge({ memos: [kept] }, { memos: [theirs] }).tally.memos.keptLocal).toBe(1);
   });
 
   it('an append-only record is written only when the incoming one is chosen', () => {

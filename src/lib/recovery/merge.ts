@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { touchMeta, type RecordMeta, type WriteContext } from '../store/record';
 import { canonicalJson, sameContent } from './canonical';
 import { SESSION_TABLES, type RecoverySession, type SessionTable, type StoredRecord } from './model';
+import { recordSchemas } from './schema';
 
 /**
  * versioned: records carrying RecordMeta; a higher rev supersedes a lower one.
@@ -23,35 +24,42 @@ export const mergePolicy: Record<SessionTable, MergePolicy> = {
   audit: 'appendOnly'
 };
 
-const id = v.pipe(v.string(), v.minLength(1));
-const base = { id, sessionId: v.string() };
-const meta = {
-  ...base,
-  rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  createdAt: v.string(),
-  updatedAt: v.string()
-};
+/**
+ * Why a record was set aside: schema, not the shape the app writes (an unknown field, a wrong type);
+ * otherSession, not a record of the bundle's outage; implausibleRev, a version number no edit on record
+ * explains; implausibleTime, changed before it was made or after the file was written; foreignAudit, an
+ * audit line of a device the bundle has no records from, or naming someone who never used that device.
+ */
+export type DamageReason =
+  | 'schema'
+  | 'otherSession'
+  | 'notAList'
+  | 'unknownTable'
+  | 'implausibleRev'
+  | 'implausibleTime'
+  | 'foreignAudit';
 
-/** The least a record must hold to be stored safely: a structural check per store, not a full validation. */
-export const recordSchemas: Record<SessionTable, v.GenericSchema<unknown, unknown>> = {
-  events: v.looseObject({ ...base, kind: v.string(), at: v.string() }),
-  arrivals: v.looseObject({ ...meta, queueNo: v.string(), arrivedAt: v.string(), name: v.string() }),
-  intakes: v.looseObject({ ...meta, arrivalId: v.string() }),
-  memos: v.looseObject({ ...meta, arrivalId: v.string(), content: v.looseObject({}) }),
-  revisions: v.looseObject({ ...base, recordId: v.string(), rev: v.number(), at: v.string() }),
-  bills: v.looseObject({ ...meta, arrivalId: v.string(), kind: v.string(), amount: v.number() }),
-  settlements: v.looseObject({ ...meta, billId: v.string(), status: v.string() }),
-  backEntries: v.looseObject({
-    ...meta,
-    recordId: v.string(),
-    itemKind: v.string(),
-    target: v.picklist(['ehr', 'rececon'])
-  }),
-  paperLinks: v.looseObject({ ...base, rev: v.optional(v.number()) }),
-  audit: v.looseObject(base)
-};
+/** Where a bundle comes from, for the checks that go beyond a record's shape. */
+export interface Provenance {
+  /** Label of the device that exported it. */
+  fromDevice: string;
+  /** When it was exported (its device's clock). */
+  exportedAt: string;
+  /** Who exported it. */
+  exportedBy: string;
+  /** Device labels of the bundle's sessions (devices that declared or joined). */
+  sessionDevices: readonly string[];
+  /** Staff of this clinic as this device knows them: an audit line may name them. */
+  staffNames: readonly string[];
+  /**
+   * Check each version number against the edits on record (the audit trail carries a line for every
+   * change). Files written before the audit trail existed cannot be held to it.
+   */
+  evidence: boolean;
+}
 
-export type DamageReason = 'schema' | 'otherSession' | 'notAList' | 'unknownTable';
+/** How far a tablet's clock may run ahead of the exporting one's. */
+const CLOCK_SLACK_MS = 24 * 3600_000;
 
 /** A record set aside: it was not stored, and the user is told which and why. */
 export interface DamagedRecord {
@@ -125,7 +133,7 @@ export function diffFields(a: unknown, b: unknown, prefix = ''): string[] {
 
 type Checked = { ok: true; record: StoredRecord } | { ok: false; damaged: DamagedRecord };
 
-function check(table: SessionTable, raw: unknown, index: number, sessionId: string): Checked {
+function check(table: SessionTable, raw: unknown, index: number, sessionIds: ReadonlySet<string>): Checked {
   const rawId =
     raw !== null && typeof raw === 'object' && typeof (raw as StoredRecord).id === 'string'
       ? (raw as StoredRecord).id
@@ -136,9 +144,58 @@ function check(table: SessionTable, raw: unknown, index: number, sessionId: stri
     return { ok: false, damaged: { table, index, id: rawId, reason: 'schema', field } };
   }
   const record = raw as StoredRecord;
-  if (record.sessionId !== sessionId)
+  if (!sessionIds.has(record.sessionId))
     return { ok: false, damaged: { table, index, id: rawId, reason: 'otherSession', field: 'sessionId' } };
   return { ok: true, record };
+}
+
+const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+
+/** Devices and people the bundle's own records (not its audit lines) come from. */
+function originsOf(incoming: Record<string, unknown>, provenance: Provenance) {
+  const devices = new Set([provenance.fromDevice, ...provenance.sessionDevices]);
+  const people = new Set([provenance.exportedBy, ...provenance.staffNames, '']);
+  for (const table of SESSION_TABLES) {
+    if (table === 'audit') continue;
+    const rows = incoming[table];
+    if (!Array.isArray(rows)) continue;
+    for (const r of rows as Record<string, unknown>[]) {
+      if (r === null || typeof r !== 'object') continue;
+      for (const d of [r.createdDevice, r.updatedDevice, r.deviceLabel]) if (str(d)) devices.add(str(d));
+      for (const p of [r.createdBy, r.updatedBy, r.by, r.authorName, r.receivedBy])
+        if (str(p)) people.add(str(p));
+    }
+  }
+  return { devices, people };
+}
+
+/** Changes on record per record ('table\0id') and whole-table bulk changes per table, from audit lines. */
+function changesOnRecord(lines: readonly StoredRecord[]) {
+  const perRecord = new Map<string, number>();
+  const bulk = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (seen.has(line.id) || line.action !== 'change') continue;
+    seen.add(line.id);
+    const table = str(line.table);
+    const recordId = str(line.recordId);
+    if (recordId)
+      perRecord.set(`${table}\u0000${recordId}`, (perRecord.get(`${table}\u0000${recordId}`) ?? 0) + 1);
+    else bulk.set(table, (bulk.get(table) ?? 0) + 1);
+  }
+  return (table: string, id: string) => (perRecord.get(`${table}\u0000${id}`) ?? 0) + (bulk.get(table) ?? 0);
+}
+
+/** Whether a record's times make sense: not changed before it was made, nothing from after the export. */
+function plausibleTimes(record: StoredRecord, exportedAt: number): boolean {
+  const latest = exportedAt + CLOCK_SLACK_MS;
+  for (const field of ['updatedAt', 'at', 'createdAt'] as const) {
+    const t = Date.parse(str(record[field]));
+    if (!Number.isNaN(t) && t > latest) return false;
+  }
+  const created = Date.parse(str(record.createdAt));
+  const updated = Date.parse(str(record.updatedAt));
+  return Number.isNaN(created) || Number.isNaN(updated) || updated >= created - 60_000;
 }
 
 /**
@@ -147,15 +204,32 @@ function check(table: SessionTable, raw: unknown, index: number, sessionId: stri
  * no writes the second time.
  */
 export function mergeRecords(
-  sessionId: string,
+  sessionIds: readonly string[],
   local: Partial<Record<SessionTable, readonly StoredRecord[]>>,
   incoming: Record<string, unknown>,
-  fromDevice = ''
+  provenance: Provenance
 ): MergeResult {
+  const fromDevice = provenance.fromDevice;
   const writes = {} as Record<SessionTable, StoredRecord[]>;
   const tally = {} as Record<SessionTable, Tally>;
   const conflicts: MergeConflict[] = [];
   const damaged: DamagedRecord[] = [];
+  const ids = new Set(sessionIds);
+  const exportedAt = Date.parse(provenance.exportedAt);
+  const origins = originsOf(incoming, provenance);
+  // Audit lines first: only those of the bundle's own devices and people count, as lines and as evidence.
+  const acceptedAudit = new Set<string>();
+  const auditRows = Array.isArray(incoming.audit) ? (incoming.audit as unknown[]) : [];
+  const goodAudit: StoredRecord[] = [];
+  for (const raw of auditRows) {
+    const checked = check('audit', raw, -1, ids);
+    if (!checked.ok) continue;
+    const line = checked.record;
+    if (!origins.devices.has(str(line.deviceLabel)) || !origins.people.has(str(line.who))) continue;
+    acceptedAudit.add(line.id);
+    goodAudit.push(line);
+  }
+  const changes = changesOnRecord([...(local.audit ?? []), ...goodAudit]);
 
   for (const name of Object.keys(incoming)) {
     if (!(SESSION_TABLES as readonly string[]).includes(name))
@@ -180,13 +254,26 @@ export function mergeRecords(
       continue;
     }
     rows.forEach((raw: unknown, index) => {
-      const checked = check(table, raw, index, sessionId);
+      const checked = check(table, raw, index, ids);
+      const setAside = (reason: DamageReason, field: string) => {
+        damaged.push({ table, index, id: checked.ok ? checked.record.id : null, reason, field });
+        t.damaged += 1;
+      };
       if (!checked.ok) {
         damaged.push(checked.damaged);
         t.damaged += 1;
         return;
       }
       const record = checked.record;
+      if (table === 'audit' && !acceptedAudit.has(record.id)) return setAside('foreignAudit', 'deviceLabel');
+      if (!Number.isNaN(exportedAt) && !plausibleTimes(record, exportedAt))
+        return setAside('implausibleTime', 'updatedAt');
+      if (
+        provenance.evidence &&
+        mergePolicy[table] === 'versioned' &&
+        revOf(record) - 1 > changes(table, record.id)
+      )
+        return setAside('implausibleRev', 'rev');
       const mine = current.get(record.id);
       const versioned = mergePolicy[table] === 'versioned';
       if (!mine) {
@@ -273,6 +360,15 @@ export function mergeSessionRow(
   if (next.purgedAt && revivePurged) next = { ...clean(next), reason: next.reason || incoming.reason };
   if (!next.recoveredAt && incoming.recoveredAt) next.recoveredAt = incoming.recoveredAt;
   if (!next.closedAt && incoming.closedAt) next.closedAt = incoming.closedAt;
+  // Links between devices' sessions only grow: what either side knew is kept.
+  const union = (a: string[] | undefined, b: string[] | undefined) => {
+    const all = [...new Set([...(a ?? []), ...(b ?? [])])].sort();
+    return all.length > 0 ? all : undefined;
+  };
+  const sameAs = union(local.sameAs, incoming.sameAs);
+  const notSameAs = union(local.notSameAs, incoming.notSameAs);
+  if (sameAs) next.sameAs = sameAs;
+  if (notSameAs) next.notSameAs = notSameAs;
   return { session: next, adopted: false, changed: !sameContent(next, local) };
 }
 

@@ -1,6 +1,6 @@
 // After the EHR returns (復旧後): the session's records as one set, back-entry ticks (代行入力), and the names recovery shares.
 import type { RecordMeta } from '../store/record';
-import type { OutageSession, TimelineEvent } from '../outage/model';
+import type { Outage, OutageSession, TimelineEvent } from '../outage/model';
 import type { Arrival, Intake } from '../reception/model';
 import type { Memo, Revision } from '../visits/model';
 import type { Bill, Settlement } from '../billing/model';
@@ -36,11 +36,13 @@ export interface PurgeSummary {
   /** Rows deleted per store (and drafts). */
   counts: Record<string, number>;
 }
-export type RecoverySession = OutageSession & { purgeSummary?: PurgeSummary };
+export interface RecoverySession extends OutageSession {
+  purgeSummary?: PurgeSummary;
+}
 
-/** One session's records from every store, as read from this device. */
+/** One clinic outage's records from every store (every device's session of it), as read from this device. */
 export interface SessionData {
-  session: RecoverySession;
+  session: Outage<RecoverySession>;
   events: TimelineEvent[];
   arrivals: Arrival[];
   intakes: Intake[];
@@ -105,3 +107,6 @@ export function sessionDay(session: Pick<OutageSession, 'startedAt'>): string {
 export function isDrill(session: Pick<OutageSession, 'kind'>): boolean {
   return session.kind === 'drill';
 }
+
+/** The outage a recovery screen works on: every device's session of it (purge counts kept on each). */
+export type RecoveryOutage = Outage<RecoverySession>;

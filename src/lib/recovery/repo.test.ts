@@ -6,9 +6,21 @@ import { createBundle, readBundle, type OpenedBundle } from './bundle';
 import { buildChecklist } from './checklist';
 import { recoveryRepo } from './repo';
 import { SESSION_TABLES, type SessionData } from './model';
-import { SAMPLE_SESSION_ID, sampleArrival, sampleBill, sampleData, sampleMemo } from './sample';
+import {
+  SAMPLE_SESSION_ID,
+  sampleArrival,
+  sampleBill,
+  sampleData,
+  sampleMemo,
+  sampleSession
+} from './sample';
+import { outageOf } from '../outage/model';
+import { outageRepo } from '../outage/repo';
 
 const S = SAMPLE_SESSION_ID;
+const SCOPE = { sessionIds: [S] };
+const CLINIC = { clinicId: 'clinic-1', medicalInstitutionCode: '', name: 'てびかえ内科クリニック' };
+const OPTS = { clinic: CLINIC, staffNames: [] };
 let ids = 0;
 function ctx(label = 'C', name = '事務 三郎', at = '2025-11-16T01:00:00.000Z'): WriteContext {
   return {
@@ -30,19 +42,24 @@ function tablet(label: string, n: number): SessionData {
   };
 }
 
+const BUNDLE_META = (label: string) => ({
+  deviceLabel: label,
+  deviceId: `device-${label}`,
+  exportedBy: label,
+  clinic: CLINIC,
+  now: new Date('2025-11-15T05:00:00Z')
+});
+
 async function open(data: SessionData, label: string): Promise<OpenedBundle> {
-  const bundle = await createBundle(data, {
-    deviceLabel: label,
-    exportedBy: label,
-    now: new Date('2025-11-15T05:00:00Z')
-  });
-  const opened = await readBundle(JSON.stringify(bundle));
+  const bundle = await createBundle(data, BUNDLE_META(label));
+  // As it comes out of its sealed file (sealed-bundle.ts opens it with the password).
+  const opened = await readBundle(JSON.stringify(bundle), { sealed: true });
   if (!opened.ok) throw new Error('unreadable');
   return opened.value;
 }
 
 async function counts() {
-  return recoveryRepo.countBySession(S);
+  return recoveryRepo.countBySession(SCOPE);
 }
 
 beforeEach(async () => {
@@ -53,14 +70,14 @@ describe('import', () => {
   it('adopts the session, merges two tablets, logs it; the same bundle twice changes nothing', async () => {
     const a = await open(tablet('A', 3), 'A');
     const b = await open(tablet('B', 2), 'B');
-    const first = await recoveryRepo.importBundle(a, ctx());
+    const first = await recoveryRepo.importBundle(a, ctx(), OPTS);
     expect(first.ok && first.value.adopted).toBe(true);
     expect(first.ok && first.value.changed).toBe(true);
-    const second = await recoveryRepo.importBundle(b, ctx());
+    const second = await recoveryRepo.importBundle(b, ctx(), OPTS);
     expect(second.ok && second.value.tally.arrivals.added).toBe(2);
     const afterBoth = await counts();
     expect(afterBoth).toMatchObject({ arrivals: 5, memos: 5, bills: 5 });
-    const again = await recoveryRepo.importBundle(b, ctx());
+    const again = await recoveryRepo.importBundle(b, ctx(), OPTS);
     expect(again.ok && again.value.changed).toBe(false);
     expect(await counts()).toEqual(afterBoth);
     const timeline = (await recoveryRepo.load(S))!.events.filter((e) => e.kind === 'imported');
@@ -72,52 +89,53 @@ describe('import', () => {
 
   it('keeps a conflict for the user across reloads, and resolving it sticks', async () => {
     const a = tablet('A', 1);
-    await recoveryRepo.importBundle(await open(a, 'A'), ctx());
+    await recoveryRepo.importBundle(await open(a, 'A'), ctx(), OPTS);
     const memo = a.memos[0]!;
     const edited = {
       ...a,
       memos: [{ ...memo, content: { ...memo.content, findings: '端末Bで追記' }, updatedDevice: 'B' }]
     };
     const b = await open(edited, 'B');
-    const result = await recoveryRepo.importBundle(b, ctx());
+    const result = await recoveryRepo.importBundle(b, ctx(), OPTS);
     expect(result.ok && result.value.conflicts).toHaveLength(1);
     expect(result.ok && result.value.pending).toBe(1);
     expect((await table<typeof memo>('memos').get(memo.id))!.content.findings).toBe(memo.content.findings);
     // Importing it again does not add a second copy of the same conflict.
-    await recoveryRepo.importBundle(b, ctx());
-    const pending = await recoveryRepo.pendingConflicts(S);
+    await recoveryRepo.importBundle(b, ctx(), OPTS);
+    const pending = await recoveryRepo.pendingConflicts(SCOPE);
     expect(pending).toHaveLength(1);
     const shown = await recoveryRepo.storedRecord('memos', memo.id);
-    const resolved = await recoveryRepo.resolveConflict(S, pending[0]!, 'incoming', shown, ctx());
+    const resolved = await recoveryRepo.resolveConflict(pending[0]!, 'incoming', shown, ctx());
     expect(resolved.ok).toBe(true);
     const stored = (await table<typeof memo>('memos').get(memo.id))!;
     expect(stored.content.findings).toBe('端末Bで追記');
     expect(stored.rev).toBe(2);
-    expect(await recoveryRepo.pendingConflicts(S)).toEqual([]);
-    const later = await recoveryRepo.importBundle(b, ctx());
+    expect(await recoveryRepo.pendingConflicts(SCOPE)).toEqual([]);
+    const later = await recoveryRepo.importBundle(b, ctx(), OPTS);
     expect(later.ok && later.value.changed).toBe(false);
     expect(later.ok && later.value.tally.memos.keptLocal).toBe(1);
   });
 
   it('refuses to resolve against a version the user did not see', async () => {
     const a = tablet('A', 1);
-    await recoveryRepo.importBundle(await open(a, 'A'), ctx());
+    await recoveryRepo.importBundle(await open(a, 'A'), ctx(), OPTS);
     const memo = a.memos[0]!;
     await recoveryRepo.importBundle(
       await open({ ...a, memos: [{ ...memo, content: { ...memo.content, findings: 'x' } }] }, 'B'),
-      ctx()
+      ctx(),
+      OPTS
     );
-    const [conflict] = await recoveryRepo.pendingConflicts(S);
+    const [conflict] = await recoveryRepo.pendingConflicts(SCOPE);
     const stale = { ...memo, content: { ...memo.content, findings: 'old view' } };
-    const r = await recoveryRepo.resolveConflict(S, conflict!, 'local', stale as never, ctx());
+    const r = await recoveryRepo.resolveConflict(conflict!, 'local', stale as never, ctx());
     expect(!r.ok && r.error.key).toBe('store.error.conflict');
-    expect(await recoveryRepo.pendingConflicts(S)).toHaveLength(1);
+    expect(await recoveryRepo.pendingConflicts(SCOPE)).toHaveLength(1);
   });
 
   it('imports the rest when some records are damaged, and reports them', async () => {
     const opened = await open(tablet('B', 2), 'B');
     (opened.bundle.records.arrivals[1] as Record<string, unknown>).rev = null;
-    const r = await recoveryRepo.importBundle(opened, ctx());
+    const r = await recoveryRepo.importBundle(opened, ctx(), OPTS);
     expect(r.ok && r.value.damaged).toEqual([
       { table: 'arrivals', index: 1, id: 'arr-B-2', reason: 'schema', field: 'rev' }
     ]);
@@ -125,16 +143,122 @@ describe('import', () => {
   });
 
   it('raises this device’s own counters after importing its own records back', async () => {
-    await recoveryRepo.importBundle(await open(tablet('C', 4), 'C'), ctx('C'));
+    await recoveryRepo.importBundle(await open(tablet('C', 4), 'C'), ctx('C'), OPTS);
     const counter = await table<{ key: string; value: number }>('counters').get(queueCounterKey(S, 'C'));
     expect(counter?.value).toBe(4);
     expect((await table<{ key: string; value: number }>('counters').get('deposit:C'))?.value).toBe(4);
   });
 });
 
+describe('one outage per clinic', () => {
+  /** What tablet `label` recorded in its own session, declared at `start` (UTC). */
+  function declaredOn(label: string, n: number, start: string): SessionData {
+    const own = tablet(label, n);
+    const session = sampleSession({
+      id: `sess-${label}`,
+      deviceLabel: label,
+      deviceId: `device-${label}`,
+      startedAt: start,
+      createdAt: start,
+      clinicId: CLINIC.clinicId
+    });
+    const move = <T extends { sessionId: string }>(rows: T[]) =>
+      rows.map((r) => ({ ...r, sessionId: session.id }));
+    return {
+      ...own,
+      session: outageOf([session]),
+      events: [],
+      arrivals: move(own.arrivals),
+      memos: move(own.memos),
+      bills: move(own.bills)
+    };
+  }
+
+  it('two tablets that each declared: imported, asked once, then one outage with both days in it', async () => {
+    await recoveryRepo.importBundle(
+      await open(declaredOn('A', 3, '2025-11-15T03:15:00.000Z'), 'A'),
+      ctx(),
+      OPTS
+    );
+    await recoveryRepo.importBundle(
+      await open(declaredOn('B', 2, '2025-11-15T03:20:00.000Z'), 'B'),
+      ctx(),
+      OPTS
+    );
+    // Until the user says so, two outages: nothing of B shows in A's.
+    expect((await recoveryRepo.load('sess-A'))!.arrivals).toHaveLength(3);
+    const candidates = await outageRepo.candidates('sess-B');
+    expect(candidates.map((o) => o.id)).toEqual(['sess-A']);
+    const a = (await recoveryRepo.outageOf('sess-A'))!;
+    const b = (await recoveryRepo.outageOf('sess-B'))!;
+    expect((await outageRepo.link(a, b, ctx())).ok).toBe(true);
+    const one = (await recoveryRepo.load('sess-B'))!;
+    expect(one.session.id).toBe('sess-A');
+    expect(one.session.sessionIds).toEqual(['sess-A', 'sess-B']);
+    expect(one.arrivals.map((x) => x.queueNo)).toEqual(['A-001', 'A-002', 'A-003', 'B-001', 'B-002']);
+    expect(one.bills).toHaveLength(5);
+    // Asked once: linked outages are no longer candidates.
+    expect(await outageRepo.candidates('sess-B')).toEqual([]);
+    // A bundle of the whole outage carries both sessions and both devices' records to a third device.
+    const exported = await recoveryRepo.exportBundle(
+      'sess-B',
+      { clinic: CLINIC, deviceId: 'device-C' },
+      ctx('C')
+    );
+    expect(exported.ok && exported.value.bundle.sessions.map((x) => x.id)).toEqual(['sess-A', 'sess-B']);
+    expect(exported.ok && exported.value.bundle.records.arrivals).toHaveLength(5);
+  });
+
+  it('a drill is never offered as the same outage as a real one', async () => {
+    await recoveryRepo.importBundle(
+      await open(declaredOn('A', 1, '2025-11-15T03:15:00.000Z'), 'A'),
+      ctx(),
+      OPTS
+    );
+    const drill = declaredOn('B', 1, '2025-11-15T03:20:00.000Z');
+    drill.session = outageOf([{ ...drill.session.members[0]!, kind: 'drill' }]);
+    await recoveryRepo.importBundle(await open(drill, 'B'), ctx(), OPTS);
+    expect(await outageRepo.candidates('sess-B')).toEqual([]);
+  });
+});
+
+describe('what an import trusts', () => {
+  it('refuses a bundle from another clinic, by 医療機関コード or by clinic id', async () => {
+    const other = await createBundle(tablet('B', 1), {
+      deviceLabel: 'B',
+      deviceId: 'device-B',
+      exportedBy: 'B',
+      clinic: { clinicId: 'clinic-2', medicalInstitutionCode: '', name: 'よその医院' },
+      now: new Date('2025-11-15T05:00:00Z')
+    });
+    const opened = await readBundle(JSON.stringify(other), { sealed: true });
+    const r = await recoveryRepo.importBundle(opened.ok ? opened.value : (null as never), ctx(), OPTS);
+    expect(!r.ok && r.error).toEqual({
+      key: 'recovery.import.error.otherClinic',
+      values: { name: 'よその医院', code: '—' }
+    });
+    expect((await counts()).arrivals).toBe(0);
+    const byCode = await recoveryRepo.importBundle(opened.ok ? opened.value : (null as never), ctx(), {
+      ...OPTS,
+      clinic: { clinicId: 'clinic-2', medicalInstitutionCode: '1312345678', name: 'x' }
+    });
+    expect(byCode.ok).toBe(true);
+  });
+
+  it('refuses a plain (unsealed) bundle unless this device allows them', async () => {
+    const plain = await readBundle(JSON.stringify(await createBundle(tablet('B', 1), BUNDLE_META('B'))));
+    const opened = plain.ok ? plain.value : (null as never);
+    expect(opened.sealed).toBe(false);
+    const refused = await recoveryRepo.importBundle(opened, ctx(), OPTS);
+    expect(!refused.ok && refused.error.key).toBe('recovery.import.error.plainRefused');
+    const allowed = await recoveryRepo.importBundle(opened, ctx(), { ...OPTS, allowPlain: true });
+    expect(allowed.ok && allowed.value.sealed).toBe(false);
+  });
+});
+
 describe('checklist ticks', () => {
   it('ticks with the rev the screen saw; a second tick from a stale screen is a conflict', async () => {
-    await recoveryRepo.importBundle(await open(tablet('A', 1), 'A'), ctx());
+    await recoveryRepo.importBundle(await open(tablet('A', 1), 'A'), ctx(), OPTS);
     const data = (await recoveryRepo.load(S))!;
     const item = buildChecklist(data)[0]!;
     const first = await recoveryRepo.tick(
@@ -165,7 +289,7 @@ describe('the EHR number of a new patient', () => {
   it('is required for the tick (unless ticked explicitly without it) and can be corrected afterwards', async () => {
     const data = tablet('A', 1);
     data.arrivals[0] = { ...data.arrivals[0]!, isNew: true };
-    await recoveryRepo.importBundle(await open(data, 'A'), ctx());
+    await recoveryRepo.importBundle(await open(data, 'A'), ctx(), OPTS);
     const loaded = (await recoveryRepo.load(S))!;
     const item = buildChecklist(loaded).find((i) => i.kind === 'arrival')!;
     const refused = await recoveryRepo.tick(
@@ -210,7 +334,7 @@ describe('purge', () => {
       sessionId: S
     });
     await putDraft({ key: 'settings', value: {}, updatedAt: '', tabId: 't', sessionId: '' });
-    const list = await recoveryRepo.draftsOf(S);
+    const list = await recoveryRepo.draftsOf(SCOPE);
     expect(list.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: `recovery.conflicts.${S}`, items: 3 },
       { key: 'visits.memo:arr-A-1', items: 1 }
@@ -218,8 +342,8 @@ describe('purge', () => {
   });
 
   it('deletes every record and draft of the session, keeps a tombstone, and leaves zero rows', async () => {
-    await recoveryRepo.importBundle(await open(tablet('A', 3), 'A'), ctx('A'));
-    await recoveryRepo.importBundle(await open(tablet('B', 2), 'B'), ctx('A'));
+    await recoveryRepo.importBundle(await open(tablet('A', 3), 'A'), ctx('A'), OPTS);
+    await recoveryRepo.importBundle(await open(tablet('B', 2), 'B'), ctx('A'), OPTS);
     await putDraft({
       key: 'visits.memo.arr-A-1',
       value: { findings: '書きかけ' },
@@ -231,7 +355,7 @@ describe('purge', () => {
     await recoveryRepo.logExport(S, 'バンドル', ctx('A'));
     const before = await counts();
     expect(before).toMatchObject({ arrivals: 5, memos: 5, bills: 5, drafts: 1 });
-    const result = await recoveryRepo.purge(S, ctx('A', '院長'));
+    const result = await recoveryRepo.purge((await recoveryRepo.outageOf(S))!, ctx('A', '院長'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.deleted).toEqual(before);
@@ -255,11 +379,11 @@ describe('purge', () => {
 
   it('a purged session comes back only when the user accepts the warning', async () => {
     const opened = await open(tablet('A', 1), 'A');
-    await recoveryRepo.importBundle(opened, ctx());
-    await recoveryRepo.purge(S, ctx());
-    const refused = await recoveryRepo.importBundle(opened, ctx());
+    await recoveryRepo.importBundle(opened, ctx(), OPTS);
+    await recoveryRepo.purge((await recoveryRepo.outageOf(S))!, ctx());
+    const refused = await recoveryRepo.importBundle(opened, ctx(), OPTS);
     expect(!refused.ok && refused.error.key).toBe('recovery.import.error.purged');
-    const revived = await recoveryRepo.importBundle(opened, ctx(), true);
+    const revived = await recoveryRepo.importBundle(opened, ctx(), { ...OPTS, revivePurged: true });
     expect(revived.ok).toBe(true);
     expect((await recoveryRepo.getSession(S))?.purgedAt).toBeNull();
     expect((await counts()).arrivals).toBe(1);

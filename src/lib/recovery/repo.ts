@@ -12,9 +12,18 @@ import {
 import type { DraftRow } from '../store/drafts';
 import { fail, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
+import { groupOutages, outageContaining, type Outage, type OutageScope } from '../outage/model';
+import { matchClinic, type ClinicIdentity } from '../settings/model';
 import { queueCounterKey } from '../reception/model';
 import { serialCounterKey } from '../billing/model';
-import { createBundle, bundleFileName, type Bundle, type ChecksumState, type OpenedBundle } from './bundle';
+import {
+  BUNDLE_FORMAT_VERSION,
+  createBundle,
+  bundleFileName,
+  type Bundle,
+  type ChecksumState,
+  type OpenedBundle
+} from './bundle';
 import {
   addPending,
   conflictKey,
@@ -49,9 +58,9 @@ const drafts = () => table<DraftRow>('drafts');
 const conflictsKey = (sessionId: string) => `recovery.conflicts.${sessionId}`;
 const ALL_STORES: StoreName[] = ['sessions', ...SESSION_TABLES, 'drafts', 'counters'];
 
-async function readRecords(sessionId: string): Promise<Record<SessionTable, StoredRecord[]>> {
+async function readRecords(scope: OutageScope): Promise<Record<SessionTable, StoredRecord[]>> {
   const lists = await Promise.all(
-    SESSION_TABLES.map((t) => rows(t).where('sessionId').equals(sessionId).toArray())
+    SESSION_TABLES.map((t) => rows(t).where('sessionId').anyOf(scope.sessionIds).toArray())
   );
   const out = {} as Record<SessionTable, StoredRecord[]>;
   SESSION_TABLES.forEach((t, i) => (out[t] = lists[i]!));
@@ -61,6 +70,11 @@ async function readRecords(sessionId: string): Promise<Record<SessionTable, Stor
 async function readPending(sessionId: string): Promise<MergeConflict[]> {
   const row = await drafts().get(conflictsKey(sessionId));
   return (row?.value as MergeConflict[] | undefined) ?? [];
+}
+
+/** Conflicts waiting on any session of an outage. */
+async function readPendingOf(scope: OutageScope): Promise<MergeConflict[]> {
+  return (await Promise.all(scope.sessionIds.map(readPending))).flat();
 }
 
 async function putPending(sessionId: string, list: MergeConflict[], now: Date): Promise<void> {
@@ -96,7 +110,9 @@ async function raiseOwnCounters(
 }
 
 export interface ImportReport {
+  /** The bundle's first session (its outage's id as the exporting device saw it). */
   sessionId: string;
+  /** Sessions of the bundle this device did not know before. */
   adopted: boolean;
   /** Anything changed on this device (a second import of the same file changes nothing). */
   changed: boolean;
@@ -110,6 +126,20 @@ export interface ImportReport {
   drill: boolean;
   checksum: ChecksumState;
   migratedFrom: number | null;
+  /** The file was sealed with a password; a plain one proves nothing about where it comes from. */
+  sealed: boolean;
+  /** The file named no clinic (written before bundles carried it): it could not be checked. */
+  clinicUnknown: boolean;
+}
+
+/** What the import checks a bundle against: this clinic, its staff, and what the user allowed. */
+export interface ImportOptions {
+  clinic: ClinicIdentity;
+  staffNames: readonly string[];
+  /** The user was warned that the session was purged here and chose to bring it back. */
+  revivePurged?: boolean;
+  /** Settings allow plain (unsealed) bundles from before sealing existed. */
+  allowPlain?: boolean;
 }
 
 export interface PurgeReport {
@@ -136,22 +166,28 @@ function importDetail(
 }
 
 export const recoveryRepo = {
-  /** Every session on this device, newest first (purged ones remain as tombstones). */
-  sessions: (): Promise<RecoverySession[]> => sessions().orderBy('startedAt').reverse().toArray(),
+  /** Every outage on this device, newest first (purged ones remain as tombstones). */
+  outages: async (): Promise<Outage<RecoverySession>[]> => groupOutages(await sessions().toArray()),
 
   getSession: (id: string): Promise<RecoverySession | undefined> => sessions().get(id),
 
-  /** The session and all its records, or null when this device does not know it. */
-  async load(sessionId: string): Promise<SessionData | null> {
-    const session = await sessions().get(sessionId);
-    if (!session) return null;
-    const records = await readRecords(sessionId);
-    return { session, ...records } as unknown as SessionData;
+  /** The outage a session belongs to, with all its sessions (every device's), or null when unknown here. */
+  async outageOf(sessionId: string): Promise<Outage<RecoverySession> | null> {
+    return outageContaining(await sessions().toArray(), sessionId);
   },
 
-  /** Build this device's bundle of the session (the caller saves the file, then calls logExport). */
+  /** The outage (named by any of its sessions) and all its records, or null when this device does not know it. */
+  async load(sessionId: string): Promise<SessionData | null> {
+    const outage = await recoveryRepo.outageOf(sessionId);
+    if (!outage) return null;
+    const records = await readRecords(outage);
+    return { session: outage, ...records } as unknown as SessionData;
+  },
+
+  /** Build this device's bundle of the outage (the caller saves the file, then calls logExport). */
   async exportBundle(
     sessionId: string,
+    meta: { clinic: ClinicIdentity; deviceId: string },
     ctx: WriteContext
   ): Promise<Result<{ fileName: string; text: string; bundle: Bundle }>> {
     const data = await recoveryRepo.load(sessionId);
@@ -159,7 +195,9 @@ export const recoveryRepo = {
     return write(async () => {
       const bundle = await createBundle(data, {
         deviceLabel: ctx.actor.deviceLabel,
+        deviceId: meta.deviceId,
         exportedBy: ctx.actor.staffName,
+        clinic: meta.clinic,
         now: ctx.now
       });
       return {
@@ -180,49 +218,88 @@ export const recoveryRepo = {
   },
 
   /**
-   * Merge a bundle into this device in one transaction: records by id and rev, the session adopted when
-   * missing, conflicts kept for the user, damaged records set aside. A session purged here is revived only
-   * with `revivePurged` (the user was warned). Logs 'imported' when anything changed.
+   * Merge a bundle into this device in one transaction: its sessions adopted when missing (links between
+   * devices' sessions kept), records by id and rev after strict checks, conflicts kept for the user,
+   * damaged records set aside. Refused when it comes from another clinic, or is a plain file the settings
+   * do not allow. A session purged here is revived only with `revivePurged` (the user was warned). Logs
+   * 'imported' when anything changed.
    */
   async importBundle(
     opened: OpenedBundle,
     ctx: WriteContext,
-    revivePurged = false
+    options: ImportOptions
   ): Promise<Result<ImportReport>> {
     const { bundle } = opened;
-    const sessionId = bundle.session.id;
-    const existing = await sessions().get(sessionId);
-    if (existing?.purgedAt && !revivePurged) return fail({ key: 'recovery.import.error.purged' });
+    if (!opened.sealed && !options.allowPlain) return fail({ key: 'recovery.import.error.plainRefused' });
+    const clinicMatch = matchClinic(options.clinic, bundle.clinic);
+    if (clinicMatch === 'other')
+      return fail({
+        key: 'recovery.import.error.otherClinic',
+        values: { name: bundle.clinic?.name || '—', code: bundle.clinic?.medicalInstitutionCode || '—' }
+      });
+    const sessionIds = bundle.sessions.map((s) => s.id);
+    const known = await Promise.all(sessionIds.map((id) => sessions().get(id)));
+    if (known.some((s) => s?.purgedAt) && !options.revivePurged)
+      return fail({ key: 'recovery.import.error.purged' });
     const result = await write(() =>
       transaction(ALL_STORES, async () => {
-        const local = await readRecords(sessionId);
-        const merged = mergeRecords(
-          sessionId,
-          local,
-          bundle.records as Record<string, unknown>,
-          bundle.deviceLabel
-        );
+        const local = await readRecords({ sessionIds });
+        const merged = mergeRecords(sessionIds, local, bundle.records as Record<string, unknown>, {
+          fromDevice: bundle.deviceLabel,
+          exportedAt: bundle.exportedAt,
+          exportedBy: bundle.exportedBy,
+          sessionDevices: bundle.sessions.map((s) => s.deviceLabel),
+          staffNames: options.staffNames,
+          evidence: bundle.formatVersion >= BUNDLE_FORMAT_VERSION
+        });
         for (const t of SESSION_TABLES)
           if (merged.writes[t].length > 0) await rows(t).bulkPut(merged.writes[t]);
-        const stored = await sessions().get(sessionId);
-        const session = mergeSessionRow(stored, bundle.session, revivePurged);
-        if (session.changed) await sessions().put(session.session);
-        const before = await readPending(sessionId);
-        const pending = addPending(before, merged.conflicts);
-        if (pending.length !== before.length) await putPending(sessionId, pending, ctx.now);
-        await raiseOwnCounters(sessionId, merged.writes.arrivals, merged.writes.bills, ctx.actor.deviceLabel);
+        let adopted = false;
+        let sessionsChanged = false;
+        for (const incoming of bundle.sessions) {
+          const stored = await sessions().get(incoming.id);
+          const row = mergeSessionRow(stored, incoming, options.revivePurged ?? false);
+          adopted ||= row.adopted;
+          if (row.changed) {
+            sessionsChanged = true;
+            await sessions().put(row.session);
+          }
+        }
+        let pendingChanged = false;
+        let pending = 0;
+        for (const id of sessionIds) {
+          const before = await readPending(id);
+          const next = addPending(
+            before,
+            merged.conflicts.filter((c) => c.incoming.sessionId === id)
+          );
+          if (next.length !== before.length) {
+            pendingChanged = true;
+            await putPending(id, next, ctx.now);
+          }
+          pending += next.length;
+        }
+        for (const id of sessionIds)
+          await raiseOwnCounters(
+            id,
+            merged.writes.arrivals.filter((a) => a.sessionId === id),
+            merged.writes.bills,
+            ctx.actor.deviceLabel
+          );
         const report: ImportReport = {
-          sessionId,
-          adopted: session.adopted,
-          changed: mergeChangesSomething(merged) || session.changed || pending.length !== before.length,
+          sessionId: bundle.session.id,
+          adopted,
+          changed: mergeChangesSomething(merged) || sessionsChanged || pendingChanged,
           tally: merged.tally,
           conflicts: merged.conflicts,
-          pending: pending.length,
+          pending,
           damaged: merged.damaged,
           fromDevice: bundle.deviceLabel,
           drill: bundle.drill || bundle.session.kind === 'drill',
           checksum: opened.checksum,
-          migratedFrom: opened.migratedFrom
+          migratedFrom: opened.migratedFrom,
+          sealed: opened.sealed,
+          clinicUnknown: clinicMatch === 'unknown'
         };
         return report;
       })
@@ -230,7 +307,7 @@ export const recoveryRepo = {
     if (!result.ok) return result;
     if (result.value.changed) {
       const logged = await outageRepo.log(
-        sessionId,
+        bundle.session.id,
         'imported',
         importDetail(bundle, result.value.tally, result.value.conflicts.length, result.value.damaged.length),
         ctx
@@ -240,7 +317,7 @@ export const recoveryRepo = {
     return result;
   },
 
-  pendingConflicts: (sessionId: string): Promise<MergeConflict[]> => readPending(sessionId),
+  pendingConflicts: (scope: OutageScope): Promise<MergeConflict[]> => readPendingOf(scope),
 
   /** The record as stored now (the "this device" side of a conflict shown to the user). */
   storedRecord: (tableName: SessionTable, id: string): Promise<StoredRecord | undefined> =>
@@ -251,7 +328,6 @@ export const recoveryRepo = {
    * changed since, nothing is written and the user is told (store.error.conflict).
    */
   resolveConflict(
-    sessionId: string,
     conflict: MergeConflict,
     choice: ConflictChoice,
     shown: StoredRecord | undefined,
@@ -264,6 +340,7 @@ export const recoveryRepo = {
         const record = resolvedRecord(conflict, stored, choice, ctx);
         if (record) await rows(conflict.table).put(record);
         const key = conflictKey(conflict);
+        const sessionId = conflict.incoming.sessionId;
         const pending = (await readPending(sessionId)).filter((c) => conflictKey(c) !== key);
         await putPending(sessionId, pending, ctx.now);
       })
@@ -320,76 +397,82 @@ export const recoveryRepo = {
     );
   },
 
-  /** How many rows of the session each store holds on this device (drafts: unsent form input of the session). */
-  async countBySession(sessionId: string): Promise<PurgeCounts> {
+  /** How many rows of the outage each store holds on this device (drafts: unsent form input of it). */
+  async countBySession(scope: OutageScope): Promise<PurgeCounts> {
     const counts = {} as PurgeCounts;
-    for (const t of SESSION_TABLES) counts[t] = await rows(t).where('sessionId').equals(sessionId).count();
+    for (const t of SESSION_TABLES)
+      counts[t] = await rows(t).where('sessionId').anyOf(scope.sessionIds).count();
     counts.drafts = await drafts()
-      .filter((d) => d.sessionId === sessionId)
+      .filter((d) => scope.sessionIds.includes(d.sessionId))
       .count();
     return counts;
   },
 
-  /** The session's drafts (unsent form input, and conflicts waiting for a choice), keys and sizes only. */
-  async draftsOf(sessionId: string): Promise<SessionDraft[]> {
+  /** The outage's drafts (unsent form input, and conflicts waiting for a choice), keys and sizes only. */
+  async draftsOf(scope: OutageScope): Promise<SessionDraft[]> {
     const list = await drafts()
-      .filter((d) => d.sessionId === sessionId)
+      .filter((d) => scope.sessionIds.includes(d.sessionId))
       .toArray();
     return list.map((d) => ({
       key: d.key,
-      items: d.key === conflictsKey(sessionId) && Array.isArray(d.value) ? d.value.length : 1
+      items: d.key === conflictsKey(d.sessionId) && Array.isArray(d.value) ? d.value.length : 1
     }));
   },
 
   /**
-   * Delete every record and draft of the session from this device; keep the session row as a tombstone
-   * (purgedAt, who, counts — no patient data); log 'purged'; then count every store again.
+   * Delete every record and draft of the outage (every device's session of it) from this device; keep
+   * each session row as a tombstone (purgedAt, who, counts — no patient data); log 'purged'; then count
+   * every store again.
    */
-  async purge(sessionId: string, ctx: WriteContext): Promise<Result<PurgeReport>> {
+  async purge(outage: Outage, ctx: WriteContext): Promise<Result<PurgeReport>> {
+    const scope = { sessionIds: [...outage.sessionIds] };
     const done = await write(() =>
       transaction(ALL_STORES, async () => {
-        const session = await sessions().get(sessionId);
-        if (!session) throw new ConflictError(sessionId);
-        const deleted = await recoveryRepo.countBySession(sessionId);
-        for (const t of SESSION_TABLES) await rows(t).where('sessionId').equals(sessionId).delete();
+        const rowsNow = await Promise.all(scope.sessionIds.map((id) => sessions().get(id)));
+        if (rowsNow.some((r) => !r)) throw new ConflictError(outage.id);
+        const deleted = await recoveryRepo.countBySession(scope);
+        for (const t of SESSION_TABLES) await rows(t).where('sessionId').anyOf(scope.sessionIds).delete();
         await drafts()
-          .filter((d) => d.sessionId === sessionId)
+          .filter((d) => scope.sessionIds.includes(d.sessionId))
           .delete();
-        await table<{ key: string }>('counters').where('key').startsWith(`queue:${sessionId}:`).delete();
-        const tombstone: RecoverySession = {
-          ...session,
-          reason: '',
-          purgedAt: ctx.now.toISOString(),
-          purgeSummary: {
-            at: ctx.now.toISOString(),
-            by: ctx.actor.staffName,
-            deviceLabel: ctx.actor.deviceLabel,
-            counts: { ...deleted }
-          }
-        };
-        await sessions().put(tombstone);
+        for (const id of scope.sessionIds)
+          await table<{ key: string }>('counters').where('key').startsWith(`queue:${id}:`).delete();
+        for (const session of rowsNow as RecoverySession[]) {
+          const tombstone: RecoverySession = {
+            ...session,
+            reason: '',
+            purgedAt: ctx.now.toISOString(),
+            purgeSummary: {
+              at: ctx.now.toISOString(),
+              by: ctx.actor.staffName,
+              deviceLabel: ctx.actor.deviceLabel,
+              counts: { ...deleted }
+            }
+          };
+          await sessions().put(tombstone);
+        }
         return deleted;
       })
     );
     if (!done.ok) return done;
     // Write-ahead copies of form input (sealed, normally gone within milliseconds) go with the drafts.
     clearAllJournals();
-    const logged = await outageRepo.log(sessionId, 'purged', `${totalOf(done.value)}件`, ctx);
+    const logged = await outageRepo.log(outage.id, 'purged', `${totalOf(done.value)}件`, ctx);
     if (!logged.ok) return logged;
     const verified = await write(async () => ({
       deleted: done.value,
-      ...(await recoveryRepo.leftOf(sessionId))
+      ...(await recoveryRepo.leftOf(scope))
     }));
     return verified;
   },
 
-  /** What of the session is still on this device, the purge's own tombstone (row, 'purged' line, audit line) set apart. */
-  async leftOf(sessionId: string): Promise<Omit<PurgeReport, 'deleted'>> {
-    const remaining = await recoveryRepo.countBySession(sessionId);
+  /** What of the outage is still on this device, the purge's own tombstone (rows, 'purged' line, audit line) set apart. */
+  async leftOf(scope: OutageScope): Promise<Omit<PurgeReport, 'deleted'>> {
+    const remaining = await recoveryRepo.countBySession(scope);
     const purgeLines = (store: 'events' | 'audit', field: string, value: string) =>
       rows(store)
         .where('sessionId')
-        .equals(sessionId)
+        .anyOf(scope.sessionIds)
         .filter((row) => row[field] === value)
         .count();
     const purgedEvents = await purgeLines('events', 'kind', 'purged');
@@ -397,7 +480,9 @@ export const recoveryRepo = {
     // The purge's own audit-trail line (who purged, when, how many; no patient content) stays too.
     const purgeAudit = await purgeLines('audit', 'action', 'purge');
     remaining.audit -= purgeAudit;
-    const session = (await sessions().get(sessionId)) ? 1 : 0;
+    const session = (await Promise.all(scope.sessionIds.map((id) => sessions().get(id)))).filter(
+      Boolean
+    ).length;
     return { remaining, kept: { session, purgedEvents, purgeAudit } };
   },
 

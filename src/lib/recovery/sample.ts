@@ -1,5 +1,5 @@
 // Synthetic session records for tests and drills (never real people): made by code with fixed clocks and ids.
-import type { OutageSession, TimelineEvent } from '../outage/model';
+import { outageOf, type OutageSession, type TimelineEvent } from '../outage/model';
 import { emptyInsurance, formatQueueNo, type Arrival } from '../reception/model';
 import type { Memo, MemoContent } from '../visits/model';
 import type { Bill, Settlement } from '../billing/model';
@@ -202,7 +202,7 @@ export function sampleEvent(
 export function sampleData(count = 3, session = sampleSession()): SessionData {
   const arrivals = Array.from({ length: count }, (_, i) => sampleArrival('A', i + 1));
   return {
-    session,
+    session: outageOf([session]),
     events: [sampleEvent('declared', session.startedAt)],
     arrivals,
     intakes: [],

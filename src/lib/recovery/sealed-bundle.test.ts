@@ -15,7 +15,13 @@ import {
 } from './sealed-bundle';
 
 const fast = { iterations: 1_000 };
-const meta = { deviceLabel: 'A', exportedBy: '受付 花子', now: new Date('2025-11-15T04:00:00.000Z') };
+const meta = {
+  deviceLabel: 'A',
+  deviceId: 'device-a',
+  exportedBy: '受付 花子',
+  clinic: { clinicId: 'clinic-1', medicalInstitutionCode: '', name: 'てびかえ内科クリニック' },
+  now: new Date('2025-11-15T04:00:00.000Z')
+};
 const bundleText = async () => JSON.stringify(await createBundle(sampleData(2), meta));
 
 describe('the export password', () => {

@@ -72,7 +72,7 @@ export async function openSealedBundle(
     return fail({ key: 'recovery.password.empty', field: 'password' });
   const plain = await decryptBundle(bytes, password);
   if (!plain.ok) return plain;
-  return readBundle(new TextDecoder().decode(plain.value), options);
+  return readBundle(new TextDecoder().decode(plain.value), { ...options, sealed: true });
 }
 
 /** Whether a failure from openSealedBundle means "try another password" rather than "this file cannot be read". */

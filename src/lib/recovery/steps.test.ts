@@ -1,3 +1,4 @@
+import { outageOf } from '../outage/model';
 import { describe, expect, it } from 'vitest';
 import { buildChecklist } from './checklist';
 import { pickSession } from './session-choice';
@@ -60,7 +61,7 @@ describe('pickSession', () => {
     startedAt: '2025-12-01T00:00:00.000Z',
     purgedAt: '2025-12-02T00:00:00.000Z'
   });
-  const all = [old, mid, purged];
+  const all = [old, mid, purged].map((s) => outageOf([s]));
 
   it('takes the one in the address, even when purged (to show its purge check)', () => {
     expect(pickSession(all, 'old', 'mid')?.id).toBe('old');
@@ -70,6 +71,6 @@ describe('pickSession', () => {
   it('else the open one, else the newest not purged, else none', () => {
     expect(pickSession(all, 'nope', 'old')?.id).toBe('old');
     expect(pickSession(all, null, null)?.id).toBe('mid');
-    expect(pickSession([purged], null, null)).toBeNull();
+    expect(pickSession([outageOf([purged])], null, null)).toBeNull();
   });
 });
