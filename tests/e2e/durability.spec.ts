@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openQueueCard } from './support/reception';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { launchOnProfile, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen } from './support/vault';
@@ -72,6 +73,7 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
       complaint: '頭痛'
     });
     await page.goto(server.url + '/queue/');
+    await openQueueCard(page, queueNo);
     await page.getByRole('link', { name: `${queueNo} の問診` }).click();
     await page.waitForURL('**/intake/**');
     const intake = page.url();

@@ -1,11 +1,7 @@
 // Paper on demand: blank forms printed ahead, the waiting-room notice, the day's log, and paper linked back to its record — all offline.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import QRCode from 'qrcode';
-import { chromiumArgs } from '../../playwright.config';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { tabletWithCamera } from './support/camera';
 import { addMemoAndDeposit, makeAndDownload, registerAtDesk, timelineDetails } from './support/paper';
 
 const CLINIC = 'てびかえ内科クリニック';
@@ -258,50 +254,10 @@ test('the paper screen, with a preview open and a link made, has no serious acce
   expect(serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
-/** A one-frame Y4M video of a printed form's QR code, for Chromium's fake camera. */
-function qrVideo(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const [w, h, cell] = [640, 480, 10];
-  const side = modules.size * cell;
-  const [left, top] = [(w - side) / 2, (h - side) / 2];
-  const y = Buffer.alloc(w * h, 235);
-  for (let row = 0; row < modules.size; row++)
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.data[row * modules.size + col]) continue;
-      for (let dy = 0; dy < cell; dy++)
-        y.fill(
-          16,
-          (top + row * cell + dy) * w + left + col * cell,
-          (top + row * cell + dy) * w + left + (col + 1) * cell
-        );
-    }
-  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
-  const file = join(tmpdir(), `tebikae-qr-${process.pid}.y4m`);
-  writeFileSync(
-    file,
-    Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma])
-  );
-  return file;
-}
-
 test('a form held up to the tablet camera fills in its number', async ({ playwright, server }) => {
   // A browser of its own whose fake camera shows a printed QR code.
-  const browser = await playwright.chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...chromiumArgs,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${qrVideo('U-0007')}`
-    ]
-  });
+  const { browser, context } = await tabletWithCamera(playwright.chromium, 'U-0007');
   try {
-    const context = await browser.newContext({
-      permissions: ['camera'],
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1024, height: 768 }
-    });
     const page = await context.newPage();
     await openReady(page, server.url + '/');
     await setUpClinic(page, server.url);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openQueueCard } from './support/reception';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { findInProfile, launchOnProfile, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen, lockNow, stopKeepingOpen } from './support/vault';
@@ -46,6 +47,7 @@ test('typed patient text never reaches the profile in clear: not after lock, not
     await page.getByRole('textbox', { name: '氏名', exact: true }).pressSequentially(typed.name);
     await page.getByLabel('主訴（受付で聞いた内容）').pressSequentially(typed.complaint);
     await page.goto(server.url + '/queue/');
+    await openQueueCard(page, queueNo);
     await page.getByRole('link', { name: `${queueNo} の問診` }).click();
     await page.getByLabel('どうされましたか（症状）').pressSequentially(typed.symptoms);
     await page.getByLabel('いつから').pressSequentially(typed.since);
@@ -80,6 +82,7 @@ test('typed patient text never reaches the profile in clear: not after lock, not
     const again = await second.browser.contexts()[0]!.newPage();
     // The drafts themselves were kept (sealed, in the vault): the 問診 is there as typed.
     await again.goto(server.url + '/queue/');
+    await openQueueCard(again, queueNo);
     await again.getByRole('link', { name: `${queueNo} の問診` }).click();
     await expect(again.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed.allergies);
     await stopKeepingOpen(again);

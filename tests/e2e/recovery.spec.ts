@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
-import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { test, expect, openReady, setUpClinic, declareOutage, TEST_CLINIC } from './support/fixtures';
 import { startStaticServer } from './support/static-server';
 import {
   BUNDLE_PASSWORD,
@@ -477,7 +477,9 @@ async function bundleText(
   const data = sampleData(2, sampleSession({ kind }));
   const bundle = (await createBundle(data, {
     deviceLabel: 'B',
+    deviceId: 'device-b',
     exportedBy: '看護 次郎',
+    clinic: TEST_CLINIC,
     now: new Date('2025-11-15T05:00:00Z')
   })) as unknown as Record<string, unknown>;
   await mutate(bundle);
@@ -501,7 +503,9 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   const damaged = await bundleText(async (b) => {
     const records = b.records as Record<string, Record<string, unknown>[]>;
     records.arrivals![1]!.rev = 'two';
-    (b.checksum as { value: string }).value = await sha256Hex(canonicalJson({ session: b.session, records }));
+    (b.checksum as { value: string }).value = await sha256Hex(
+      canonicalJson({ clinic: b.clinic, sessions: b.sessions, records })
+    );
   });
   const tampered = await bundleText((b) => {
     (b.records as Record<string, Record<string, unknown>[]>).bills![0]!.amount = 30000;
@@ -509,8 +513,7 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   const drill = await bundleText(() => {}, 'drill');
   await input.setInputFiles([
     bundleUpload('newer.tebikae.tbk', await sealed(newer)),
-    // Exported before bundles were encrypted: still read, with a warning.
-    bundleUpload('damaged.tebikae.json', damaged),
+    bundleUpload('damaged.tebikae.tbk', await sealed(damaged)),
     bundleUpload('not-a-bundle.json', Buffer.from('{"hello": 1}')),
     bundleUpload('tampered.tebikae.tbk', await sealed(tampered)),
     // Tablet B exported with its own passcode instead of the shared password.
@@ -518,14 +521,14 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   ]);
   const entries = page.getByTestId('bundle-entry');
   await expect(entries).toHaveCount(5);
-  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(3);
+  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(4);
   await expect(entries.nth(2)).toContainText('手控えのバンドルではありません。');
 
   // A wrong password: refused next to that file's field; the other files and the database untouched.
   await openEntry(entries.nth(3), 'sakura-2024');
   await expect(entries.nth(3).getByRole('alert')).toContainText('パスワードが違います');
   for (const other of [0, 1, 4]) await expect(entries.nth(other).getByRole('alert')).toHaveCount(0);
-  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(3);
+  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(4);
   expect(await countBySession(page, sampleSession().id)).toMatchObject({
     sessions: 0,
     arrivals: 0,
@@ -537,7 +540,7 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   await expect(entries.nth(0)).toContainText(
     'このファイルは新しいバージョンの手控え（データ形式 99）で作られています'
   );
-  await expect(entries.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、1件開きました。');
+  await expect(entries.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、2件開きました。');
   await expect(entries.nth(0).getByRole('button')).toHaveCount(0);
   await expect(entries.nth(3)).toContainText('ほかのファイルで入力したパスワードで開きました。');
   await expect(entries.nth(3).getByLabel('このファイルのパスワード')).toHaveCount(0);
@@ -545,7 +548,7 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   await openEntry(entries.nth(4), '246810');
   await expect(entries.nth(4)).toContainText('端末B・看護 次郎');
 
-  await expect(entries.nth(1)).toContainText('このファイルは暗号化されていません');
+  await expect(entries.nth(1)).toContainText('ほかのファイルで入力したパスワードで開きました。');
   await entries.nth(1).getByRole('button', { name: '取り込む', exact: true }).click();
   await expect(entries.nth(1)).toContainText('取り込めなかった記録（1件）');
   await expect(entries.nth(1).getByTestId('damaged')).toContainText(
@@ -558,10 +561,15 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   await entries.nth(3).getByRole('button', { name: '警告を確認して取り込む' }).click();
   await expect(entries.nth(3)).toContainText('取り込みました（端末Bから）');
 
+  // A plain (unencrypted) file proves nothing about where it comes from: refused unless settings allow it.
+  await input.setInputFiles(bundleUpload('plain.tebikae.json', await bundleText(() => {})));
+  await expect(entries.nth(5)).toContainText('暗号化されていない古い形式です');
+  await expect(entries.nth(5).getByRole('button', { name: /取り込む/ })).toHaveCount(0);
+
   // A file picked later is tried with the passwords that worked here.
   await input.setInputFiles(bundleUpload('drill.tebikae.tbk', await sealed(drill)));
-  await expect(entries.nth(5).locator('.drill-mark')).toHaveText('訓練');
-  await expect(entries.nth(5)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+  await expect(entries.nth(6).locator('.drill-mark')).toHaveText('訓練');
+  await expect(entries.nth(6)).toContainText('ほかのファイルで入力したパスワードで開きました。');
 });
 
 test('every recovery screen is usable by touch and screen reader (no serious axe violations)', async ({

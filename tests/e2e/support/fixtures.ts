@@ -26,6 +26,13 @@ export async function openReady(page: Page, url: string): Promise<void> {
   });
 }
 
+/** The clinic every journey sets up (its 医療機関コード tells its files from another clinic's). */
+export const TEST_CLINIC = {
+  clinicId: '',
+  medicalInstitutionCode: '1312345678',
+  name: 'てびかえ内科クリニック'
+};
+
 /** Fill the first-run settings: clinic, one staff member, device label; then pick the staff member. */
 export async function setUpClinic(page: Page, base: string, opts: { label?: string; staff?: string[] } = {}) {
   const label = opts.label ?? 'A';
@@ -34,6 +41,7 @@ export async function setUpClinic(page: Page, base: string, opts: { label?: stri
   await page.getByLabel('医院名').fill('てびかえ内科クリニック');
   await page.getByLabel('住所', { exact: true }).fill('東京都千代田区1-2-3');
   await page.getByLabel('電話番号').fill('03-1234-5678');
+  await page.getByLabel('医療機関コード').fill(TEST_CLINIC.medicalInstitutionCode);
   for (const name of staff) {
     await page.getByLabel('氏名', { exact: true }).fill(name);
     await page.getByRole('button', { name: '職員を追加' }).click();

@@ -101,9 +101,42 @@ export function currentSessionId(page: Page): Promise<string> {
   return idb<string>(page, { op: 'sessionId' });
 }
 
-/** Put rows (store → records) in one transaction, as the reception, visits and billing screens would have. */
+/**
+ * The audit-trail lines the app's store writes with each version of a record (one 'create', then a
+ * 'change' per later version), so rows put straight into the database look as the app made them: an
+ * import refuses a version number no change on record explains.
+ */
+function auditLinesFor(rows: Rows): object[] {
+  const lines: object[] = [];
+  for (const [table, list] of Object.entries(rows)) {
+    if (['audit', 'events', 'sessions', 'revisions', 'drafts', 'counters', 'settings'].includes(table))
+      continue;
+    for (const row of list as Record<string, unknown>[]) {
+      const rev = typeof row.rev === 'number' ? row.rev : 1;
+      for (let v = 1; v <= rev; v++) {
+        const device = String(v === 1 ? row.createdDevice : row.updatedDevice);
+        const at = String(v === 1 ? row.createdAt : row.updatedAt);
+        // Two tablets' lines for one record never share an id (each device makes its own ids).
+        lines.push({
+          id: `audit-${table}-${String(row.id)}-${v}-${device}-${at}`,
+          at,
+          sessionId: row.sessionId,
+          who: String(v === 1 ? row.createdBy : row.updatedBy),
+          deviceLabel: device,
+          action: v === 1 ? 'create' : 'change',
+          table,
+          recordId: String(row.id)
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+/** Put rows (store → records) in one transaction, as the reception, visits and billing screens would have (audit lines too). */
 export async function putRows(page: Page, rows: Rows): Promise<void> {
-  await putSealed(page, rows, await vaultDataKey(page));
+  const audit = [...((rows.audit as object[] | undefined) ?? []), ...auditLinesFor(rows)];
+  await putSealed(page, { ...rows, audit }, await vaultDataKey(page));
 }
 
 export async function getRow<T>(page: Page, store: string, id: string): Promise<T | undefined> {
