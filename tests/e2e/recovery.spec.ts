@@ -330,9 +330,9 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(warnings).toContainText('精算が済んでいない預り金・後日精算が 4件あります');
     const purge = c.getByRole('button', { name: 'この端末から消去する' });
     await expect(purge).toBeDisabled();
-    await c.getByLabel(/確認のため/).fill('消す');
+    await c.getByLabel(/確認のため「.*」または「削除」/).fill('消す');
     await expect(purge).toBeDisabled();
-    await c.getByLabel(/確認のため/).fill('削除');
+    await c.getByLabel(/確認のため「.*」または「削除」/).fill('削除');
     await purge.click();
     const check = c.getByTestId('purge-check');
     await expect(check).toContainText('すべて0件です');

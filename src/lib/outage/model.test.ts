@@ -43,6 +43,20 @@ describe('an outage is the clinic’s, not a device’s', () => {
     expect(groups[0]!.startedAt).toBe(one.startedAt);
   });
 
+  it('a device that joined shares the declarer’s start: the declarer (created first) still names the outage', () => {
+    const declared = session('zz', { deviceId: 'dev-a', createdAt: '2025-11-15T03:16:00.000Z' });
+    const joined = session('aa', {
+      deviceId: 'dev-b',
+      deviceLabel: 'B',
+      declaredBy: '看護 次郎',
+      createdAt: '2025-11-15T03:40:00.000Z',
+      sameAs: ['zz']
+    });
+    const [outage] = groupOutages([joined, declared]);
+    expect(outage!.declaredBy).toBe('受付 花子');
+    expect(outage!.sessionIds).toEqual(['zz', 'aa']);
+  });
+
   it('a link recorded on either side is enough, and links made at once on two devices still meet', () => {
     const a = session('sa', { sameAs: ['sb'] });
     const b = session('sb', { sameAs: ['sc'] });

@@ -143,8 +143,11 @@ export function isOwnSession(session: OutageSession, me: DeviceIdentity): boolea
   return Boolean(me.label) && session.deviceLabel === me.label;
 }
 
+/** Earliest start first; a device that joined takes the declarer's start, so the one created first (the declarer) leads. */
 const byStart = (a: OutageSession, b: OutageSession) =>
-  a.startedAt.localeCompare(b.startedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.startedAt.localeCompare(b.startedAt) ||
+  a.createdAt.localeCompare(b.createdAt) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const earliest = (values: (string | null)[]): string | null =>
   values.filter((x): x is string => Boolean(x)).sort()[0] ?? null;
