@@ -111,6 +111,8 @@ test('typed patient text never reaches the profile in clear: not after lock, not
     await stopKeepingOpen(again);
     await lockNow(again);
     await leavePage(again);
+    // Quit as a user would: the browser writes its session files on the way out, however busy it is.
+    await second.close();
     await waitForCanary(profile, '再起動後の見張り文字列');
     expect(findInProfile(profile, secrets)).toEqual([]);
     await second.kill();

@@ -346,6 +346,11 @@ test('two tablets record offline and export; a third merges them, settles a diff
     const tomb = await getRow<{ purgedAt: string | null; reason: string }>(c, 'sessions', sessionId);
     expect(tomb?.purgedAt).not.toBeNull();
     expect(tomb?.reason).toBe('');
+    // What stays is said, and the proof is still on screen after a reload (not 記録がありません).
+    await expect(c.getByTestId('purge-stays')).toContainText('この端末に残るもの');
+    await c.reload();
+    await expect(c.getByTestId('purge-check')).toContainText('すべて0件です');
+    await expect(c.getByTestId('purge-stays')).toBeVisible();
     await c.goto(serverC.url + '/');
     await expect(c.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
   } finally {

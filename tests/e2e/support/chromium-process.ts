@@ -9,6 +9,8 @@ export interface RealBrowser {
   browser: Browser;
   process: ChildProcess;
   kill(): Promise<void>;
+  /** Close as a user quitting does (the browser writes its session files on the way out). */
+  close(): Promise<void>;
 }
 
 export async function launchOnProfile(profileDir: string): Promise<RealBrowser> {
@@ -37,9 +39,19 @@ export async function launchOnProfile(profileDir: string): Promise<RealBrowser> 
     child.on('exit', () => reject(new Error('chromium exited: ' + buffer)));
   });
   const browser = await chromium.connectOverCDP(wsUrl);
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
   return {
     browser,
     process: child,
+    close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Browser.close').catch(() => undefined);
+      await exited;
+    },
     // Safe to call again (a test's cleanup after its own kill): an ended process is left alone.
     kill: () =>
       new Promise<void>((resolve) => {
