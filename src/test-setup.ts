@@ -1,6 +1,6 @@
 // Unit-test setup: an in-memory IndexedDB so the store code runs unchanged in Node.
 import 'fake-indexeddb/auto';
-import { unlockForTests } from './lib/vault/session-key';
+import { unlockForTests } from './lib/store/session-key';
 
 // The store is encrypted: repos under test work on an unlocked vault with a throwaway key.
 unlockForTests();

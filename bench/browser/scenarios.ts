@@ -8,8 +8,8 @@ import { RosterIndex } from '$lib/patients/search';
 import { readRosterFile, importRows } from '$lib/patients/csv-import';
 import { patientsRepo } from '$lib/patients/repo';
 import { keyring } from '$lib/vault/keyring';
-import { forgetKeys, heldKeys } from '$lib/vault/session-key';
-import { encodeRecord, recordAad, sealBytes } from '$lib/vault/record-cipher';
+import { forgetKeys, heldKeys } from '$lib/store/session-key';
+import { encodeRecord, recordAad, sealBytes } from '$lib/store/record-cipher';
 import fontUrl from '../../fonts/NotoSansJP-subset.ttf?url';
 
 export type Figures = Record<string, number>;

@@ -5,7 +5,7 @@ import type { Patient } from './model';
 import { capReport, notImportedCount, patientsRepo, type SnapshotInput } from './repo';
 import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-store.svelte';
 import { followVault } from './roster-warmup';
-import { forgetKeys, holdDataKey, unlockForTests } from '../vault/session-key';
+import { forgetKeys, holdDataKey, unlockForTests } from '../store/session-key';
 
 afterEach(async () => {
   forgetRosterIndex();

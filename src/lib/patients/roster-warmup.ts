@@ -3,7 +3,7 @@
 // Build the index shortly after each unlock, so the first search at the desk does not wait for 50,000
 // patients to be read and indexed; drop it on lock, so a locked tablet holds no roster in memory. The
 // roster and search code is loaded on demand (it is large), so the app shell stays small.
-import { onLock, onUnlock } from '../vault/session-key';
+import { onLock, onUnlock } from '../store/session-key';
 
 const rosterStore = () => import('./roster-store.svelte');
 

@@ -2,7 +2,7 @@
 import { Workbox } from 'workbox-window';
 import { base } from '$app/paths';
 import { unsavedForms } from '../store';
-import { onLock } from '../vault/session-key';
+import { onLock } from '../store/session-key';
 
 type Readiness = 'checking' | 'ready' | 'notReady' | 'unsupported';
 

@@ -1,5 +1,5 @@
 // The shape of an audit-trail entry (監査ログ) and who is acting on this device: no patient content, ever.
-import { randomId } from '../store/record';
+import { randomId } from './record';
 
 export const AUDIT_ACTIONS = [
   'create',

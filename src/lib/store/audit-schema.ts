@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { IdSchema, InstantSchema, ShortTextSchema } from './record-schema';
 import { schemaMatches, type SameType } from './same-type';
-import { AUDIT_ACTIONS, type AuditEntry } from '../vault/audit-entry';
+import { AUDIT_ACTIONS, type AuditEntry } from './audit-entry';
 
 export const AuditEntrySchema = v.strictObject({
   id: IdSchema,

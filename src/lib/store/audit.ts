@@ -4,7 +4,7 @@
 import { table } from './db';
 import { write } from './write';
 import type { Result } from '../result';
-import { auditEntry, type AuditAction, type AuditEntry, type AuditInput } from '../vault/audit-entry';
+import { auditEntry, type AuditAction, type AuditEntry, type AuditInput } from './audit-entry';
 
 export {
   AUDIT_ACTIONS,
@@ -15,7 +15,7 @@ export {
   type AuditActor,
   type AuditEntry,
   type AuditInput
-} from '../vault/audit-entry';
+} from './audit-entry';
 
 const entries = () => table<AuditEntry>('audit');
 

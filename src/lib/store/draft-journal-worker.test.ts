@@ -5,8 +5,8 @@ import { deleteDataDb } from './db';
 import { JournalFiles, unframe } from './draft-journal-file';
 import type { JournalReply, JournalRequest } from './draft-journal';
 import { MemoryJournalDir } from './memory-journal-dir';
-import { heldKeys } from '../vault/session-key';
-import { openBytes, recordAad } from '../vault/record-cipher';
+import { heldKeys } from './session-key';
+import { openBytes, recordAad } from './record-cipher';
 
 /**
  * The journal worker as the page sees it (postMessage in, replies out), run on an in-memory folder:

@@ -3,7 +3,7 @@ import { Draft } from './draft.svelte';
 import { getDraft, putDraft } from './drafts';
 import { deleteDataDb } from './db';
 import { clearAllJournals, journalCount, journalDraft, readJournal } from './draft-journal';
-import { forgetKeys, unlockForTests } from '../vault/session-key';
+import { forgetKeys, unlockForTests } from './session-key';
 
 class MemoryStorage {
   #items = new Map<string, string>();

@@ -17,7 +17,7 @@
 // started from (its base), so a restore is a three-way merge onto what IndexedDB holds: a tab that had not
 // yet seen another tab's saved field cannot wipe it, and one tab finishing a save never removes another
 // tab's entry.
-import { heldKeys } from '../vault/session-key';
+import { heldKeys } from './session-key';
 import {
   decodeRecord,
   encodeRecord,
@@ -26,7 +26,7 @@ import {
   recordAad,
   sealBytes,
   toBase64
-} from '../vault/record-cipher';
+} from './record-cipher';
 
 const PREFIX = 'tebikae.journal.';
 /** How long a start waits for the worker's list of entries before going on without them. */

@@ -13,7 +13,7 @@ import {
   prepareJournal,
   readJournal
 } from './draft-journal';
-import { onUnlock } from '../vault/session-key';
+import { onUnlock } from './session-key';
 
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
 

@@ -1,7 +1,7 @@
 // Maps what IndexedDB throws to a Problem the user can read; unknown failures are reported, never swallowed.
 import { errorNames as names } from './error-names';
 import type { Problem } from '../result';
-import { vaultProblem } from '../vault/errors';
+import { vaultProblem } from './vault-errors';
 
 export type StoreErrorKind =
   'quota' | 'privateMode' | 'blocked' | 'versionChange' | 'closed' | 'conflict' | 'unknown';

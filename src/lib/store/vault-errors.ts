@@ -1,5 +1,5 @@
 // The vault's own failures, as errors the store layer throws and as Problems the UI shows.
-import { errorNames as names } from '../store/error-names';
+import { errorNames as names } from './error-names';
 import type { Problem } from '../result';
 
 /** Thrown by the vault middleware when encrypted data is read or written while the vault is locked. */

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie, liveQuery } from 'dexie';
 import { applyMigrations } from './migrations';
 import { CLEAR_TABLES, sealExistingRows, useVault } from './vault-middleware';
-import { forgetKeys, holdDataKey } from '../vault/session-key';
-import { setAuditActor, type AuditEntry } from '../vault/audit-entry';
-import { vaultProblem } from '../vault/errors';
+import { forgetKeys, holdDataKey } from './session-key';
+import { setAuditActor, type AuditEntry } from './audit-entry';
+import { vaultProblem } from './vault-errors';
 
 let n = 0;
 let db: Dexie;

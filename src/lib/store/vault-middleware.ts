@@ -22,7 +22,7 @@ import {
   type Middleware,
   type ObservabilitySet
 } from 'dexie';
-import { heldKeys, onUnlock } from '../vault/session-key';
+import { heldKeys, onUnlock } from './session-key';
 import {
   blindIndex,
   decodeRecord,
@@ -31,9 +31,9 @@ import {
   recordAad,
   sealBytes,
   type VaultKeys
-} from '../vault/record-cipher';
-import { VaultIntegrityError, VaultLockedError, VaultQueryError } from '../vault/errors';
-import { auditEntry, type AuditEntry } from '../vault/audit-entry';
+} from './record-cipher';
+import { VaultIntegrityError, VaultLockedError, VaultQueryError } from './vault-errors';
+import { auditEntry, type AuditEntry } from './audit-entry';
 
 /** Tables with no patient content stay in clear (see src/lib/vault/README-vault.md for why each). */
 export const CLEAR_TABLES: ReadonlySet<string> = new Set([

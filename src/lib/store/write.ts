@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../result';
 import { reopenDataDb } from './db';
 import { classify, toProblem } from './errors';
 import { storeHealth } from './health.svelte';
-import { vaultProblem } from '../vault/errors';
+import { vaultProblem } from './vault-errors';
 
 export async function write<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {

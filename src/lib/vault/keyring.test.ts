@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDataDb, table } from '../store/db';
 import { audit, setAuditActor } from '../store/audit';
 import { keyring, type KeyringRow } from './keyring';
-import { forgetKeys, heldKeys, isUnlocked } from './session-key';
+import { forgetKeys, heldKeys, isUnlocked } from '../store/session-key';
 import { normalizeRecoveryCode } from './recovery-code';
 import { MAX_WAIT_MS, waitAfter } from './backoff';
 import { WaitClock } from './wait-clock';

@@ -3,7 +3,7 @@ import type { FieldProblems, Problem, Result } from '../result';
 import { eraseDeviceData } from '../store/persistence';
 import { toProblem } from '../store/errors';
 import { keyring, type AttemptState } from './keyring';
-import { forgetKeys, isUnlocked, onLock, onUnlock } from './session-key';
+import { forgetKeys, isUnlocked, onLock, onUnlock } from '../store/session-key';
 import { DEFAULT_IDLE_MINUTES, idleExpired, idleMinutesOf } from './idle';
 
 export type VaultPhase = 'checking' | 'setup' | 'locked' | 'unlocked' | 'failed';
