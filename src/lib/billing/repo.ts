@@ -43,6 +43,11 @@ export const billsRepo = {
   /** Every bill of an outage (every device's), voided ones included, oldest first. */
   list: (scope: OutageScope) => bills().where('sessionId').anyOf(scope.sessionIds).sortBy('issuedAt'),
   listByArrival: (arrivalId: string) => bills().where('arrivalId').equals(arrivalId).sortBy('issuedAt'),
+  /** Arrivals of an outage with a bill that is not voided (the queue's 会計 mark). */
+  async arrivalsWithBill(scope: OutageScope): Promise<Set<string>> {
+    const rows = await bills().where('sessionId').anyOf(scope.sessionIds).toArray();
+    return new Set(rows.filter((b) => !b.voided).map((b) => b.arrivalId));
+  },
 
   /**
    * Record a bill for an arrival. Money taken (預り金, 自費) gets a serial (device label + number) from the

@@ -1,10 +1,10 @@
 // What a 預り証 prints for one bill: the paper domain's input built from the bill, its arrival and the clinic.
 import { translate } from '../i18n/translate';
 import { toLocalDateTime } from '../outage/model';
-import type { DepositSlipInput } from '../paper/model';
+import type { DepositSlipInput } from './model';
 import type { Arrival } from '../reception/model';
 import type { Clinic } from '../settings/model';
-import type { Bill } from './model';
+import type { Bill } from '../billing/model';
 
 /** The slip is printed in Japanese whatever the screen's language: it is handed to the patient. */
 export function depositSlipInput(

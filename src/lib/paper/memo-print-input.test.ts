@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Arrival } from '../reception/model';
-import { emptyContent, newPrescription, type Memo } from './model';
-import { printInput, printableMemo } from './print-model';
+import { emptyContent, newPrescription, type Memo } from '../visits/model';
+import { printInput, printableMemo } from './memo-print-input';
 
 const arrival = {
   id: 'arr-1',

@@ -1,8 +1,8 @@
 // A saved memo as the paper domain's visit-memo printout wants it: plain Japanese text, local times, no records.
-import { memoToPrintout } from '../paper/map-records';
+import { memoToPrintout } from './map-records';
 import type { Arrival } from '../reception/model';
-import type { Clinic, LocalDateTime, VisitMemo, VisitMemosInput } from '../paper/model';
-import { localDate, localTime, type Memo } from './model';
+import type { Clinic, LocalDateTime, VisitMemo, VisitMemosInput } from './model';
+import { localDate, localTime, type Memo } from '../visits/model';
 
 /** Local wall-clock 'YYYY-MM-DDTHH:mm' of a stored ISO instant. */
 export function toLocalDateTime(iso: string): LocalDateTime {

@@ -50,6 +50,19 @@ export const memosRepo = {
   byArrival: (arrivalId: string) => memos().where('arrivalId').equals(arrivalId).first(),
   /** Every memo of an outage (every device's). */
   list: (scope: OutageScope) => memos().where('sessionId').anyOf(scope.sessionIds).toArray(),
+  /** Arrivals of an outage that have a saved memo (the queue's メモ mark). */
+  async arrivalsWithMemo(scope: OutageScope): Promise<Set<string>> {
+    const rows = await memos().where('sessionId').anyOf(scope.sessionIds).toArray();
+    return new Set(rows.map((m) => m.arrivalId));
+  },
+  /**
+   * Arrivals whose memo is half-written, on any outage: keys only, so a keystroke in any form (which
+   * changes the drafts store) re-reads no sealed record. The queue shows only its own arrivals anyway.
+   */
+  async arrivalsWithDraft(): Promise<Set<string>> {
+    const keys = await drafts().where('key').startsWith(memoDraftPrefix).primaryKeys();
+    return new Set(keys.map((key) => arrivalOfMemoDraft(String(key))).filter((id) => id !== null));
+  },
   /** Arrivals of an outage whose memo has a draft: typed on some screen, not saved yet. */
   async draftArrivalIds(scope: OutageScope): Promise<Set<string>> {
     const rows = await drafts().where('key').startsWith(memoDraftPrefix).toArray();
