@@ -100,6 +100,16 @@ export interface RowMarks {
   bill: boolean;
 }
 
+/**
+ * What the queue learns from the other domains: arrivals with a saved memo, with a memo draft, with a bill
+ * not voided. The page that shows the queue supplies it (reception does not read memos or bills).
+ */
+export interface OtherMarks {
+  memo: ReadonlySet<string>;
+  memoDrafts: ReadonlySet<string>;
+  bill: ReadonlySet<string>;
+}
+
 /** The marks of one arrival from the session's record sets (undefined while they load: nothing yet). */
 export function rowMarks(
   arrivalId: string,

@@ -10,6 +10,8 @@ import {
   type ArrivalSession
 } from './model';
 import { arrivalsRepo, intakesRepo } from './repo';
+import { memosRepo } from '../visits/repo';
+import { billsRepo } from '../billing/repo';
 
 afterEach(async () => {
   await deleteDataDb();
@@ -250,7 +252,7 @@ describe('arrivals', () => {
     expect((await arrivalsRepo.setEligibilityStatus(a.id, 1, 'selfPay', ctx())).ok).toBe(false);
   });
 
-  it('mark which arrivals have an intake, a memo and a bill that is not voided', async () => {
+  it('the queue’s marks: which arrivals have an intake, a memo (or a memo draft) and a bill not voided', async () => {
     const a = await create();
     const b = await create();
     await intakesRepo.save(a, { ...emptyIntakeFields, symptoms: '咳' }, 0, 'staff', ctx());
@@ -262,11 +264,11 @@ describe('arrivals', () => {
       arrivalId: b.id,
       voided: { at: '', by: '', reason: 'x' }
     });
-    const marks = await arrivalsRepo.marks({ sessionIds: ['sess-1'] });
-    expect([...marks.intake]).toEqual([a.id]);
-    expect([...marks.memo]).toEqual([b.id]);
-    expect([...marks.bill]).toEqual([a.id]);
-    expect((await arrivalsRepo.memoDrafts()).size).toBe(0);
+    const scope = { sessionIds: ['sess-1'] };
+    expect([...(await arrivalsRepo.withIntake(scope))]).toEqual([a.id]);
+    expect([...(await memosRepo.arrivalsWithMemo(scope))]).toEqual([b.id]);
+    expect([...(await billsRepo.arrivalsWithBill(scope))]).toEqual([a.id]);
+    expect((await memosRepo.arrivalsWithDraft()).size).toBe(0);
     // A memo half-written for a: the queue can say so before it is lost.
     await table('drafts').put({
       key: `visits.memo:${a.id}`,
@@ -275,7 +277,7 @@ describe('arrivals', () => {
       tabId: 't',
       sessionId: 'sess-1'
     });
-    expect([...(await arrivalsRepo.memoDrafts())]).toEqual([a.id]);
+    expect([...(await memosRepo.arrivalsWithDraft())]).toEqual([a.id]);
   });
 });
 

@@ -13,8 +13,6 @@ import { mergeDraft } from '../store/draft-merge';
 import { fail, ok, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
 import type { OutageScope } from '../outage/model';
-import { arrivalOfMemoDraft, memoDraftPrefix, type Memo } from '../visits/model';
-import type { Bill } from '../billing/model';
 import {
   arrivalFieldsOf,
   checkCancelReason,
@@ -33,8 +31,6 @@ import { inArrivalOrder } from './queue';
 
 const arrivals = () => table<Arrival>('arrivals');
 const intakes = () => table<Intake>('intakes');
-const memos = () => table<Memo>('memos');
-const bills = () => table<Bill>('bills');
 
 /**
  * The next queue number of this device in this session, skipping any already on a stored arrival
@@ -49,13 +45,6 @@ async function nextSeq(sessionId: string, deviceLabel: string): Promise<number> 
       .count();
     if (taken === 0) return seq;
   }
-}
-
-/** Which arrivals of a session have a 問診, a visit memo, a bill (not voided): for the queue's marks. */
-export interface QueueMarks {
-  intake: Set<string>;
-  memo: Set<string>;
-  bill: Set<string>;
 }
 
 export const arrivalsRepo = {
@@ -221,29 +210,10 @@ export const arrivalsRepo = {
   },
 
   /** Which arrivals of the outage have a 問診, a memo and a (not voided) bill. */
-  async marks(scope: OutageScope): Promise<QueueMarks> {
-    const [i, m, b] = await Promise.all([
-      intakes().where('sessionId').anyOf(scope.sessionIds).toArray(),
-      memos().where('sessionId').anyOf(scope.sessionIds).toArray(),
-      bills().where('sessionId').anyOf(scope.sessionIds).toArray()
-    ]);
-    return {
-      intake: new Set(i.map((x) => x.arrivalId)),
-      memo: new Set(m.map((x) => x.arrivalId)),
-      bill: new Set(b.filter((x) => !x.voided).map((x) => x.arrivalId))
-    };
-  },
-
-  /**
-   * Arrivals whose visit memo is half-written (a draft not yet saved as a memo). Keys only, apart from
-   * marks(): a keystroke in any form changes the drafts store, and this re-reads no record.
-   */
-  async memoDrafts(): Promise<Set<string>> {
-    const keys = await table<{ key: string }>('drafts')
-      .where('key')
-      .startsWith(memoDraftPrefix)
-      .primaryKeys();
-    return new Set(keys.map((key) => arrivalOfMemoDraft(String(key))).filter((id) => id !== null));
+  /** Which arrivals of an outage have a 問診 (the queue's first mark; memos and bills are their domains'). */
+  async withIntake(scope: OutageScope): Promise<Set<string>> {
+    const rows = await intakes().where('sessionId').anyOf(scope.sessionIds).toArray();
+    return new Set(rows.map((x) => x.arrivalId));
   }
 };
 
