@@ -1,10 +1,11 @@
-// Lint rules, including the layer rules the code's shape depends on (only lib/store imports dexie, only lib/paper jspdf).
+// Lint rules, including the layer rules the code's shape depends on (eslint.layers.js: who may import whom; only lib/store imports dexie, only lib/paper jspdf).
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { layerConfigs } from './eslint.layers.js';
 
 export default ts.config(
   {
@@ -45,7 +46,7 @@ export default ts.config(
     ignores: ['eslint.config.js', 'svelte.config.js'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['src/service-worker.ts'] },
+        projectService: { allowDefaultProject: ['src/service-worker.ts', 'scripts/*.test.ts'] },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig
@@ -57,53 +58,6 @@ export default ts.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }]
     }
   },
-  {
-    files: ['src/**/*.ts', 'src/**/*.svelte'],
-    ignores: ['src/lib/store/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Only src/lib/store opens IndexedDB.' }],
-          patterns: [{ group: ['jspdf', 'jspdf/*'], message: 'Only src/lib/paper imports jspdf.' }]
-        }
-      ]
-    }
-  },
-  {
-    files: ['src/lib/paper/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'dexie', message: 'Only src/lib/store opens IndexedDB.' }] }
-      ]
-    }
-  },
-  {
-    files: ['src/lib/ui/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Only src/lib/store opens IndexedDB.' }],
-          patterns: [
-            {
-              group: [
-                '../outage/*',
-                '../patients/*',
-                '../reception/*',
-                '../visits/*',
-                '../billing/*',
-                '../paper/*',
-                '../recovery/*',
-                '../settings/*',
-                '../vault/*'
-              ],
-              message: 'lib/ui is generic: it imports no domain.'
-            }
-          ]
-        }
-      ]
-    }
-  }
+  // Layers: who may import whom (eslint.layers.js).
+  ...layerConfigs()
 );

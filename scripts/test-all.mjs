@@ -61,6 +61,7 @@ step('type check', 'npx', ['svelte-kit', 'sync']);
 passed -= 1;
 step('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 step('lint', 'npm', ['run', 'lint', '--silent']);
+step('layers (no import cycle between the folders of src/lib)', 'node', ['scripts/layers.mjs', '--quiet']);
 suite(
   'unit tests',
   'npx',
