@@ -15,7 +15,7 @@ export default defineConfig({
       // encoding-japanese's JIS X 0212 table (EUC-JP only; CP932 has none of it): see the stand-in.
       {
         find: /^\.\/utf8-to-jisx0212-table(\.js)?$/,
-        replacement: fileURLToPath(new URL('./src/lib/recovery/jisx0212-none.cjs', import.meta.url))
+        replacement: fileURLToPath(new URL('./src/lib/recovery/csv/jisx0212-none.cjs', import.meta.url))
       }
     ]
   },

@@ -233,8 +233,8 @@ export const scenarios = {
 
   async csv(): Promise<Figures> {
     const [{ arrivalsTable }, { cp932Issues, encodeCsv, toCsvText }, sample] = await Promise.all([
-      import('$lib/recovery/csv-columns'),
-      import('$lib/recovery/csv'),
+      import('$lib/recovery/csv/csv-columns'),
+      import('$lib/recovery/csv/csv'),
       import('$lib/recovery/sample')
     ]);
     const arrivals = Array.from({ length: 20_000 }, (_, i) =>

@@ -26,10 +26,10 @@ import {
 } from './support/recovery';
 import type { Memo } from '../../src/lib/visits/model';
 import type { Arrival } from '../../src/lib/reception/model';
-import { createBundle } from '../../src/lib/recovery/bundle';
-import { canonicalJson, sha256Hex } from '../../src/lib/recovery/canonical';
+import { createBundle } from '../../src/lib/recovery/bundle/bundle';
+import { canonicalJson, sha256Hex } from '../../src/lib/recovery/bundle/canonical';
 import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
-import { sealBundle } from '../../src/lib/recovery/sealed-bundle';
+import { sealBundle } from '../../src/lib/recovery/bundle/sealed-bundle';
 
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 const utf8 = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);

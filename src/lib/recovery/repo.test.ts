@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDataDb, table, type WriteContext } from '../store';
 import { putDraft } from '../store/drafts';
 import { queueCounterKey } from '../reception/model';
-import { createBundle, readBundle, type OpenedBundle } from './bundle';
-import { buildChecklist } from './checklist';
+import { createBundle, readBundle, type OpenedBundle } from './bundle/bundle';
+import { buildChecklist } from './checklist/checklist';
 import { recoveryRepo } from './repo';
 import { SESSION_TABLES, type SessionData } from './model';
 import {

@@ -23,7 +23,7 @@ import {
   type Bundle,
   type ChecksumState,
   type OpenedBundle
-} from './bundle';
+} from './bundle/bundle';
 import {
   addPending,
   conflictKey,
@@ -35,12 +35,12 @@ import {
   type DamagedRecord,
   type MergeConflict,
   type Tally
-} from './merge';
-import { sameContent } from './canonical';
-import { renumberEntry, tickEntry, untickEntry } from './back-entry';
-import { checkTick, type ChecklistItem, type TickInput } from './checklist';
-import { PURGE_STORES, totalOf, type PurgeCounts } from './purge-rules';
-import type { SessionDraft } from './unsaved-drafts';
+} from './bundle/merge';
+import { sameContent } from './bundle/canonical';
+import { renumberEntry, tickEntry, untickEntry } from './checklist/back-entry';
+import { checkTick, type ChecklistItem, type TickInput } from './checklist/checklist';
+import { PURGE_STORES, totalOf, type PurgeCounts } from './purge/purge-rules';
+import type { SessionDraft } from './purge/unsaved-drafts';
 import {
   SESSION_TABLES,
   type BackEntry,

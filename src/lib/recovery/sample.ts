@@ -1,4 +1,4 @@
-// Synthetic session records for tests and drills (never real people): made by code with fixed clocks and ids.
+// Synthetic outage records for unit tests, browser tests and the benchmark (never real people, never shipped in the app): made by code with fixed clocks and ids.
 import { outageOf, type OutageSession, type TimelineEvent } from '../outage/model';
 import { emptyInsurance, formatQueueNo, type Arrival } from '../reception/model';
 import type { Memo, MemoContent } from '../visits/model';

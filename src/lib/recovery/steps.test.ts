@@ -1,6 +1,6 @@
 import { outageOf } from '../outage/model';
 import { describe, expect, it } from 'vitest';
-import { buildChecklist } from './checklist';
+import { buildChecklist } from './checklist/checklist';
 import { pickSession } from './session-choice';
 import { EXPORT_DETAIL, devicesOf, recoverySteps } from './steps';
 import { sampleArrival, sampleData, sampleEvent, sampleSession } from './sample';

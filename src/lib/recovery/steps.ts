@@ -2,9 +2,9 @@
 import { cashSummary } from '../billing/settlement';
 import { formatDateTime } from '../i18n/dates';
 import { RECOVERY_DETAIL } from '../outage/timeline-detail';
-import { checklistProgress, type ChecklistItem, type Message } from './checklist';
-import { changesSince, lastExportAt, purgeWarnings, warningCount } from './purge-rules';
-import type { SessionDraft } from './unsaved-drafts';
+import { checklistProgress, type ChecklistItem, type Message } from './checklist/checklist';
+import { changesSince, lastExportAt, purgeWarnings, warningCount } from './purge/purge-rules';
+import type { SessionDraft } from './purge/unsaved-drafts';
 import type { SessionData } from './model';
 
 export type StepId = 'export' | 'import' | 'checklist' | 'settle' | 'csv' | 'report' | 'purge';

@@ -1,4 +1,6 @@
-// Autosave for a form: reactive value, debounced writes to IndexedDB, flush on blur/hide/pagehide, restore, two-tab safety.
+// Autosave for a form: reactive value; every change journalled at once (sealed, before the handler returns),
+// then written to IndexedDB coalesced (one write in flight, the newest next; a delay only if a caller asks
+// for one); flush on blur/hide/pagehide, restore, two-tab safety.
 import { liveQuery } from 'dexie';
 import type { Problem } from '../result';
 import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
@@ -18,6 +20,7 @@ import { onUnlock } from './session-key';
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
 
 export interface DraftOptions {
+  /** Wait this long after the last change before writing to IndexedDB (0, the default: write at once). */
   debounceMs?: number;
   sessionId?: string;
   now?: () => Date;

@@ -1,7 +1,8 @@
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_DB_NAME, deleteDataDb, openData } from '../db';
 import { SCHEMA_VERSION } from '.';
-import { v1Stores } from './v1';
+import { v1, v1Stores } from './v1';
 import { v2Stores } from './v2';
 
 afterEach(async () => {
@@ -43,5 +44,31 @@ describe('schema history', () => {
     expect(row).toMatchObject({ reason: '障害' });
     await openData().open();
     expect(await openData().table('sessions').get('s1')).toMatchObject({ reason: '障害' });
+  });
+
+  it('opens a database written by version 1: upgraded to the current version, its rows and stores kept', async () => {
+    // A tablet still on the previous app: only version 1 exists, and it wrote a session and a roster row.
+    const old = new Dexie(DATA_DB_NAME);
+    v1(old);
+    await old.open();
+    expect(old.verno).toBe(1);
+    await old.table('sessions').put({ id: 's1', startedAt: '2025-11-15T03:15:00Z', reason: '障害' });
+    await old.table('patients').put({ id: 'old-row', patientNo: 'h', sealed: 'x' });
+    old.close();
+
+    await openData().open();
+    const db = openData();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).toContain('rosterBlocks');
+    expect(await db.table('sessions').get('s1')).toMatchObject({ reason: '障害' });
+    db.close();
+    // The v1 roster row waits, untouched, for the patients repo to move it into blocks once unlocked.
+    const raw = await rawOpen();
+    const row = await new Promise((resolve) => {
+      const req = raw.transaction('patients').objectStore('patients').get('old-row');
+      req.onsuccess = () => resolve(req.result);
+    });
+    raw.close();
+    expect(row).toMatchObject({ sealed: 'x' });
   });
 });
