@@ -166,12 +166,16 @@ export const scenarios = {
       if (!read.ok) throw new Error(read.error.key);
       const parsed = read.value;
       const { patients } = importRows(parsed.rows, parsed.mapping, { firstRowNumber: parsed.firstRowNumber });
-      const result = await patientsRepo.replaceSnapshot(patients, {
-        takenAt: new Date().toISOString(),
-        importedAt: new Date().toISOString(),
-        sourceFileName: 'bench.csv',
-        encoding: parsed.encoding
-      });
+      const result = await patientsRepo.replaceSnapshot(
+        patients,
+        {
+          takenAt: new Date().toISOString(),
+          importedAt: new Date().toISOString(),
+          sourceFileName: 'bench.csv',
+          encoding: parsed.encoding
+        },
+        { staffId: '', staffName: 'ベンチ', deviceLabel: 'A' }
+      );
       if (!result.ok) throw new Error(result.error.key);
       stored = result.value.count;
     });

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDataDb } from '../store/db';
 import { raiseCounter, table, type WriteContext } from '../store';
+import type { AuditEntry } from '../store/audit';
 import { billsRepo, settlementsRepo } from './repo';
 import { serialCounterKey, type Bill, type BillFields } from './model';
 import type { SettlementFields } from './settlement';
@@ -152,5 +153,32 @@ describe('settlements', () => {
     const b = unwrap(await billsRepo.create(deposit(1234), 'a9', session, ctx('A')));
     const stored = (await table<Bill>('bills').get(b.id))!;
     expect(stored).toEqual(b);
+  });
+});
+
+describe('who a bill names', () => {
+  it('the 担当 and 精算者 chosen on the form: the record’s author fields and its audit line name the same person', async () => {
+    const bill = unwrap(
+      await billsRepo.create(
+        { ...deposit(), receivedBy: '看護 次郎' },
+        'arr-1',
+        session,
+        ctx('A', '受付 花子')
+      )
+    );
+    expect(bill).toMatchObject({ receivedBy: '看護 次郎', createdBy: '看護 次郎', updatedBy: '看護 次郎' });
+    const settlement = unwrap(
+      await settlementsRepo.save(bill.id, settled(1000), null, ctx('A', '受付 花子'))
+    );
+    expect(settlement).toMatchObject({ settledBy: '会計 一郎', updatedBy: '会計 一郎' });
+    const lines = (await table<AuditEntry>('audit').toArray()).filter((e) => e.table !== '');
+    expect(lines.find((e) => e.recordId === bill.id)).toMatchObject({ action: 'create', who: '看護 次郎' });
+    expect(lines.find((e) => e.recordId === settlement.id)).toMatchObject({
+      action: 'create',
+      who: '会計 一郎'
+    });
+    // The desk's own person when the form names nobody else.
+    const own = unwrap(await billsRepo.create(deposit(), 'arr-2', session, ctx('A', '受付 花子')));
+    expect(own.createdBy).toBe('受付 花子');
   });
 });

@@ -1,6 +1,7 @@
 // Reads and writes of bills (預り金・後日精算・自費) and their settlements (精算), through the store.
 import {
   ConflictError,
+  actingAs,
   newMeta,
   nextCounter,
   table,
@@ -57,8 +58,10 @@ export const billsRepo = {
     fields: BillFields,
     arrivalId: string,
     session: BillSession,
-    ctx: WriteContext
+    desk: WriteContext
   ): Promise<Result<Bill>> {
+    // The bill, its meta and its audit line all name the 担当 chosen on the form.
+    const ctx = actingAs(desk, fields.receivedBy);
     const label = ctx.actor.deviceLabel;
     if (!label) return Promise.resolve(fail({ key: 'billing.error.noDevice' }));
     return write(() =>
@@ -116,8 +119,10 @@ export const settlementsRepo = {
     billId: string,
     fields: SettlementFields,
     loaded: SettlementVersion,
-    ctx: WriteContext
+    desk: WriteContext
   ): Promise<Result<Settlement>> {
+    // The settlement, its meta and its audit line all name the 精算者 chosen on the form.
+    const ctx = actingAs(desk, fields.settledBy);
     return write(() =>
       transaction(['settlements', 'bills'], async () => {
         const bill = await bills().get(billId);

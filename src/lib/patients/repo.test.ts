@@ -7,6 +7,8 @@ import { forgetRosterIndex, getRosterIndex, rememberImported } from './roster-st
 import { followVault } from './roster-warmup';
 import { forgetKeys, holdDataKey, unlockForTests } from '../store/session-key';
 
+const BY = { staffId: 's1', staffName: '受付 花子', deviceLabel: 'A' };
+
 afterEach(async () => {
   forgetRosterIndex();
   await deleteDataDb();
@@ -30,7 +32,7 @@ function meta(overrides: Partial<SnapshotInput> = {}): SnapshotInput {
 describe('patientsRepo.replaceSnapshot', () => {
   it('stores the patients and the snapshot meta, with the count taken from the rows', async () => {
     const patients = generatePatients(120, 7);
-    const result = await patientsRepo.replaceSnapshot(patients, meta());
+    const result = await patientsRepo.replaceSnapshot(patients, meta(), BY);
     expect(result).toEqual({ ok: true, value: { ...meta(), count: 120 } });
     expect((await stored()).length).toBe(120);
     expect(await patientsRepo.snapshot()).toEqual({ ...meta(), count: 120 });
@@ -42,11 +44,12 @@ describe('patientsRepo.replaceSnapshot', () => {
 
   it('a re-import replaces the roster: patients missing from the new file are gone', async () => {
     const first = generatePatients(50, 1);
-    await patientsRepo.replaceSnapshot(first, meta());
+    await patientsRepo.replaceSnapshot(first, meta(), BY);
     const second = generatePatients(20, 2, { firstPatientNo: 9001 });
     const result = await patientsRepo.replaceSnapshot(
       second,
-      meta({ importedAt: '2025-11-16T00:00:00.000Z', sourceFileName: 'new.csv', encoding: 'UTF-8-BOM' })
+      meta({ importedAt: '2025-11-16T00:00:00.000Z', sourceFileName: 'new.csv', encoding: 'UTF-8-BOM' }),
+      BY
     );
     expect(result.ok).toBe(true);
     expect((await stored()).length).toBe(20);
@@ -56,7 +59,7 @@ describe('patientsRepo.replaceSnapshot', () => {
 
   it('is all or nothing: a row that cannot be stored leaves the previous roster as it was', async () => {
     const before = generatePatients(30, 3);
-    await patientsRepo.replaceSnapshot(before, meta());
+    await patientsRepo.replaceSnapshot(before, meta(), BY);
     const next = generatePatients(10, 4, { firstPatientNo: 5001 });
     // A function cannot be cloned into IndexedDB: the fourth chunk fails after three were written.
     const broken = [...next.slice(0, 6), { ...next[6]!, allergies: (() => '') as unknown as string }];
@@ -64,6 +67,7 @@ describe('patientsRepo.replaceSnapshot', () => {
     const result = await patientsRepo.replaceSnapshot(
       broken,
       meta({ importedAt: '2025-11-16T00:00:00.000Z' }),
+      BY,
       {
         chunkSize: 2,
         onProgress: (done) => progress.push(done)
@@ -79,7 +83,7 @@ describe('patientsRepo.replaceSnapshot', () => {
 
   it('a chunk that fails while the next one is already on its way still leaves the old roster', async () => {
     const before = generatePatients(30, 3);
-    await patientsRepo.replaceSnapshot(before, meta());
+    await patientsRepo.replaceSnapshot(before, meta(), BY);
     const next = generatePatients(12, 4, { firstPatientNo: 5001 });
     // The second chunk (rows 3–5) cannot be cloned; the third is handed over before that is seen.
     const broken = next.map((p, i) => (i === 3 ? { ...p, allergies: (() => '') as unknown as string } : p));
@@ -87,6 +91,7 @@ describe('patientsRepo.replaceSnapshot', () => {
     const result = await patientsRepo.replaceSnapshot(
       broken,
       meta({ importedAt: '2025-11-16T00:00:00.000Z' }),
+      BY,
       {
         chunkSize: 3,
         onProgress: (done) => progress.push(done)
@@ -101,8 +106,12 @@ describe('patientsRepo.replaceSnapshot', () => {
   });
 
   it('refuses a malformed snapshot without touching the store', async () => {
-    await patientsRepo.replaceSnapshot(generatePatients(5, 5), meta());
-    const result = await patientsRepo.replaceSnapshot(generatePatients(3, 6), meta({ takenAt: 'yesterday' }));
+    await patientsRepo.replaceSnapshot(generatePatients(5, 5), meta(), BY);
+    const result = await patientsRepo.replaceSnapshot(
+      generatePatients(3, 6),
+      meta({ takenAt: 'yesterday' }),
+      BY
+    );
     expect(result).toEqual({
       ok: false,
       error: { key: 'patients.error.invalidRecord', values: { path: 'takenAt' } }
@@ -120,7 +129,7 @@ describe('patientsRepo.replaceSnapshot', () => {
     expect(report.rejected).toHaveLength(3);
     expect(report.rejected[0]).toEqual({ rowNumber: 2, reason: rejected[0]!.reason });
     expect(report.rejectedCount).toBe(5);
-    await patientsRepo.replaceSnapshot(generatePatients(2, 8), meta(), { report });
+    await patientsRepo.replaceSnapshot(generatePatients(2, 8), meta(), BY, { report });
     expect(await patientsRepo.report()).toEqual(report);
   });
 
@@ -136,7 +145,7 @@ describe('patientsRepo.replaceSnapshot', () => {
   it('writes 50,000 patients in one go and reports progress chunk by chunk', async () => {
     const patients = generatePatients(50_000, 42);
     const progress: number[] = [];
-    const result = await patientsRepo.replaceSnapshot(patients, meta(), {
+    const result = await patientsRepo.replaceSnapshot(patients, meta(), BY, {
       onProgress: (done, total) => {
         expect(total).toBe(50_000);
         progress.push(done);
@@ -165,15 +174,15 @@ describe('roster blocks (schema v2)', () => {
   });
 
   it('a re-import leaves no block of the old roster behind', async () => {
-    await patientsRepo.replaceSnapshot(generatePatients(3_000, 1), meta());
-    await patientsRepo.replaceSnapshot(generatePatients(10, 2), meta());
+    await patientsRepo.replaceSnapshot(generatePatients(3_000, 1), meta(), BY);
+    await patientsRepo.replaceSnapshot(generatePatients(10, 2), meta(), BY);
     expect(await table('rosterBlocks').count()).toBe(1);
     expect((await stored()).length).toBe(10);
   });
 
   it('deleting the roster empties both the blocks and any v1 rows', async () => {
-    await patientsRepo.replaceSnapshot(generatePatients(1_500, 1), meta());
-    const result = await patientsRepo.deleteRoster();
+    await patientsRepo.replaceSnapshot(generatePatients(1_500, 1), meta(), BY);
+    const result = await patientsRepo.deleteRoster(BY);
     expect(result.ok).toBe(true);
     expect(await table('rosterBlocks').count()).toBe(0);
     expect(await table('patients').count()).toBe(0);
@@ -183,8 +192,8 @@ describe('roster blocks (schema v2)', () => {
 describe('patientsRepo.deleteRoster', () => {
   it('removes the patients, the snapshot and the report, and nothing else', async () => {
     await table<{ key: string; value: unknown }>('settings').put({ key: 'clinic', value: { name: 'x' } });
-    await patientsRepo.replaceSnapshot(generatePatients(10, 9), meta(), { report: capReport([], []) });
-    const result = await patientsRepo.deleteRoster();
+    await patientsRepo.replaceSnapshot(generatePatients(10, 9), meta(), BY, { report: capReport([], []) });
+    const result = await patientsRepo.deleteRoster(BY);
     expect(result.ok).toBe(true);
     expect((await stored()).length).toBe(0);
     expect(await patientsRepo.snapshot()).toBeNull();
@@ -201,26 +210,26 @@ describe('getRosterIndex', () => {
     const empty = await getRosterIndex();
     expect(empty.size).toBe(0);
     const first = generatePatients(40, 11);
-    await patientsRepo.replaceSnapshot(first, meta());
+    await patientsRepo.replaceSnapshot(first, meta(), BY);
     const index = await getRosterIndex();
     expect(index.size).toBe(40);
     expect(await getRosterIndex()).toBe(index);
     expect(await find(first[3]!)).toContain(first[3]!.id);
 
     const second = generatePatients(15, 12, { firstPatientNo: 7001 });
-    await patientsRepo.replaceSnapshot(second, meta({ importedAt: '2025-11-16T00:00:00.000Z' }));
+    await patientsRepo.replaceSnapshot(second, meta({ importedAt: '2025-11-16T00:00:00.000Z' }), BY);
     const rebuilt = await getRosterIndex();
     expect(rebuilt).not.toBe(index);
     expect(rebuilt.size).toBe(15);
     expect(rebuilt.get(first[0]!.id)).toBeUndefined();
 
-    await patientsRepo.deleteRoster();
+    await patientsRepo.deleteRoster(BY);
     expect((await getRosterIndex()).size).toBe(0);
   });
 
   it('takes the patients just imported without reading them back', async () => {
     const patients = generatePatients(12, 14);
-    const saved = await patientsRepo.replaceSnapshot(patients, meta());
+    const saved = await patientsRepo.replaceSnapshot(patients, meta(), BY);
     if (!saved.ok) throw new Error('fixture');
     rememberImported(saved.value, patients);
     const index = await getRosterIndex();
@@ -229,7 +238,7 @@ describe('getRosterIndex', () => {
   });
 
   it('callers asking at the same time share one build', async () => {
-    await patientsRepo.replaceSnapshot(generatePatients(10, 13), meta());
+    await patientsRepo.replaceSnapshot(generatePatients(10, 13), meta(), BY);
     const [a, b] = await Promise.all([getRosterIndex(), getRosterIndex()]);
     expect(a).toBe(b);
   });
@@ -239,7 +248,7 @@ describe('the roster index follows the vault', () => {
   it('is built soon after an unlock and dropped on lock', async () => {
     const dataKey = crypto.getRandomValues(new Uint8Array(32));
     holdDataKey(dataKey);
-    await patientsRepo.replaceSnapshot(generatePatients(30, 4), meta());
+    await patientsRepo.replaceSnapshot(generatePatients(30, 4), meta(), BY);
     forgetKeys();
     forgetRosterIndex();
     const stop = followVault();

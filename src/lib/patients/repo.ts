@@ -1,8 +1,8 @@
 // Reads and writes of the roster snapshot (名簿): the clinic's patients, replaced whole on each import.
 import * as v from 'valibot';
-import { readTransaction, settings, table, transaction, write } from '../store';
+import { readTransaction, settings, table, transaction, write, type Actor } from '../store';
 import { fail, type Problem, type Result } from '../result';
-import { auditEntry, type AuditEntry } from '../store/audit';
+import { actorOf, auditEntry, type AuditEntry } from '../store/audit';
 import { RosterSnapshotSchema, type Patient, type RosterSnapshot } from './model';
 
 /** The settings row that describes the roster now on this device. */
@@ -130,6 +130,7 @@ export const patientsRepo = {
   async replaceSnapshot(
     list: readonly Patient[],
     meta: SnapshotInput,
+    by: Actor,
     options: ReplaceOptions = {}
   ): Promise<Result<RosterSnapshot>> {
     const snapshot: RosterSnapshot = {
@@ -177,7 +178,8 @@ export const patientsRepo = {
           auditEntry(
             // The roster belongs to the device, not to an outage session (its line is not purged with one).
             { action: 'import', table: 'patients', count: list.length, detail: 'roster', sessionId: '' },
-            new Date()
+            new Date(),
+            actorOf(by)
           )
         );
         return snapshot;
@@ -186,7 +188,7 @@ export const patientsRepo = {
   },
 
   /** Remove the roster from this device (patients, snapshot and report), in one transaction. */
-  deleteRoster(): Promise<Result<void>> {
+  deleteRoster(by: Actor): Promise<Result<void>> {
     return write(() =>
       transaction(['patients', 'rosterBlocks', 'settings', 'audit'], async () => {
         const count =
@@ -198,7 +200,8 @@ export const patientsRepo = {
         await table<AuditEntry>('audit').add(
           auditEntry(
             { action: 'purge', table: 'patients', count, detail: 'roster', sessionId: '' },
-            new Date()
+            new Date(),
+            actorOf(by)
           )
         );
       })

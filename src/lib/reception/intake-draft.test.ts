@@ -18,7 +18,8 @@ async function rosterWithAllergy(): Promise<void> {
   const meta = { takenAt: at, importedAt: at, sourceFileName: 'r.csv', encoding: 'UTF-8' as const };
   await patientsRepo.replaceSnapshot(
     [{ ...patient!, id: 'p:1', patientNo: '1', allergies: 'ペニシリン' }],
-    meta
+    meta,
+    { staffId: '', staffName: '事務 長子', deviceLabel: 'A' }
   );
 }
 

@@ -242,67 +242,72 @@ export const recoveryRepo = {
     if (known.some((s) => s?.purgedAt) && !options.revivePurged)
       return fail({ key: 'recovery.import.error.purged' });
     const result = await write(() =>
-      transaction(ALL_STORES, async () => {
-        const local = await readRecords({ sessionIds });
-        const merged = mergeRecords(sessionIds, local, bundle.records as Record<string, unknown>, {
-          fromDevice: bundle.deviceLabel,
-          exportedAt: bundle.exportedAt,
-          exportedBy: bundle.exportedBy,
-          sessionDevices: bundle.sessions.map((s) => s.deviceLabel),
-          staffNames: options.staffNames,
-          evidence: bundle.formatVersion >= BUNDLE_FORMAT_VERSION
-        });
-        for (const t of SESSION_TABLES)
-          if (merged.writes[t].length > 0) await rows(t).bulkPut(merged.writes[t]);
-        let adopted = false;
-        let sessionsChanged = false;
-        for (const incoming of bundle.sessions) {
-          const stored = await sessions().get(incoming.id);
-          const row = mergeSessionRow(stored, incoming, options.revivePurged ?? false);
-          adopted ||= row.adopted;
-          if (row.changed) {
-            sessionsChanged = true;
-            await sessions().put(row.session);
+      transaction(
+        ALL_STORES,
+        async () => {
+          const local = await readRecords({ sessionIds });
+          const merged = mergeRecords(sessionIds, local, bundle.records as Record<string, unknown>, {
+            fromDevice: bundle.deviceLabel,
+            exportedAt: bundle.exportedAt,
+            exportedBy: bundle.exportedBy,
+            sessionDevices: bundle.sessions.map((s) => s.deviceLabel),
+            staffNames: options.staffNames,
+            evidence: bundle.formatVersion >= BUNDLE_FORMAT_VERSION
+          });
+          for (const t of SESSION_TABLES)
+            if (merged.writes[t].length > 0) await rows(t).bulkPut(merged.writes[t]);
+          let adopted = false;
+          let sessionsChanged = false;
+          for (const incoming of bundle.sessions) {
+            const stored = await sessions().get(incoming.id);
+            const row = mergeSessionRow(stored, incoming, options.revivePurged ?? false);
+            adopted ||= row.adopted;
+            if (row.changed) {
+              sessionsChanged = true;
+              await sessions().put(row.session);
+            }
           }
-        }
-        let pendingChanged = false;
-        let pending = 0;
-        for (const id of sessionIds) {
-          const before = await readPending(id);
-          const next = addPending(
-            before,
-            merged.conflicts.filter((c) => c.incoming.sessionId === id)
-          );
-          if (next.length !== before.length) {
-            pendingChanged = true;
-            await putPending(id, next, ctx.now);
+          let pendingChanged = false;
+          let pending = 0;
+          for (const id of sessionIds) {
+            const before = await readPending(id);
+            const next = addPending(
+              before,
+              merged.conflicts.filter((c) => c.incoming.sessionId === id)
+            );
+            if (next.length !== before.length) {
+              pendingChanged = true;
+              await putPending(id, next, ctx.now);
+            }
+            pending += next.length;
           }
-          pending += next.length;
-        }
-        for (const id of sessionIds)
-          await raiseOwnCounters(
-            id,
-            merged.writes.arrivals.filter((a) => a.sessionId === id),
-            merged.writes.bills,
-            ctx.actor.deviceLabel
-          );
-        const report: ImportReport = {
-          sessionId: bundle.session.id,
-          adopted,
-          changed: mergeChangesSomething(merged) || sessionsChanged || pendingChanged,
-          tally: merged.tally,
-          conflicts: merged.conflicts,
-          pending,
-          damaged: merged.damaged,
-          fromDevice: bundle.deviceLabel,
-          drill: bundle.drill || bundle.session.kind === 'drill',
-          checksum: opened.checksum,
-          migratedFrom: opened.migratedFrom,
-          sealed: opened.sealed,
-          clinicUnknown: clinicMatch === 'unknown'
-        };
-        return report;
-      })
+          for (const id of sessionIds)
+            await raiseOwnCounters(
+              id,
+              merged.writes.arrivals.filter((a) => a.sessionId === id),
+              merged.writes.bills,
+              ctx.actor.deviceLabel
+            );
+          const report: ImportReport = {
+            sessionId: bundle.session.id,
+            adopted,
+            changed: mergeChangesSomething(merged) || sessionsChanged || pendingChanged,
+            tally: merged.tally,
+            conflicts: merged.conflicts,
+            pending,
+            damaged: merged.damaged,
+            fromDevice: bundle.deviceLabel,
+            drill: bundle.drill || bundle.session.kind === 'drill',
+            checksum: opened.checksum,
+            migratedFrom: opened.migratedFrom,
+            sealed: opened.sealed,
+            clinicUnknown: clinicMatch === 'unknown'
+          };
+          return report;
+          // Every record the import writes is audited as the importer's act (the records keep their authors).
+        },
+        ctx.actor
+      )
     );
     if (!result.ok) return result;
     if (result.value.changed) {

@@ -1,4 +1,5 @@
-// The shape of an audit-trail entry (監査ログ) and who is acting on this device: no patient content, ever.
+// The shape of an audit-trail entry (監査ログ) and who it names: no patient content, ever. Who acted always
+// comes with the write (its context, or the record's own author fields): there is no "current user" here.
 import { randomId } from './record';
 
 export const AUDIT_ACTIONS = [
@@ -46,24 +47,11 @@ export interface AuditActor {
 export type AuditInput = Pick<AuditEntry, 'action'> &
   Partial<Pick<AuditEntry, 'table' | 'recordId' | 'sessionId' | 'count' | 'detail' | 'ref'>>;
 
-// Who is acting is known only to the layout (workspace), yet the store's middleware writes entries
-// for every create and change: the layout sets it here, the middleware reads it. Holds no patient data.
-let actor: AuditActor = { staffName: '', deviceLabel: '', sessionId: '' };
-
-/** Called by the layout whenever the staff member, device label or session changes. */
-export function setAuditActor(next: Partial<AuditActor>): void {
-  actor = { ...actor, ...next };
-}
-
-export function auditActor(): AuditActor {
-  return actor;
-}
-
 /** Build one entry: the actor fills who, device and (unless given) session. */
 export function auditEntry(
   input: AuditInput,
   now: Date,
-  by: AuditActor = actor,
+  by: AuditActor,
   newId: () => string = randomId
 ): AuditEntry {
   const entry: AuditEntry = {
@@ -80,4 +68,35 @@ export function auditEntry(
   if (input.detail !== undefined) entry.detail = input.detail;
   if (input.ref) entry.ref = input.ref;
   return entry;
+}
+
+/** The actor of a write: who and on which device, from its context (the session comes with each record). */
+export function actorOf(actor: { staffName: string; deviceLabel: string }, sessionId = ''): AuditActor {
+  return { staffName: actor.staffName, deviceLabel: actor.deviceLabel, sessionId };
+}
+
+/**
+ * The actor a stored record names itself: its last change's author and device (RecordMeta), which the
+ * repos set from the write's context. Rows without them name nobody.
+ */
+export function recordActor(value: Record<string, unknown>): AuditActor {
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  return {
+    staffName: text(value.updatedBy),
+    deviceLabel: text(value.updatedDevice),
+    sessionId: text(value.sessionId)
+  };
+}
+
+// Transactions opened with an actor (store/db.ts transaction()): the audit middleware names that actor
+// for every record the transaction writes (an import names the person importing, not each record's
+// author). Keyed by the transaction object the middleware sees; gone with it.
+const transactionActors = new WeakMap<object, AuditActor>();
+
+export function actInTransaction(trans: object, by: AuditActor): void {
+  transactionActors.set(trans, by);
+}
+
+export function transactionActor(trans: object): AuditActor | undefined {
+  return transactionActors.get(trans);
 }

@@ -4,13 +4,18 @@
 import { table } from './db';
 import { write } from './write';
 import type { Result } from '../result';
-import { auditEntry, type AuditAction, type AuditEntry, type AuditInput } from './audit-entry';
+import {
+  auditEntry,
+  type AuditAction,
+  type AuditActor,
+  type AuditEntry,
+  type AuditInput
+} from './audit-entry';
 
 export {
   AUDIT_ACTIONS,
   auditEntry,
-  setAuditActor,
-  auditActor,
+  actorOf,
   type AuditAction,
   type AuditActor,
   type AuditEntry,
@@ -26,9 +31,9 @@ export interface AuditQuery {
 }
 
 export const audit = {
-  /** Append one entry (export, print, import, purge…). Who and which device come from setAuditActor. */
-  append(input: AuditInput, now: Date = new Date()): Promise<Result<AuditEntry>> {
-    const entry = auditEntry(input, now);
+  /** Append one entry (export, print, import, purge…), naming who did it on which device. */
+  append(input: AuditInput, by: AuditActor, now: Date = new Date()): Promise<Result<AuditEntry>> {
+    const entry = auditEntry(input, now, by);
     return write(async () => {
       await entries().add(entry);
       return entry;

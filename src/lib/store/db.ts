@@ -1,7 +1,9 @@
 // The only code that opens IndexedDB: tebikae's patient-data database (Dexie) and its disposable sibling.
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { applyMigrations } from './migrations';
 import { useVault } from './vault-middleware';
+import { actInTransaction, actorOf } from './audit-entry';
+import type { Actor } from './record';
 import type { v1Stores } from './migrations/v1';
 import type { v2Stores } from './migrations/v2';
 
@@ -54,9 +56,19 @@ export function table<T, K = string>(name: StoreName): Table<T, K> {
   return openData().table(name);
 }
 
-/** Run several writes atomically (all or nothing) across the named stores. */
-export function transaction<T>(stores: StoreName[], work: () => Promise<T>): Promise<T> {
-  return openData().transaction('rw', stores, work);
+/**
+ * Run several writes atomically (all or nothing) across the named stores. With `by`, every record the
+ * transaction writes is audited as that person's act (an import, a merge); without it, each record's
+ * line names the record's own author fields.
+ */
+export function transaction<T>(stores: StoreName[], work: () => Promise<T>, by?: Actor): Promise<T> {
+  if (!by) return openData().transaction('rw', stores, work);
+  // An async function: Dexie keeps its transaction across the awaits inside only for those.
+  return openData().transaction('rw', stores, async () => {
+    const trans = Dexie.currentTransaction as (Transaction & { idbtrans?: object }) | null;
+    if (trans?.idbtrans) actInTransaction(trans.idbtrans, actorOf(by));
+    return await work();
+  });
 }
 
 /** Read several stores consistently (one snapshot) without taking a write lock on them. */

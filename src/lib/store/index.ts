@@ -16,6 +16,14 @@ export { Draft } from './draft.svelte';
 export { unsavedForms } from './unsaved.svelte';
 export { clearAllJournals } from './draft-journal';
 export { storeHealth } from './health.svelte';
-export { newMeta, touchMeta, randomId, type RecordMeta, type WriteContext, type Actor } from './record';
+export {
+  actingAs,
+  newMeta,
+  touchMeta,
+  randomId,
+  type RecordMeta,
+  type WriteContext,
+  type Actor
+} from './record';
 export { settings } from './settings';
 export { nextCounter, raiseCounter } from './counters';

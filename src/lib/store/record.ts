@@ -51,3 +51,13 @@ export function touchMeta<T extends RecordMeta>(record: T, ctx: WriteContext): T
 export function randomId(): string {
   return crypto.randomUUID();
 }
+
+/**
+ * The same write, done in the name of the person a record names as its author (a bill's 担当, a
+ * settlement's 精算者): its meta and its audit line then name that person, as the record does.
+ */
+export function actingAs(ctx: WriteContext, staffName: string): WriteContext {
+  const name = staffName.trim();
+  if (!name || name === ctx.actor.staffName) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, staffId: '', staffName: name } };
+}

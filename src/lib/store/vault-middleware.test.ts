@@ -3,7 +3,7 @@ import { Dexie, liveQuery } from 'dexie';
 import { applyMigrations } from './migrations';
 import { CLEAR_TABLES, sealExistingRows, useVault } from './vault-middleware';
 import { forgetKeys, holdDataKey } from './session-key';
-import { setAuditActor, type AuditEntry } from './audit-entry';
+import type { AuditEntry } from './audit-entry';
 import { vaultProblem } from './vault-errors';
 
 let n = 0;
@@ -21,7 +21,6 @@ function openDb(withVault = true): Dexie {
 beforeEach(() => {
   name = `vault-mw-${++n}`;
   holdDataKey(dataKey());
-  setAuditActor({ staffName: '受付 花子', deviceLabel: 'A', sessionId: 's1' });
   db = openDb();
 });
 

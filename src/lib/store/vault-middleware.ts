@@ -33,7 +33,7 @@ import {
   type VaultKeys
 } from './record-cipher';
 import { VaultIntegrityError, VaultLockedError, VaultQueryError } from './vault-errors';
-import { auditEntry, type AuditEntry } from './audit-entry';
+import { auditEntry, recordActor, transactionActor, type AuditActor, type AuditEntry } from './audit-entry';
 
 /** Tables with no patient content stay in clear (see src/lib/vault/README-vault.md for why each). */
 export const CLEAR_TABLES: ReadonlySet<string> = new Set([
@@ -285,11 +285,17 @@ function singleInboundKey(primaryKey: DBCoreIndex, req: DBCoreMutateRequest): In
   return typeof key === 'string' || typeof key === 'number' ? key : undefined;
 }
 
+/**
+ * The lines for a write: `by` is the transaction's actor when it was opened with one (an import);
+ * otherwise each line names its record's own author and device (set by the repo from the write's context),
+ * so a line and the record it describes can never name different people.
+ */
 function auditEntries(
   table: string,
   req: DBCoreMutateRequest,
   res: DBCoreMutateResponse,
-  now: Date
+  now: Date,
+  by: AuditActor | undefined
 ): AuditEntry[] {
   if (req.type !== 'add' && req.type !== 'put') return [];
   const done: { key: unknown; value: Record<string, unknown> }[] = [];
@@ -310,7 +316,8 @@ function auditEntries(
           count: done.length,
           ...(typeof first.sessionId === 'string' ? { sessionId: first.sessionId } : {})
         },
-        now
+        now,
+        by ?? recordActor(first)
       )
     ];
   }
@@ -323,7 +330,8 @@ function auditEntries(
         ...(typeof value.sessionId === 'string' ? { sessionId: value.sessionId } : {}),
         ...refOf(value)
       },
-      now
+      now,
+      by ?? recordActor(value)
     )
   );
 }
@@ -368,7 +376,7 @@ function auditMiddleware(now: () => Date): Middleware<DBCore> {
                   results: [single],
                   lastResult: single
                 };
-                const entries = auditEntries(name, req, ok, now());
+                const entries = auditEntries(name, req, ok, now(), transactionActor(req.trans));
                 // Either failing fails the write and rolls back its transaction, so the line never
                 // outlives its record (even for a caller that catches the error and carries on).
                 const undo = (error: unknown): never => {
@@ -388,7 +396,7 @@ function auditMiddleware(now: () => Date): Middleware<DBCore> {
                 return res;
               }
               const res = await table.mutate(req);
-              const entries = auditEntries(name, req, res, now());
+              const entries = auditEntries(name, req, res, now(), transactionActor(req.trans));
               if (entries.length > 0) {
                 const written = await auditTable().mutate({ type: 'add', trans: req.trans, values: entries });
                 // A lost audit entry must fail the write it describes, not pass silently.

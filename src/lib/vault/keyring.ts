@@ -6,7 +6,8 @@ import { fail, ok, type FieldProblems, type Problem, type Result } from '../resu
 import { openData, table, transaction } from '../store/db';
 import { write } from '../store/write';
 import { toProblem } from '../store/errors';
-import { audit } from '../store/audit';
+import { audit, type AuditActor } from '../store/audit';
+import { settingsRepo } from '../settings/repo';
 import { sealExistingRows } from '../store/vault-middleware';
 import { forgetKeys, heldKeys, holdDataKey, isUnlocked } from '../store/session-key';
 import { openBytes, sealBytes } from '../store/record-cipher';
@@ -141,7 +142,7 @@ async function openSlot(
   const dataKey = await unwrapSlot(ring[slot], secret, slot);
   if (!dataKey) {
     const attempts = await countFailure(now, clock);
-    await audit.append({ action: 'unlockFailed', detail: slot }, now);
+    await audit.append({ action: 'unlockFailed', detail: slot }, await deviceActor(), now);
     return fail(wrongProblem(attempts, slot === 'passcode' ? 'vault.unlock.wrong' : 'vault.recovery.wrong'));
   }
   return ok({ ring, dataKey });
@@ -202,12 +203,21 @@ async function guarded<T, E = Problem>(
   }
 }
 
+/**
+ * Who a lock or unlock line names: the device, not a person. One passcode opens the device for whoever
+ * stands at it, so naming the staff member picked in the status bar would claim more than is known.
+ */
+async function deviceActor(): Promise<AuditActor> {
+  const device = await settingsRepo.device();
+  return { staffName: '', deviceLabel: device.label, sessionId: '' };
+}
+
 async function unlockedWith(dataKey: Uint8Array, now: Date, detail?: 'recovery'): Promise<void> {
   await write(() => rows().put({ key: 'attempts', ...noAttempts }));
   holdDataKey(dataKey);
   dataKey.fill(0);
   // A recovery-code unlock also set a new passcode: the trail says so, not just "unlocked".
-  await audit.append(detail ? { action: 'unlock', detail } : { action: 'unlock' }, now);
+  await audit.append(detail ? { action: 'unlock', detail } : { action: 'unlock' }, await deviceActor(), now);
 }
 
 export interface AttemptState {
@@ -286,7 +296,7 @@ export const keyring = {
           })
         );
       await sealExistingRows(openData());
-      await audit.append({ action: 'unlock' }, now);
+      await audit.append({ action: 'unlock' }, await deviceActor(), now);
       return ok({ recoveryCode });
     });
   },
@@ -382,6 +392,6 @@ export const keyring = {
   async lock(now: Date = new Date()): Promise<void> {
     if (!isUnlocked()) return;
     forgetKeys();
-    await audit.append({ action: 'lock' }, now);
+    await audit.append({ action: 'lock' }, await deviceActor(), now);
   }
 };
