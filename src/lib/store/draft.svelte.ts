@@ -86,6 +86,11 @@ export class Draft<T extends object> {
     this.#cleanup.push(onUnlock(() => void this.flush()));
   }
 
+  /** A plain copy of the value as typed (no reactive proxies), e.g. to save or compare. */
+  snapshot(): T {
+    return $state.snapshot(this.value) as T;
+  }
+
   /** Whether the form differs from its starting value (a draft exists that is not yet submitted). */
   get dirty(): boolean {
     return JSON.stringify(this.value) !== this.#initial;

@@ -1,0 +1,116 @@
+// The form controller: loads, owns and disposes its draft, saves against what was loaded, shows a
+// conflict instead of overwriting, keeps what was typed during a save, and says "no staff" in one message.
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDataDb } from './db';
+import { FormController, NO_STAFF } from './form.svelte';
+
+interface Form {
+  note: string;
+  rev: number;
+}
+
+afterEach(async () => {
+  await deleteDataDb();
+});
+
+/** A controller opened and closed as a screen's effect does (unit tests run without a component). */
+function screen(options: ConstructorParameters<typeof FormController<Form, string>>[0]) {
+  const form = new FormController<Form, string>(options);
+  const destroy = form.open();
+  return { form, destroy };
+}
+
+async function loaded(form: FormController<Form, string>) {
+  await expect.poll(() => form.draft !== null || form.missing || form.loadProblem !== null).toBe(true);
+}
+
+describe('FormController', () => {
+  it('loads the form’s draft, saves it, and starts clean from what was stored', async () => {
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:1', initial: { note: '', rev: 0 } })
+    });
+    await loaded(form);
+    form.draft!.value.note = '咳';
+    form.changed();
+    const saved = await form.save(async (typed) => ({ ok: true, value: { ...typed, rev: typed.rev + 1 } }), {
+      staff: { name: '受付 花子' }
+    });
+    expect(saved).toBe(true);
+    expect(form.draft!.snapshot()).toEqual({ note: '咳', rev: 1 });
+    expect(form.draft!.dirty).toBe(false);
+    destroy();
+  });
+
+  it('refuses to save with nobody chosen, in the one message every form uses', async () => {
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:2', initial: { note: '', rev: 0 } })
+    });
+    await loaded(form);
+    let called = false;
+    expect(
+      await form.save(
+        async () => {
+          called = true;
+          return null;
+        },
+        { staff: null }
+      )
+    ).toBe(false);
+    expect(called).toBe(false);
+    expect(form.saveProblem).toEqual(NO_STAFF);
+    destroy();
+  });
+
+  it('a conflict is looked up and shown, never written over; keeping mine rebases the form', async () => {
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:3', initial: { note: 'a', rev: 1 } }),
+      conflict: async (mine) => `stored differs from ${mine.note}`
+    });
+    await loaded(form);
+    form.draft!.value.note = 'b';
+    form.changed();
+    expect(await form.save(async () => ({ ok: false, error: { key: 'store.error.conflict' } }))).toBe(false);
+    expect(form.conflict).toBe('stored differs from b');
+    expect(form.saveProblem).toBeNull();
+    form.keepMine((f) => (f.rev = 2));
+    expect(form.conflict).toBeNull();
+    expect(form.draft!.snapshot()).toEqual({ note: 'b', rev: 2 });
+    destroy();
+  });
+
+  it('what is typed while the save is in flight stays on top of the stored value', async () => {
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:4', initial: { note: '', rev: 0 } })
+    });
+    await loaded(form);
+    form.draft!.value.note = '頭痛';
+    const saving = form.save(async (typed) => {
+      form.draft!.value.note = '頭痛と発熱';
+      return { ok: true, value: { ...typed, rev: 1 } };
+    });
+    expect(await saving).toBe(true);
+    expect(form.draft!.snapshot()).toEqual({ note: '頭痛と発熱', rev: 0 });
+    expect(form.draft!.dirty).toBe(true);
+    destroy();
+  });
+
+  it('a record that does not exist says so; a failed load names the error', async () => {
+    const gone = screen({ loadFailed: 'visits.loadFailed', load: async () => null });
+    await loaded(gone.form);
+    expect(gone.form.missing).toBe(true);
+    gone.destroy();
+    const broken = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => {
+        throw new TypeError('x');
+      }
+    });
+    await loaded(broken.form);
+    expect(broken.form.loadProblem).toEqual({ key: 'visits.loadFailed', values: { detail: 'TypeError' } });
+    broken.destroy();
+  });
+});
