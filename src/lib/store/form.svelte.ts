@@ -85,27 +85,28 @@ export class FormController<F extends object, C = never> {
   };
 
   /**
-   * Save: `work` gets a plain copy of the form and does the domain's checks and writes. It returns the
-   * value the form holds afterwards (what was stored), or a problem; a conflict is looked up and shown.
-   * Whatever was typed while the save was in flight stays on top of the stored value. Returns whether
-   * it saved. `staff`: the person working, when the save needs one (null or undefined: NO_STAFF).
+   * Save, in this order: `check` (the screen's own checks: false stops, having said why), then the person
+   * working (`staff` given but empty: NO_STAFF), then `work`, which writes and returns the value the form
+   * holds afterwards (what was stored) or a problem; a conflict is looked up and shown. Whatever was
+   * typed while the save was in flight stays on top of the stored value. Returns whether it saved.
    */
   async save(
     work: (form: F) => Promise<Saved<F> | null>,
-    options: { staff?: unknown } = {}
+    options: { check?: (form: F) => boolean | Promise<boolean>; staff?: unknown } = {}
   ): Promise<boolean> {
     const draft = this.draft;
     if (!draft || this.saving) return false;
     this.saveProblem = null;
+    const form = draft.snapshot();
+    if (options.check && !(await options.check(form))) return false;
     if ('staff' in options && !options.staff) {
       this.saveProblem = NO_STAFF;
       return false;
     }
-    const form = draft.snapshot();
     this.saving = true;
     try {
       const result = await work(form);
-      if (!result) return false; // the screen stopped (its own checks said why)
+      if (!result) return false; // the screen stopped (it said why)
       if (!result.ok) {
         await this.#failed(result.error, form);
         return false;

@@ -6,6 +6,7 @@ export const ja = {
   'common.saved': '保存しました',
   'common.saving': '保存中…',
   'common.cancel': 'キャンセル',
+  'common.loadFailed': '読み込めませんでした（{detail}）。再読み込みしてください。',
   'common.close': '閉じる',
   'common.back': '戻る',
   'common.delete': '削除',

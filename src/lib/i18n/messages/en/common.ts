@@ -8,6 +8,7 @@ export const en: Record<keyof typeof ja, string> = {
   'common.saved': 'Saved',
   'common.saving': 'Saving…',
   'common.cancel': 'Cancel',
+  'common.loadFailed': 'Could not load ({detail}). Please reload.',
   'common.close': 'Close',
   'common.back': 'Back',
   'common.delete': 'Delete',
