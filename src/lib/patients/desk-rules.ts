@@ -1,4 +1,5 @@
 // What reception's arrival form accepts in a patient's own fields: the one set of rules the desk and the roster import share.
+import { isPhoneNumber } from '../values';
 
 /** 氏名: at most this many characters (after spaces are normalised). */
 export const NAME_MAX = 60;
@@ -11,7 +12,7 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /** A telephone number as cleaned by cleanCode: digits, hyphens, brackets, spaces and +, 6 to 20 of them; '' is fine. */
 export function isDeskPhone(phone: string): boolean {
-  return phone === '' || /^[\d\-() +]{6,20}$/.test(phone);
+  return phone === '' || isPhoneNumber(phone);
 }
 
 /** 枝番 as cleaned by cleanBranch: two digits; '' is fine. */

@@ -1,5 +1,6 @@
 // Arrivals (受付), intake notes (問診) and insurance when it cannot be checked online: types and pure rules.
 import type { FieldProblems } from '../result';
+import { sameValue } from '../values';
 import type { RecordMeta } from '../store/record';
 
 export type VisitType = 'first' | 'return'; // 初診 / 再診
@@ -303,12 +304,5 @@ export function arrivalFieldsOf(arrival: Arrival): ArrivalFields {
 
 /** Whether two versions of the desk's fields say the same (key order inside objects does not matter). */
 export function sameFields(a: ArrivalFields, b: ArrivalFields): boolean {
-  const canonical = (value: unknown): string =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? `{${Object.keys(value)
-          .sort()
-          .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-  return fieldKeys.every((key) => canonical(a[key]) === canonical(b[key]));
+  return fieldKeys.every((key) => sameValue(a[key], b[key]));
 }

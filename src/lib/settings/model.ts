@@ -1,6 +1,7 @@
 // Clinic settings, staff list and this device's label: their schema and the rules that check them.
 import * as v from 'valibot';
 import type { FieldProblems } from '../result';
+import { isPhoneNumber } from '../values';
 
 export const StaffRole = v.picklist(['reception', 'doctor', 'nurse', 'cashier', 'manager']);
 export type StaffRole = v.InferOutput<typeof StaffRole>;
@@ -87,7 +88,7 @@ export function checkClinic(clinic: Clinic): FieldProblems<'name' | 'medicalInst
       key: 'settings.error.institutionCode',
       field: 'medicalInstitutionCode'
     };
-  if (clinic.phone && !/^[\d\-() +]{6,20}$/.test(clinic.phone))
+  if (clinic.phone && !isPhoneNumber(clinic.phone))
     problems.phone = { key: 'settings.error.phone', field: 'phone' };
   return problems;
 }

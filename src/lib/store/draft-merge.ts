@@ -10,6 +10,7 @@
 // - lists of distinct plain values (ticked options): as sets — what one side added or removed is applied;
 // - anything else is one value: taken from the side that changed it; changed differently on both
 //   sides, it is a conflict, kept as mine until the user chooses.
+import { sameValue } from '../values';
 
 /** Where a value sits in a form: object keys, and `{ id }` for a row of a list of rows. */
 export type PathStep = string | { id: string };
@@ -23,7 +24,7 @@ export interface MergeResult<T> {
 
 type Row = Record<string, unknown> & { id: string };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = sameValue;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
