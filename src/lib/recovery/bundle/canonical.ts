@@ -1,7 +1,6 @@
 // Canonical JSON (keys sorted at every depth) and SHA-256 over it: the same records always give the same checksum.
 
 export { canonicalJson, sameValue as sameContent } from '../../values';
-import { canonicalJson } from '../../values';
 
 /** SHA-256 of the UTF-8 text, as lowercase hex (Web Crypto: works offline, in the browser and in Node). */
 export async function sha256Hex(text: string): Promise<string> {
