@@ -151,7 +151,8 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   });
   for (const [field, word] of CONTAINS) {
     if (mapping[field] !== null) continue;
-    const column = keys.findIndex((key, i) => !used.has(i) && key.includes(word));
+    const folded = headerKey(word);
+    const column = keys.findIndex((key, i) => !used.has(i) && key.includes(folded));
     if (column >= 0) {
       mapping[field] = column;
       used.add(column);

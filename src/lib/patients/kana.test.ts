@@ -156,3 +156,25 @@ describe('foldKanjiVariants', () => {
     expect(foldKanjiVariants('𠮷野家')).toBe('吉野家');
   });
 });
+
+describe('spellings of one sound meet in the search key', () => {
+  it('small kana as full size, ヴ with a vowel as バ行, ヂ as ジ, ヅ as ズ', () => {
+    expect(searchKey('キョウコ')).toBe(searchKey('キヨウコ'));
+    expect(searchKey('きょうこ')).toBe(searchKey('ｷﾖｳｺ'));
+    expect(searchKey('ヴィクトリア')).toBe(searchKey('ビクトリア'));
+    expect(searchKey('ヴォルフ')).toBe(searchKey('ボルフ'));
+    expect(searchKey('ヴ')).toBe(searchKey('ブ'));
+    expect(searchKey('ちぢみ')).toBe(searchKey('チジミ'));
+    expect(searchKey('ツヅキ')).toBe(searchKey('ツズキ'));
+    expect(searchKey('ハットリ')).toBe(searchKey('ハツトリ'));
+  });
+
+  it('the variant kanji of common surnames fold to the form staff type', () => {
+    expect(searchKey('嶋田')).toBe(searchKey('島田'));
+    expect(searchKey('嶌')).toBe(searchKey('島'));
+    expect(searchKey('峯岸')).toBe(searchKey('峰岸'));
+    expect(searchKey('曾根')).toBe(searchKey('曽根'));
+    expect(searchKey('瀧本')).toBe(searchKey('滝本'));
+    expect(searchKey('北條')).toBe(searchKey('北条'));
+  });
+});

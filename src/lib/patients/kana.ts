@@ -107,7 +107,8 @@ export function isKanaKey(key: string): boolean {
 /**
  * The key both the roster index and the query go through, so they meet half-way: kana to
  * full-width katakana (dakuten combined), full-width ASCII to half-width and upper case, variant
- * kanji folded (髙 → 高), spaces and middle dots removed, 〜/～ to ~.
+ * kanji folded (髙 → 高), spellings of one sound folded (キョウコ/キヨウコ, ヴィ/ビ, ヂ/ジ, ヅ/ズ),
+ * spaces and middle dots removed, 〜/～ to ~.
  */
 export function searchKey(text: string): string {
   const out: number[] = [];
@@ -135,7 +136,43 @@ export function searchKey(text: string): string {
     if (c >= 0x61 && c <= 0x7a) c -= 0x20; // a-z → A-Z
     out.push(c);
   }
-  return codesToString(out);
+  return codesToString(foldSounds(out));
+}
+
+/** Small kana read as their full-size letters: old systems without small kana wrote キヨウコ for キョウコ. */
+const SMALL_TO_LARGE = new Map(
+  [...'ァィゥェォッャュョヮヵヶ'].map((small, i) => [
+    small.charCodeAt(0),
+    'アイウエオツヤユヨワカケ'.charCodeAt(i)
+  ])
+);
+/** ヴ with a small vowel, as the same sound spelt with バ行: ヴィ and ビ are one name at the desk. */
+const VU_WITH = new Map([...'ァィェォ'].map((small, i) => [small.charCodeAt(0), 'バビベボ'.charCodeAt(i)]));
+const VU = 'ヴ'.charCodeAt(0);
+const SAME_SOUND = new Map([
+  ['ヂ'.charCodeAt(0), 'ジ'.charCodeAt(0)],
+  ['ヅ'.charCodeAt(0), 'ズ'.charCodeAt(0)]
+]);
+
+/**
+ * Spellings of one sound folded to one (for matching only, never for what is stored): ヴィ/ヴ → ビ/ブ,
+ * ヂ → ジ, ヅ → ズ, small kana → full size. The index and the query both go through it, so they meet.
+ */
+function foldSounds(codes: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c === VU) {
+      const withVowel = VU_WITH.get(codes[i + 1] ?? -1);
+      if (withVowel !== undefined) {
+        out.push(withVowel);
+        i++;
+      } else out.push('ブ'.charCodeAt(0));
+      continue;
+    }
+    out.push(SAME_SOUND.get(c) ?? SMALL_TO_LARGE.get(c) ?? c);
+  }
+  return out;
 }
 
 function codesToString(codes: number[]): string {

@@ -38,10 +38,15 @@ export function patientNoKey(patientNo: string): string {
   return stripped === '' ? key : stripped;
 }
 
-/** Code units searchKey keeps unchanged: katakana letters, ー, and kanji that are not variants. */
+/** Katakana that searchKey folds to another letter (small kana, ヴ, ヂ, ヅ): not kept as they are. */
+const FOLDED_KATAKANA = new Set([...'ァィゥェォッャュョヮヵヶヴヂヅ'].map((k) => k.charCodeAt(0)));
+
+/** Code units searchKey keeps unchanged: katakana letters it does not fold, ー, and kanji that are not variants. */
 function keptAsIs(c: number): boolean {
   return (
-    (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || (c >= 0x4e00 && c <= 0x9fff && foldKanjiVariant(c) === c)
+    (c >= 0x30a1 && c <= 0x30fa && !FOLDED_KATAKANA.has(c)) ||
+    c === 0x30fc ||
+    (c >= 0x4e00 && c <= 0x9fff && foldKanjiVariant(c) === c)
   );
 }
 

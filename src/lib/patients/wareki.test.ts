@@ -92,9 +92,9 @@ describe('parseBirthDate — era boundaries', () => {
     ['令和1年4月30日'], // 令和 starts 2019-05-01
     ['令和元年1月1日'],
     ['昭和元年12月24日'], // 昭和 starts 1926-12-25
-    ['大正15年12月25日'], // 大正 ends 1926-12-24
+    ['大正15年12月26日'], // 大正's name lasts until 1926-12-25, the day 昭和 began
     ['大正元年7月29日'], // 大正 starts 1912-07-30
-    ['明治45年7月30日'], // 明治 ends 1912-07-29
+    ['明治45年7月31日'], // 明治's name lasts until 1912-07-30, the day 大正 began
     ['明治元年1月24日'], // 明治 starts 1868-01-25
     ['H99.1.1'],
     ['S70.1.1']
@@ -228,5 +228,21 @@ describe('formatWareki', () => {
       month: 1,
       day: 2
     });
+  });
+});
+
+describe('the day an era changed on an emperor’s death is written in both eras', () => {
+  it('明治45年7月30日 and 大正15年12月25日 are accepted as the same days as 大正元年7月30日 and 昭和元年12月25日', () => {
+    expect(parseBirthDate('明治45年7月30日')).toEqual({ ok: true, value: '1912-07-30' });
+    expect(parseBirthDate('大正元年7月30日')).toEqual({ ok: true, value: '1912-07-30' });
+    expect(parseBirthDate('大正15年12月25日')).toEqual({ ok: true, value: '1926-12-25' });
+    expect(parseBirthDate('昭和元年12月25日')).toEqual({ ok: true, value: '1926-12-25' });
+  });
+
+  it('the day after is outside the old era still, and an era that changed at midnight has no such day', () => {
+    expect(parseBirthDate('明治45年7月31日').ok).toBe(false);
+    expect(parseBirthDate('大正15年12月26日').ok).toBe(false);
+    expect(parseBirthDate('昭和64年1月8日').ok).toBe(false);
+    expect(parseBirthDate('平成31年5月1日').ok).toBe(false);
   });
 });

@@ -12,12 +12,18 @@ export interface Era {
   start: string;
   /** Last day of the era (ISO), or null for the current one. */
   end: string | null;
+  /**
+   * The last day the era's name is still accepted, when later than `end`: 大正 and 昭和 began on the day
+   * the emperor died, so that day is written in both eras (明治45年7月30日 = 大正元年7月30日, 大正15年12月25日 =
+   * 昭和元年12月25日) and registers hold either spelling.
+   */
+  lastNamed?: string;
 }
 
 /** Oldest first. 明治 starts on 明治元年1月1日 as the calendar reform later reckoned it. */
 export const ERAS: readonly Era[] = [
-  { name: '明治', letter: 'M', start: '1868-01-25', end: '1912-07-29' },
-  { name: '大正', letter: 'T', start: '1912-07-30', end: '1926-12-24' },
+  { name: '明治', letter: 'M', start: '1868-01-25', end: '1912-07-29', lastNamed: '1912-07-30' },
+  { name: '大正', letter: 'T', start: '1912-07-30', end: '1926-12-24', lastNamed: '1926-12-25' },
   { name: '昭和', letter: 'S', start: '1926-12-25', end: '1989-01-07' },
   { name: '平成', letter: 'H', start: '1989-01-08', end: '2019-04-30' },
   { name: '令和', letter: 'R', start: '2019-05-01', end: null }
@@ -162,14 +168,15 @@ export function parseBirthDate(input: string, options: ParseDateOptions = {}): R
     return fail({ key: 'patients.error.birthDateImpossible', values, field });
   const iso = isoDate(year, month, day);
 
-  if (era && (iso < era.start || (era.end !== null && iso > era.end))) {
+  const lastNamed = era ? (era.lastNamed ?? era.end) : null;
+  if (era && (iso < era.start || (lastNamed !== null && iso > lastNamed))) {
     const problem: Problem = {
       key: 'patients.error.birthDateOutsideEra',
       values: {
         ...values,
         era: era.name,
         first: kanjiDate(era.start),
-        last: era.end ? kanjiDate(era.end) : ''
+        last: lastNamed ? kanjiDate(lastNamed) : ''
       },
       field
     };
