@@ -93,6 +93,8 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await page.getByLabel('生年月日').fill('H2.4.5');
   await expect(page.getByText('生年月日「2099-04-05」が未来の日付です')).toHaveCount(0);
   await expect(page.getByTestId('birth-reading')).toContainText('平成2年4月5日');
+  // The age says what share is usual — a hint beside the choice, nothing chosen for the patient.
+  await expect(page.getByTestId('copay-hint')).toContainText('年齢からの目安：3割（6〜69歳）');
   await page.getByLabel('被保険者氏名（家族の場合）').fill('新井 一郎');
   expect(await submitArrival(page)).toBe('A-002');
 

@@ -105,6 +105,12 @@ export const ja = {
   'reception.copay.2': '2割',
   'reception.copay.3': '3割',
   'reception.copay.unknown': '本人もわからない',
+  'reception.copay.hint':
+    '年齢からの目安：{share}（{band}）。所得などで変わるため、本人の答えと証の記載を優先してください。',
+  'reception.copay.band.preschool': '未就学児',
+  'reception.copay.band.working': '6〜69歳',
+  'reception.copay.band.elderly70': '70〜74歳',
+  'reception.copay.band.lateElderly': '75歳以上・後期高齢者医療',
   'reception.eligibility.unconfirmed': '未確認',
   'reception.eligibility.confirmed': '確認済',
   'reception.eligibility.unknownClaim': '不詳請求',

@@ -109,6 +109,12 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.copay.2': '20%',
   'reception.copay.3': '30%',
   'reception.copay.unknown': 'Patient does not know',
+  'reception.copay.hint':
+    'By age this is usually {share} ({band}). Income and other rules change it: the patient’s answer and the card come first.',
+  'reception.copay.band.preschool': 'before primary school',
+  'reception.copay.band.working': 'ages 6–69',
+  'reception.copay.band.elderly70': 'ages 70–74',
+  'reception.copay.band.lateElderly': '75 and over, 後期高齢者医療',
   'reception.eligibility.unconfirmed': 'Not confirmed',
   'reception.eligibility.confirmed': 'Confirmed',
   'reception.eligibility.unknownClaim': 'Claim as unknown insurer',
