@@ -4,6 +4,7 @@ import {
   hasValidCheckDigit,
   makeCheckDigit,
   restoreInsurerNo,
+  unknownLawCode,
   validateInsurerNo,
   validatePublicPayerNo,
   validateRecipientNo
@@ -156,5 +157,24 @@ describe('validateRecipientNo (受給者番号)', () => {
     expect(keyOf(validateRecipientNo('12345678'))).toBe('patients.error.recipientNoDigits');
     const wrong = recipient.slice(0, 6) + ((Number(recipient[6]) + 1) % 10);
     expect(keyOf(validateRecipientNo(wrong))).toBe('patients.error.recipientNoCheckDigit');
+  });
+});
+
+describe('法別番号 of an 8-digit 保険者番号', () => {
+  const withCheck = (payload: string) => payload + String(makeCheckDigit(payload));
+  it('a scheme MHLW sets (01 協会けんぽ, 06 組合, 31–34 共済, 39 後期高齢者, 63/72–75 特例退職) passes without a word', () => {
+    for (const code of ['01', '02', '06', '07', '31', '34', '39', '63', '67', '72', '75'])
+      expect(unknownLawCode(withCheck(`${code}13001`)), code).toBeNull();
+    expect(unknownLawCode(withCheck('13001'))).toBeNull(); // 国保: 6 digits, no 法別番号
+  });
+
+  it('a number that passes its check but starts like a 公費 (54 難病) is a warning to look again, not a refusal', () => {
+    const digits = withCheck('5413001');
+    expect(validateInsurerNo(digits).ok).toBe(true);
+    expect(unknownLawCode(digits)).toEqual({
+      key: 'patients.warning.insurerLawCode',
+      values: { input: digits, code: '54' },
+      field: 'insurerNo'
+    });
   });
 });

@@ -1,5 +1,5 @@
 // 保険者番号, 公費負担者番号 and 受給者番号: digit counts, prefecture codes and the check digit (検証番号).
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Problem, type Result } from '../result';
 import type { MessageKey } from '../i18n/keys';
 import { toHalfWidthAscii } from './kana';
 
@@ -74,6 +74,45 @@ const INSURER: NumberRule = {
  */
 export function validateInsurerNo(raw: string): Result<string> {
   return validate(raw, INSURER);
+}
+
+/**
+ * 法別番号 (the first two digits of an 8-digit 保険者番号) of the medical insurance schemes, as set by
+ * MHLW's 保険者番号等の設定要領: 01 協会けんぽ, 02 船員, 03/04 日雇特例, 06 組合, 07 自衛官等,
+ * 31–34 共済, 39 後期高齢者医療, 63 and 72–75 特例退職, 67 退職者医療 (国保, still on old records).
+ * 国民健康保険 has 6 digits and no 法別番号.
+ */
+export const INSURANCE_LAW_CODES: ReadonlySet<string> = new Set([
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '07',
+  '31',
+  '32',
+  '33',
+  '34',
+  '39',
+  '63',
+  '67',
+  '72',
+  '73',
+  '74',
+  '75'
+]);
+
+/**
+ * A valid 保険者番号 whose 法別番号 is no medical insurance scheme (a 公費 number typed in the wrong box,
+ * or a slip that still passes the check digit): a warning to look again, never a refusal.
+ */
+export function unknownLawCode(digits: string): Problem | null {
+  if (digits.length !== 8 || INSURANCE_LAW_CODES.has(digits.slice(0, 2))) return null;
+  return {
+    key: 'patients.warning.insurerLawCode',
+    values: { input: digits, code: digits.slice(0, 2) },
+    field: 'insurerNo'
+  };
 }
 
 /**

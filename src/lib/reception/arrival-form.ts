@@ -4,6 +4,7 @@ import type { Patient } from '../patients/model';
 import { isZenkakuKana, normalizeKana, normalizeSpaces, searchKey } from '../patients/kana';
 import {
   cleanNumber,
+  unknownLawCode,
   validateInsurerNo,
   validatePublicPayerNo,
   validateRecipientNo
@@ -344,7 +345,7 @@ const insurerNoUnseen: EligibilityMethod[] = ['unconfirmed', 'declaration', 'pre
  */
 export type InsurerNoCheck =
   | { kind: 'none' }
-  | { kind: 'ok'; value: string }
+  | { kind: 'ok'; value: string; warning: Problem | null }
   | { kind: 'hard'; problem: Problem }
   | { kind: 'soft'; value: string; problem: Problem; why: 'roster' | 'unseen'; acknowledged: boolean };
 
@@ -354,7 +355,7 @@ export function checkInsurerNo(
   const typed = form.insurance.insurerNo;
   if (!typed.trim()) return { kind: 'none' };
   const valid = validateInsurerNo(typed);
-  if (valid.ok) return { kind: 'ok', value: valid.value };
+  if (valid.ok) return { kind: 'ok', value: valid.value, warning: unknownLawCode(valid.value) };
   const value = cleanNumber(typed);
   const known = cleanNumber(form.knownInsurerNo ?? '');
   const acknowledged = value !== '' && cleanNumber(form.insurerNoAck ?? '') === value;

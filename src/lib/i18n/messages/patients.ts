@@ -168,6 +168,8 @@ export const ja = {
   'patients.error.insurerNoPrefecture': '保険者番号 {input} の都道府県番号が01〜47ではありません',
   'patients.error.insurerNoCheckDigit':
     '保険者番号 {input} の検証番号（最後の桁）が合いません。保険証を見直してください',
+  'patients.warning.insurerLawCode':
+    '保険者番号 {input} の最初の2桁「{code}」は医療保険の法別番号にありません。公費負担者番号ではないか、証を見直してください（このまま登録もできます）',
   'patients.error.publicPayerNoDigits': '公費負担者番号「{input}」は8桁の数字です',
   'patients.error.publicPayerNoPrefecture': '公費負担者番号 {input} の都道府県番号が01〜47ではありません',
   'patients.error.publicPayerNoCheckDigit': '公費負担者番号 {input} の検証番号（最後の桁）が合いません',

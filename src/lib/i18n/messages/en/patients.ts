@@ -172,6 +172,8 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.error.insurerNoPrefecture': 'Insurer No. {input} has a prefecture code outside 01–47',
   'patients.error.insurerNoCheckDigit':
     'The check digit (last digit) of insurer No. {input} does not match. Check the insurance card',
+  'patients.warning.insurerLawCode':
+    'The first two digits “{code}” of insurer No. {input} are not a health insurance scheme code. Is it a public payer number? Check the card (it can still be registered as it is)',
   'patients.error.publicPayerNoDigits': 'Public payer No. “{input}” must be 8 digits',
   'patients.error.publicPayerNoPrefecture': 'Public payer No. {input} has a prefecture code outside 01–47',
   'patients.error.publicPayerNoCheckDigit':
