@@ -37,10 +37,10 @@ const PAPER: Record<string, { key: MessageKey; counts: 'sheets' | 'records' }> =
 const WORDS: Partial<Record<TimelineKind, Record<string, MessageKey>>> = {
   declared: { real: 'recovery.timeline.declared.real', drill: 'recovery.timeline.declared.drill' },
   note: { resumed: 'recovery.timeline.note.resumed' },
-  // One filled memo printed from the memo screen (visits/MemoPrint): no count.
+  // One filled memo printed from the memo screen (paper/MemoPrint): no count.
   printed: {
     visitMemo: 'recovery.timeline.printed.oneMemo',
-    // One deposit slip printed at the cashier (billing/PrintSlip, audit trail only).
+    // One deposit slip printed at the cashier (paper/PrintSlip, audit trail only).
     depositSlip: 'recovery.timeline.paper.depositSlip',
     [RECOVERY_DETAIL.report]: 'recovery.timeline.printed.report'
   },

@@ -49,6 +49,7 @@ export const FILE_LABELS = {
   outageCard: '停止時手順カード',
   visitMemos: '診療メモ',
   dayLog: '受付記録',
+  incidentReport: '障害対応報告',
   drill: '訓練'
 } as const;
 

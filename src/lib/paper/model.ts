@@ -203,4 +203,12 @@ export interface FormPackInput {
 export type SheetKind = 'waitingNotice' | 'outageCard';
 
 /** What a file holds, for its name. */
-export type FileKind = FormKind | SheetKind | 'visitMemos' | 'dayLog';
+export type FileKind = FormKind | SheetKind | 'visitMemos' | 'dayLog' | 'incidentReport';
+
+/** What a saved PDF is called: date first, then what it holds ('2025-11-15_預り証_A-0003.pdf'). */
+export interface PrintFile {
+  kind: FileKind;
+  date: LocalDate | LocalDateTime;
+  serial?: string;
+  drill: boolean;
+}

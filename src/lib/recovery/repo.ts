@@ -213,10 +213,6 @@ export const recoveryRepo = {
     return outageRepo.log(sessionId, 'exported', detail, ctx);
   },
 
-  logPrinted(sessionId: string, detail: string, ctx: WriteContext): Promise<Result<string>> {
-    return outageRepo.log(sessionId, 'printed', detail, ctx);
-  },
-
   /**
    * Merge a bundle into this device in one transaction: its sessions adopted when missing (links between
    * devices' sessions kept), records by id and rev after strict checks, conflicts kept for the user,

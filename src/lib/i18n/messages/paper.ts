@@ -49,6 +49,7 @@ export const ja = {
   'paper.preview.frame': 'PDF {file}',
   'paper.preview.print': '印刷する',
   'paper.preview.download': 'ダウンロード',
+  'paper.open': 'PDFを開く',
   'paper.preview.popupBlocked':
     '新しいタブを開けませんでした。「ダウンロード」で保存してから印刷してください。',
   'paper.records.title': '障害中の記録を印刷・用紙をつなぐ',

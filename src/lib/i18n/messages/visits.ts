@@ -134,6 +134,5 @@ export const ja = {
   'visits.history.blank': '（空欄）',
   'visits.history.changes': '{count}か所の変更',
   'visits.print': 'この診療メモを印刷（PDF）',
-  'visits.print.unsaved': '印刷されるのは保存済みの内容です（保存していない変更は含まれません）。',
-  'visits.print.open': 'PDFを開く'
+  'visits.print.unsaved': '印刷されるのは保存済みの内容です（保存していない変更は含まれません）。'
 } as const;

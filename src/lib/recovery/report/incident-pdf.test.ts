@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { printFileName } from '../../paper/file-name';
 import { loadFontBytesNode } from '../../paper/font-node';
 import { buildChecklist } from '../checklist/checklist';
-import { incidentFileName, incidentPdf } from './incident-pdf';
+import { incidentFile, incidentPdf } from './incident-pdf';
 import { buildIncidentReport } from './report';
 import { sampleData, sampleEvent, sampleSession } from '../sample';
 
@@ -23,14 +24,14 @@ describe('incident report PDF', () => {
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
     expect(pdf.pageCount).toBeGreaterThanOrEqual(2);
     expect(pdf.missingChars).toEqual([]);
-    expect(incidentFileName(report)).toBe('2025-11-15_障害対応報告.pdf');
+    expect(printFileName(incidentFile(report))).toBe('2025-11-15_障害対応報告.pdf');
   });
 
   it('marks a drill', async () => {
     const font = await loadFontBytesNode();
     const data = sampleData(1, sampleSession({ kind: 'drill' }));
     const report = buildIncidentReport(data, buildChecklist(data), new Date('2025-11-16T00:00:00.000Z'));
-    expect(incidentFileName(report)).toBe('2025-11-15_訓練_障害対応報告.pdf');
+    expect(printFileName(incidentFile(report))).toBe('2025-11-15_訓練_障害対応報告.pdf');
     expect(incidentPdf(report, clinic, font).pageCount).toBe(1);
   });
 });

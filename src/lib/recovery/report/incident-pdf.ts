@@ -2,7 +2,7 @@
 import { MARGIN, Paper } from '../../paper/engine';
 import { formHeader } from '../../paper/header';
 import { table } from '../../paper/table';
-import type { Clinic, FontBytes, PdfResult } from '../../paper/model';
+import type { Clinic, FontBytes, PdfResult, PrintFile } from '../../paper/model';
 import { translate, type MessageValues } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/keys';
 import { formatDateTime, isoLocalDate } from '../../i18n/dates';
@@ -13,8 +13,9 @@ import { reportLines, type IncidentReport } from './report';
 /** The report is a Japanese document for the clinic's files, whatever language the screen shows. */
 const ja = (key: MessageKey, values?: MessageValues) => translate('ja', key, values);
 
-export function incidentFileName(r: IncidentReport): string {
-  return `${isoLocalDate(r.startedAt)}_${r.drill ? '訓練_' : ''}障害対応報告.pdf`;
+/** Named like every printout, by the day the outage began: '2025-11-15_訓練_障害対応報告.pdf'. */
+export function incidentFile(r: IncidentReport): PrintFile {
+  return { kind: 'incidentReport', date: isoLocalDate(r.startedAt), drill: r.drill };
 }
 
 export function incidentPdf(r: IncidentReport, clinic: Clinic, font: FontBytes): PdfResult {

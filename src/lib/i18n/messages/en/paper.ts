@@ -53,6 +53,7 @@ export const en: Record<keyof typeof ja, string> = {
   'paper.preview.frame': 'PDF {file}',
   'paper.preview.print': 'Print',
   'paper.preview.download': 'Download',
+  'paper.open': 'Open the PDF',
   'paper.preview.popupBlocked': 'Could not open a new tab. Download the PDF, then print it.',
   'paper.records.title': 'Print outage records and link paper',
   'paper.records.noSession':

@@ -136,6 +136,5 @@ export const en: Record<keyof typeof ja, string> = {
   'visits.history.blank': '(blank)',
   'visits.history.changes': '{count} change(s)',
   'visits.print': 'Print this memo (PDF)',
-  'visits.print.unsaved': 'The saved version is printed (unsaved changes are not included).',
-  'visits.print.open': 'Open the PDF'
+  'visits.print.unsaved': 'The saved version is printed (unsaved changes are not included).'
 };
