@@ -4,7 +4,7 @@ import { fail, ok, type FieldProblems, type Result } from '../result';
 
 export type BillKind = 'deposit' | 'payLater' | 'selfPay'; // 預り金 / 後日精算 / 自費(全額)
 export type PaymentMethod = 'cash' | 'card' | 'qr' | 'other';
-export type BillReason = 'systemDown' | 'insuranceUnconfirmed' | 'notCalculated'; // システム障害 / 保険証未確認 / 会計未計算
+export type BillReason = 'systemDown' | 'insuranceUnconfirmed' | 'notCalculated'; // システム障害 / 資格未確認 / 会計未計算
 
 export interface Voiding {
   at: string;
@@ -110,7 +110,7 @@ export interface BillFields {
 
 export type BillField = 'kind' | 'amount' | 'method' | 'receivedBy' | 'reason' | 'paperSerial';
 
-/** A fresh bill form; the reason starts as 保険証未確認 for a patient whose eligibility is not confirmed. */
+/** A fresh bill form; the reason starts as 資格未確認 for a patient whose eligibility is not confirmed. */
 export function emptyBillForm(receivedBy: string, eligibilityUnconfirmed = false): BillForm {
   return {
     kind: 'deposit',

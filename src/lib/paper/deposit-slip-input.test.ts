@@ -40,7 +40,7 @@ describe('depositSlipInput', () => {
       amount: 5000,
       method: 'クレジットカード',
       receiver: '受付 花子',
-      reason: '保険証未確認'
+      reason: '資格未確認'
     });
   });
 });

@@ -76,7 +76,8 @@ export const ARRIVAL = {
   department: '診療科',
   patientPart: 'ご記入ください',
   insurance: '保険の確認',
-  insuranceTypes: ['マイナ保険証', '資格確認書', '保険証', '資格情報のお知らせ', '未提示'],
+  // 資格情報のお知らせ counts only together with the マイナ保険証, so the slip never offers it alone.
+  insuranceTypes: ['マイナ保険証', 'マイナ＋お知らせ', '資格確認書', '保険証', '未提示'],
   publicAid: '公費・医療証',
   publicAidChoices: ['なし', 'あり'],
   reason: '今日の来院理由',

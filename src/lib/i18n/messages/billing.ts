@@ -33,7 +33,7 @@ export const ja = {
   'billing.method.qr': 'QR決済',
   'billing.method.other': 'その他',
   'billing.reason.systemDown': 'システム障害',
-  'billing.reason.insuranceUnconfirmed': '保険証未確認',
+  'billing.reason.insuranceUnconfirmed': '資格未確認',
   'billing.reason.notCalculated': '会計未計算',
   'billing.queue.waiting': '待合',
   'billing.queue.inConsult': '診察中',

@@ -104,7 +104,7 @@ export const ja = {
   'reception.copay.1': '1割',
   'reception.copay.2': '2割',
   'reception.copay.3': '3割',
-  'reception.copay.unknown': '本人もわからない',
+  'reception.copay.unknown': '不明',
   'reception.copay.hint':
     '年齢からの目安：{share}（{band}）。所得などで変わるため、本人の答えと証の記載を優先してください。',
   'reception.copay.band.preschool': '未就学児',
@@ -126,7 +126,7 @@ export const ja = {
   'reception.registered.intake': '問診をとる',
   'reception.registered.queue': '受付一覧へ',
   'reception.registered.unconfirmed':
-    '保険の資格が確認できていません。申立書を書いてもらえない場合は、会計で「預り金」を受け取ってください（理由：保険証未確認）。',
+    '保険の資格が確認できていません。申立書を書いてもらえない場合は、会計で「預り金」を受け取ってください（理由：資格未確認）。',
   'reception.registered.deposit': '預り金を受け取る（会計）',
   'reception.registered.detail': '内容を確認・修正',
 

@@ -122,3 +122,14 @@ describe('sheets', () => {
     );
   });
 });
+
+describe('the 受付票 says how eligibility was shown in the words of 2026', () => {
+  it('offers 資格確認書 and マイナ＋お知らせ (the notice never alone), each option printed in full on one line', async () => {
+    const result = formPack({ kind: 'arrivalSlip', clinic, drill: false, start: 1, count: 1 }, font);
+    const [page] = pdfPages(writePdf('pack-arrival-2026.pdf', result.bytes));
+    const line = page!.split('\n').find((l) => l.includes('マイナ保険証')) ?? '';
+    for (const option of ['マイナ保険証', 'マイナ＋お知らせ', '資格確認書', '保険証', '未提示'])
+      expect(line, option).toContain(option);
+    expect(page).not.toMatch(/□\s*資格情報のお知らせ/);
+  });
+});

@@ -83,7 +83,7 @@ const METHOD: Record<string, string> = {
 };
 const BILL_REASON: Record<string, string> = {
   systemDown: 'システム障害',
-  insuranceUnconfirmed: '保険証未確認',
+  insuranceUnconfirmed: '資格未確認',
   notCalculated: '会計未計算'
 };
 const SETTLEMENT_STATUS: Record<string, string> = {

@@ -35,7 +35,7 @@ export const en: Record<keyof typeof ja, string> = {
   'billing.method.qr': 'QR payment',
   'billing.method.other': 'Other',
   'billing.reason.systemDown': 'System outage',
-  'billing.reason.insuranceUnconfirmed': 'Insurance not confirmed',
+  'billing.reason.insuranceUnconfirmed': 'Eligibility not confirmed',
   'billing.reason.notCalculated': 'Charge not calculated',
   'billing.queue.waiting': 'Waiting',
   'billing.queue.inConsult': 'In consultation',

@@ -108,7 +108,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.copay.1': '10%',
   'reception.copay.2': '20%',
   'reception.copay.3': '30%',
-  'reception.copay.unknown': 'Patient does not know',
+  'reception.copay.unknown': 'Unknown',
   'reception.copay.hint':
     'By age this is usually {share} ({band}). Income and other rules change it: the patient’s answer and the card come first.',
   'reception.copay.band.preschool': 'before primary school',
