@@ -1,4 +1,5 @@
 // Messages of the vault domain: passcode setup, the lock screen, recovery code, audit trail (Japanese first).
+import { registerMessages } from '../translate';
 export const ja = {
   'vault.title': '患者データの保護',
   'vault.checking': '確認しています…',
@@ -124,3 +125,6 @@ export const ja = {
   'vault.table.sessions': '障害対応',
   'vault.table.device': '端末全体'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -8,6 +8,7 @@ import { en as visits } from './visits';
 import { en as billing } from './billing';
 import { en as paper } from './paper';
 import { en as recovery } from './recovery';
+import { en as timeline } from './timeline';
 import { en as settings } from './settings';
 import { en as vault } from './vault';
 
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...billing,
   ...paper,
   ...recovery,
+  ...timeline,
   ...settings,
   ...vault
 };
