@@ -11,6 +11,7 @@ import type * as recovery from './messages/recovery';
 import type * as timeline from './messages/timeline';
 import type * as settings from './messages/settings';
 import type * as vault from './messages/vault';
+import type * as vaultAdmin from './messages/vault-admin';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -23,6 +24,7 @@ export type MessageKey =
   | keyof typeof recovery.ja
   | keyof typeof timeline.ja
   | keyof typeof settings.ja
-  | keyof typeof vault.ja;
+  | keyof typeof vault.ja
+  | keyof typeof vaultAdmin.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

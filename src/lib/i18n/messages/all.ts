@@ -12,6 +12,7 @@ import { ja as recovery } from './recovery';
 import { ja as timeline } from './timeline';
 import { ja as settings } from './settings';
 import { ja as vault } from './vault';
+import { ja as vaultAdmin } from './vault-admin';
 
 export const ja: Messages = {
   ...common,
@@ -24,5 +25,6 @@ export const ja: Messages = {
   ...recovery,
   ...timeline,
   ...settings,
-  ...vault
+  ...vault,
+  ...vaultAdmin
 };

@@ -11,6 +11,7 @@ import { en as recovery } from './recovery';
 import { en as timeline } from './timeline';
 import { en as settings } from './settings';
 import { en as vault } from './vault';
+import { en as vaultAdmin } from './vault-admin';
 
 export const en: Messages = {
   ...common,
@@ -23,5 +24,6 @@ export const en: Messages = {
   ...recovery,
   ...timeline,
   ...settings,
-  ...vault
+  ...vault,
+  ...vaultAdmin
 };
