@@ -34,6 +34,8 @@ function shellChunk(): Plugin {
       shell = null;
     },
     outputOptions(options) {
+      // A build told to make one file (Kit's single bundle strategy) stays one file.
+      if (options.codeSplitting === false) return options;
       const name = (id: string, graph: ModuleGraph) => ((shell ??= closure(graph)).has(id) ? 'shell' : null);
       return { ...options, codeSplitting: { groups: [{ name }] } };
     }
