@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage, watchOffOrigin } from './support/fixtures';
+import { settleVault } from './support/vault';
 import { choose, openQueueCard, submitArrival } from './support/reception';
 
 /** A new deploy whose precache no longer lists the old build's code chunks (as when every chunk's hash changed). */
@@ -83,6 +84,61 @@ test('saved settings survive going offline and reopening', async ({ page, contex
   await page.goto(server.url + '/');
   await expect(page.getByRole('heading', { name: '電子カルテ障害を宣言する' })).toBeVisible();
   await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
+});
+
+test('offline, every page opens with its own words: code loaded later is precached, and no screen shows a message key', async ({
+  page,
+  context,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url);
+  await declareOutage(page, server.url);
+  await context.setOffline(true);
+  // A bare key is what t() shows for a message whose catalogue has not loaded ('reception.queue.total').
+  const bareKey =
+    /\b(app|common|date|draft|locale|nav|status|store|update|outage|patients|reception|visits|billing|paper|recovery|settings|vault)\.[a-zA-Z]+(\.[a-zA-Z0-9]+)*/;
+  // Each page with a heading of its own words (the home screen's comes with its lazily loaded part).
+  const pages = [
+    ['/', '現在の障害対応'],
+    ['/reception/', '名簿から探す'],
+    ['/queue/', '受付一覧'],
+    ['/visits/', '患者を選ぶ'],
+    ['/billing/', '会計待ちの患者'],
+    ['/settle/', '精算の一覧'],
+    ['/paper/', '白紙の用紙（前もって印刷）'],
+    ['/patients/', 'この端末の名簿'],
+    ['/settings/', '操作の記録（監査ログ）'],
+    ['/recovery/', '手順'],
+    ['/recovery/checklist/', '代行入力チェックリスト'],
+    ['/recovery/csv/', '照合用CSVを書き出す'],
+    ['/recovery/export/', 'この端末の記録を書き出す'],
+    ['/recovery/import/', 'ほかの端末の記録を取り込む'],
+    ['/recovery/purge/', '消去の前に確認してください'],
+    ['/recovery/report/', '障害対応報告'],
+    ['/intake/', '問診'],
+    ['/board/', '診察をお待ちの方']
+  ];
+  for (const [path, heading] of pages) {
+    // Each page opened afresh (its code and words from the precache) ...
+    await page.goto(server.url + path);
+    if (path !== '/board/') await settleVault(page);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { name: heading }).first(), path).toBeVisible();
+    expect(await page.locator('body').innerText(), path).not.toMatch(bareKey);
+  }
+  // ... and reached from another page, as staff move around (the code comes with the navigation).
+  await page.goto(server.url + '/settings/');
+  await settleVault(page);
+  for (const name of ['受付', '受付一覧', '診療メモ', '会計', '用紙・印刷', '復旧後', '患者名簿', 'ホーム']) {
+    await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page'
+    );
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('body').innerText(), name).not.toMatch(bareKey);
+  }
 });
 
 test('two tabs on one form stay consistent and neither silently overwrites the other', async ({

@@ -1,28 +1,30 @@
-// The message catalogue: Japanese (always loaded, the default) merged from every domain; MessageKey is its key set.
-import * as common from './messages/common';
-import * as outage from './messages/outage';
-import * as patients from './messages/patients';
-import * as reception from './messages/reception';
-import * as visits from './messages/visits';
-import * as billing from './messages/billing';
-import * as paper from './messages/paper';
-import * as recovery from './messages/recovery';
-import * as settings from './messages/settings';
-import * as vault from './messages/vault';
+// Message keys: the union of every domain catalogue's keys. Types only, so importing this loads no catalogue
+// (each page imports the catalogues it shows; see messages/ and scripts/catalogues.mjs).
+import type * as common from './messages/common';
+import type * as outage from './messages/outage';
+import type * as patients from './messages/patients';
+import type * as reception from './messages/reception';
+import type * as visits from './messages/visits';
+import type * as billing from './messages/billing';
+import type * as paper from './messages/paper';
+import type * as recovery from './messages/recovery';
+import type * as timeline from './messages/timeline';
+import type * as settings from './messages/settings';
+import type * as vault from './messages/vault';
+import type * as vaultAdmin from './messages/vault-admin';
 
-export const ja = {
-  ...common.ja,
-  ...outage.ja,
-  ...patients.ja,
-  ...reception.ja,
-  ...visits.ja,
-  ...billing.ja,
-  ...paper.ja,
-  ...recovery.ja,
-  ...settings.ja,
-  ...vault.ja
-} as const;
-
-export type MessageKey = keyof typeof ja;
+export type MessageKey =
+  | keyof typeof common.ja
+  | keyof typeof outage.ja
+  | keyof typeof patients.ja
+  | keyof typeof reception.ja
+  | keyof typeof visits.ja
+  | keyof typeof billing.ja
+  | keyof typeof paper.ja
+  | keyof typeof recovery.ja
+  | keyof typeof timeline.ja
+  | keyof typeof settings.ja
+  | keyof typeof vault.ja
+  | keyof typeof vaultAdmin.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

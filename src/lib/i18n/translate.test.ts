@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerMessages, translate } from './translate';
-import { ja } from './keys';
+import { ja } from './messages/all';
 import { en } from './messages/en/index';
 
 describe('translate', () => {

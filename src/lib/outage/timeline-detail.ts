@@ -1,5 +1,7 @@
 // Timeline details in words: the short texts domains log with an event ('arrivalSlip 5', 'resumed', 'CSV 受付一覧'…) as the reader's language.
 import { translate } from '../i18n/translate';
+// Its words come with it, wherever the timeline shows (the home screen, the audit log, the report).
+import '../i18n/messages/timeline';
 import type { Locale, MessageKey } from '../i18n/keys';
 import type { TimelineKind } from './model';
 

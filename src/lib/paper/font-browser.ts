@@ -3,6 +3,8 @@
 // DecompressionStream. A server that already decoded it (Content-Encoding: gzip) hands over the TTF.
 import { asset } from '$app/paths';
 import { fail, ok, type Result } from '../result';
+// Loaded lazily from several screens: it brings the words of its own errors.
+import '../i18n/messages/paper';
 
 const FONT_PATH = '/fonts/NotoSansJP-subset.ttf.gz';
 

@@ -1,5 +1,7 @@
 // Serial numbers printed on paper ('U-0001', 'A-0003'): making them, and reading them back when typed or scanned.
 import { fail, ok, type Result } from '../result';
+// Read in printouts loaded lazily: it brings the words of its own errors.
+import '../i18n/messages/paper';
 import type { FormKind } from './model';
 
 /**

@@ -8,6 +8,8 @@
 // never served for a new roster. Building costs a few hundred milliseconds for 50,000 patients on a
 // tablet; doing it once per import instead of once per screen or keystroke keeps typing instant.
 import { live } from '../store';
+// Loaded at unlock, apart from any page (roster-warmup.ts): it brings the words of what it reads.
+import '../i18n/messages/patients';
 import { RosterIndex } from './search';
 import type { Patient, RosterSnapshot } from './model';
 import { patientsRepo } from './repo';

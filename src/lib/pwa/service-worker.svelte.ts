@@ -1,5 +1,7 @@
 // Registers the service worker with workbox-window and tracks: offline-ready, update waiting, online now, reload pending.
-import { Workbox } from 'workbox-window';
+// workbox-window loads after the first screen has mounted (start() is called from onMount): the page
+// already runs under the worker, or registers it once, so nothing waits for it.
+import type { Workbox } from 'workbox-window';
 import { base } from '$app/paths';
 import { unsavedForms } from '../store';
 import { onLock } from '../store/session-key';
@@ -37,14 +39,16 @@ class PwaState {
     this.#hadController = Boolean(navigator.serviceWorker.controller);
     // Tell the worker this page runs now: pages that reloaded into a new version free the old files.
     navigator.serviceWorker.controller?.postMessage({ type: 'PAGE_STARTED' });
-    const wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/` });
-    this.#wb = wb;
-    wb.addEventListener('waiting', () => (this.updateWaiting = true));
-    wb.addEventListener('activated', () => void this.#checkReady());
+    // Listening before workbox-window loads: a takeover meanwhile (accepted in another tab) is not missed.
     navigator.serviceWorker.addEventListener('controllerchange', () => this.#controllerChanged());
     // A locked page with nothing unsaved loses nothing by reloading (it comes back locked anyway).
     onLock(() => this.reloadIfSafe());
     try {
+      const { Workbox } = await import('workbox-window');
+      const wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/` });
+      this.#wb = wb;
+      wb.addEventListener('waiting', () => (this.updateWaiting = true));
+      wb.addEventListener('activated', () => void this.#checkReady());
       const registration = await wb.register();
       if (registration?.waiting && navigator.serviceWorker.controller) this.updateWaiting = true;
     } catch {

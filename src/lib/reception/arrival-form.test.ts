@@ -150,7 +150,11 @@ describe('readArrivalForm', () => {
     const changed = { ...picked, eligibilityMethod: 'card' as const };
     changed.insurance = { ...changed.insurance, insurerNo: '01130031' };
     expect(checkInsurerNo(changed).kind).toBe('hard');
-    expect(checkInsurerNo(typed('card', '01130012'))).toEqual({ kind: 'ok', value: '01130012', warning: null });
+    expect(checkInsurerNo(typed('card', '01130012'))).toEqual({
+      kind: 'ok',
+      value: '01130012',
+      warning: null
+    });
     expect(checkInsurerNo(typed('card', ''))).toEqual({ kind: 'none' });
   });
 

@@ -1,7 +1,8 @@
 // The clinic's settings as a QR code's text, to set up another device of the same clinic without typing (and with the same clinic id).
 import * as v from 'valibot';
 import { fail, ok, type Result } from '../result';
-import { ClinicSchema, StaffRole, type Clinic, type Staff } from './model';
+import type { Clinic, Staff } from './model';
+import { ClinicSchema, StaffRoleSchema } from './schema';
 
 const TYPE = 'tebikae-clinic';
 
@@ -11,7 +12,9 @@ const Code = v.strictObject({
   clinic: ClinicSchema,
   /** [id, name, role]: short, so the code stays small enough for a tablet camera. */
   staff: v.pipe(
-    v.array(v.tuple([v.pipe(v.string(), v.maxLength(120)), v.pipe(v.string(), v.maxLength(100)), StaffRole])),
+    v.array(
+      v.tuple([v.pipe(v.string(), v.maxLength(120)), v.pipe(v.string(), v.maxLength(100)), StaffRoleSchema])
+    ),
     v.maxLength(60)
   )
 });

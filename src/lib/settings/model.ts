@@ -1,36 +1,35 @@
-// Clinic settings, staff list and this device's label: their schema and the rules that check them.
-import * as v from 'valibot';
+// Clinic settings, staff list and this device's label: their types, defaults and the rules that check them.
+// Their valibot schemas (for a clinic code read from a QR) are in schema.ts: the app shell reads settings
+// at every start, and valibot stays out of that first screen's code.
 import type { FieldProblems } from '../result';
 import { isPhoneNumber } from '../values';
 
-export const StaffRole = v.picklist(['reception', 'doctor', 'nurse', 'cashier', 'manager']);
-export type StaffRole = v.InferOutput<typeof StaffRole>;
+export const staffRoles = ['reception', 'doctor', 'nurse', 'cashier', 'manager'] as const;
+export type StaffRole = (typeof staffRoles)[number];
 
-export const StaffSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  role: StaffRole
-});
-export type Staff = v.InferOutput<typeof StaffSchema>;
+export interface Staff {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
 
-export const ClinicSchema = v.object({
+export interface Clinic {
   /**
    * Made once when the clinic is first set up and copied to the clinic's other devices (設定のQR): with the
    * 医療機関コード it tells this clinic's files from another's.
    */
-  clinicId: v.string(),
-  name: v.string(),
-  address: v.string(),
-  phone: v.string(),
+  clinicId: string;
+  name: string;
+  address: string;
+  phone: string;
   /** 医療機関コード (10 digits: 都道府県2 + 点数表1 + 機関7) */
-  medicalInstitutionCode: v.string(),
-  departments: v.array(v.string()),
+  medicalInstitutionCode: string;
+  departments: string[];
   /** Deposit (預り金) presets in yen shown as one-tap buttons at the cashier. */
-  depositPresets: v.array(v.number()),
+  depositPresets: number[];
   /** Minutes of no touch before the app locks. */
-  idleLockMinutes: v.number()
-});
-export type Clinic = v.InferOutput<typeof ClinicSchema>;
+  idleLockMinutes: number;
+}
 
 export const defaultClinic: Clinic = {
   clinicId: '',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   blindIndex,
   decodeRecord,
@@ -29,6 +29,20 @@ describe('record sealing', () => {
     changed[20] = changed[20]! ^ 1;
     expect(openBytes(keys.records, changed, recordAad('arrivals', 'a1'))).toBeNull();
     expect(openBytes(keys.blind, sealed, recordAad('arrivals', 'a1'))).toBeNull();
+  });
+
+  it('seals nothing before its primitives are loaded (at unlock), and loads them once asked', async () => {
+    vi.resetModules();
+    const fresh = await import('./record-cipher');
+    const aad = recordAad('arrivals', 'a1');
+    expect(() => fresh.deriveVaultKeys(new Uint8Array(32))).toThrow(/loadRecordCipher/);
+    expect(() => fresh.sealBytes(keys.records, plain, aad)).toThrow(/loadRecordCipher/);
+    // Not mistaken for a tampered record (null): a missing primitive is an error.
+    expect(() => fresh.openBytes(keys.records, sealBytes(keys.records, plain, aad), aad)).toThrow(
+      /loadRecordCipher/
+    );
+    await fresh.loadRecordCipher();
+    expect(fresh.openBytes(keys.records, fresh.sealBytes(keys.records, plain, aad), aad)).toEqual(plain);
   });
 
   it('derives separate keys for records and indexes', () => {

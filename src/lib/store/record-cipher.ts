@@ -1,11 +1,34 @@
 // Synchronous record crypto for the store's middleware: AES-256-GCM sealing, keyed hashes for indexes, the JSON codec.
 // Synchronous on purpose: an IndexedDB transaction commits as soon as the code awaits anything that
 // is not an IndexedDB request, so WebCrypto (always async) cannot run inside one. @noble/ciphers can.
-import { gcm } from '@noble/ciphers/aes.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+//
+// The primitives load at unlock, not with the first screen (the lock screen seals nothing): each use
+// needs a held key, and a key is held only once loadRecordCipher() has resolved (keyring.ts awaits it
+// before holdDataKey, while PBKDF2 runs). The codec and the base64 helpers need no primitive.
+
+type Primitives = typeof import('./record-cipher-primitives');
+
+let primitives: Primitives | null = null;
+let loading: Promise<void> | null = null;
+
+/** Load the primitives (a chunk of their own, precached like every file); call before holding a key. */
+export function loadRecordCipher(): Promise<void> {
+  loading ??= import('./record-cipher-primitives').then(
+    (loaded) => {
+      primitives = loaded;
+    },
+    (error: unknown) => {
+      loading = null; // Asked again, it tries again.
+      throw error;
+    }
+  );
+  return loading;
+}
+
+function use(): Primitives {
+  if (!primitives) throw new Error('record cipher: loadRecordCipher() must resolve before a key is held');
+  return primitives;
+}
 
 /** First byte of every sealed record: the layout of what follows ([1][nonce 12][ciphertext+tag 16]). */
 const FORMAT = 1;
@@ -21,6 +44,7 @@ export interface VaultKeys {
 }
 
 export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
+  const { hkdf, sha256 } = use();
   const salt = encoder.encode('tebikae-vault-v1');
   return {
     records: hkdf(sha256, dataKey, salt, encoder.encode('records'), 32),
@@ -37,7 +61,7 @@ export function wipeKeys(keys: VaultKeys): void {
 /** Encrypt with a fresh random 96-bit nonce; the associated data binds the ciphertext to its place. */
 export function sealBytes(key: Uint8Array, plain: Uint8Array, aad: Uint8Array): Uint8Array {
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const sealed = gcm(key, nonce, aad).encrypt(plain);
+  const sealed = use().gcm(key, nonce, aad).encrypt(plain);
   const out = new Uint8Array(1 + NONCE_BYTES + sealed.length);
   out[0] = FORMAT;
   out.set(nonce, 1);
@@ -48,6 +72,7 @@ export function sealBytes(key: Uint8Array, plain: Uint8Array, aad: Uint8Array): 
 /** Decrypt and authenticate; null when the bytes were tampered with, moved, or sealed under another key. */
 export function openBytes(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null {
   if (sealed.length < 1 + NONCE_BYTES + 16 || sealed[0] !== FORMAT) return null;
+  const { gcm } = use();
   try {
     return gcm(key, sealed.subarray(1, 1 + NONCE_BYTES), aad).decrypt(sealed.subarray(1 + NONCE_BYTES));
   } catch {
@@ -62,6 +87,7 @@ export function recordAad(table: string, primaryKey: unknown): Uint8Array {
 
 /** A keyed hash (HMAC-SHA-256) standing in for an indexed value: equal inputs give equal hashes, nothing else leaks. */
 export function blindIndex(key: Uint8Array, scope: string, value: unknown): string {
+  const { bytesToHex, hmac, sha256 } = use();
   return bytesToHex(hmac(sha256, key, encoder.encode(`${scope}\u0000${typeof value}:${String(value)}`)));
 }
 

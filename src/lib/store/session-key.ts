@@ -25,7 +25,11 @@ function notify(listeners: Set<() => void>) {
   }
 }
 
-/** Keep the working keys derived from an unwrapped data key; the caller should wipe its copy. */
+/**
+ * Keep the working keys derived from an unwrapped data key; the caller should wipe its copy. The
+ * record cipher must be loaded first (await loadRecordCipher()): with a key held, every read and write
+ * of an encrypted table seals or opens synchronously.
+ */
 export function holdDataKey(dataKey: Uint8Array): void {
   const fresh = deriveVaultKeys(dataKey);
   if (held) wipeKeys(held);
@@ -64,7 +68,7 @@ export function onLock(listener: () => void): () => void {
 
 /**
  * Unit tests of other domains run their repos against the encrypted store: give them a random key
- * (never used in the app; src/test-setup.ts calls it).
+ * (never used in the app; src/test-setup.ts loads the record cipher and calls it).
  */
 export function unlockForTests(): void {
   holdDataKey(crypto.getRandomValues(new Uint8Array(32)));

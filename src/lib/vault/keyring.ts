@@ -10,7 +10,7 @@ import { audit, type AuditActor } from '../store/audit';
 import { settingsRepo } from '../settings/repo';
 import { sealExistingRows } from '../store/vault-middleware';
 import { forgetKeys, heldKeys, holdDataKey, isUnlocked } from '../store/session-key';
-import { openBytes, sealBytes } from '../store/record-cipher';
+import { loadRecordCipher, openBytes, sealBytes } from '../store/record-cipher';
 import { checkNewPasscode, checkPasscode, normalizePasscode } from './passcode';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { noAttempts, readAttempts as fromRow, recordFailure, type Attempts } from './backoff';
@@ -212,8 +212,17 @@ async function deviceActor(): Promise<AuditActor> {
   return { staffName: '', deviceLabel: device.label, sessionId: '' };
 }
 
+/**
+ * The record cipher loads at unlock, not with the lock screen: asked for when a secret is tried, so it
+ * loads while PBKDF2 runs, and awaited before a key is held. A failure here is reported where awaited.
+ */
+function prefetchCipher(): void {
+  loadRecordCipher().catch(() => undefined);
+}
+
 async function unlockedWith(dataKey: Uint8Array, now: Date, detail?: 'recovery'): Promise<void> {
   await write(() => rows().put({ key: 'attempts', ...noAttempts }));
+  await loadRecordCipher();
   holdDataKey(dataKey);
   dataKey.fill(0);
   // A recovery-code unlock also set a new passcode: the trail says so, not just "unlocked".
@@ -266,6 +275,7 @@ export const keyring = {
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded(async () => {
       if (await readKeyring()) return fail({ key: 'vault.setup.exists' });
+      prefetchCipher();
       const now = (options.now ?? (() => new Date()))();
       const iterations = options.iterations ?? PBKDF2_ITERATIONS;
       const recoveryCode = newRecoveryCode();
@@ -285,6 +295,7 @@ export const keyring = {
       // add, never put: a second tab setting up at the same moment must not replace this keyring.
       const saved = await write(() => rows().add(row));
       if (!saved.ok) return fail((await readKeyring()) ? { key: 'vault.setup.exists' } : saved.error);
+      await loadRecordCipher();
       holdDataKey(dataKey);
       dataKey.fill(0);
       const keys = heldKeys();
@@ -305,6 +316,7 @@ export const keyring = {
   async unlock(passcode: string, options: KeyringOptions = {}): Promise<Result<void>> {
     const now = (options.now ?? (() => new Date()))();
     return guarded(async () => {
+      prefetchCipher();
       const opened = await openSlot('passcode', normalizePasscode(passcode), now, options);
       if (!opened.ok) return opened;
       await unlockedWith(opened.value.dataKey, now);
@@ -325,6 +337,7 @@ export const keyring = {
     if (!normalized) problems.code = { key: 'vault.recovery.format', field: 'code' };
     if (Object.keys(problems).length > 0) return fail(problems);
     return guarded<void, FieldProblems<'code'>>(async () => {
+      prefetchCipher();
       const opened = await openSlot('recovery', normalized!, now, options);
       if (!opened.ok)
         return fail(opened.error.key === 'vault.recovery.wrong' ? { code: opened.error } : opened.error);

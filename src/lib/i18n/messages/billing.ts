@@ -1,4 +1,5 @@
 // Messages of the billing domain: deposits, pay-later, self-pay, the cash drawer, settlement and the cash summary.
+import { registerMessages } from '../translate';
 export const ja = {
   'billing.title': '会計',
   'billing.lead':
@@ -220,3 +221,6 @@ export const ja = {
   'billing.error.noteLong': 'メモは500文字以内で入力してください',
   'billing.error.noRefundDue': '返金する額がありません。「精算済」か「未精算」を選んでください'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

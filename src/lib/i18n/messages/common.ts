@@ -1,4 +1,5 @@
 // Shared UI words: app shell, status bar, buttons, storage and update messages.
+import { registerMessages } from '../translate';
 export const ja = {
   'app.name': '手控え',
   'app.tagline': '電子カルテが止まっても、受付は止めない',
@@ -80,3 +81,6 @@ export const ja = {
   'common.scan.unsupported': 'このブラウザではカメラを使えません。',
   'common.scan.failed': 'カメラを起動できませんでした（{detail}）。'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -1,4 +1,5 @@
 // Messages of the outage domain: sessions, phases, declare/recover, timeline.
+import { registerMessages } from '../translate';
 export const ja = {
   'outage.title': '障害対応',
   'outage.phase.prepared': '平常（準備済み）',
@@ -104,3 +105,6 @@ export const ja = {
   'outage.same.linked': '同じ障害としてまとめました。',
   'outage.same.separated': '別の障害のままにしました（もう聞きません）。'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

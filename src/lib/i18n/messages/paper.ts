@@ -1,4 +1,5 @@
 // Messages of the paper domain (Japanese first; English must define every key Japanese does).
+import { registerMessages } from '../translate';
 export const ja = {
   'paper.title': '用紙・印刷',
   'paper.form.arrivalSlip': '受付票',
@@ -138,3 +139,6 @@ export const ja = {
   'paper.lookup.open.memo': '診療メモを開く',
   'paper.lookup.open.bill': '会計を開く'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -1,4 +1,5 @@
 // Messages of the patients domain (Japanese first; English must define every key Japanese does).
+import { registerMessages } from '../translate';
 export const ja = {
   'patients.title': '患者名簿',
 
@@ -202,3 +203,6 @@ export const ja = {
   'patients.warning.insurerNoZeroRestored':
     '保険者番号「{value}」は先頭の0が落ちていたため {restored} として取り込みました'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -1,4 +1,5 @@
 // Messages of the reception domain (Japanese first; English must define every key Japanese does).
+import { registerMessages } from '../translate';
 export const ja = {
   'reception.title': '受付',
   'reception.lead': '名簿から患者を探すか、新患として入力します。受付番号はこの端末で自動的に付きます。',
@@ -312,3 +313,6 @@ export const ja = {
   'reception.error.temperature': '体温「{input}」を数字として読めません（例：36.8）',
   'reception.error.temperatureRange': '体温「{input}」は34〜42.5℃の範囲外です。測り直してください'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

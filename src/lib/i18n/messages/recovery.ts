@@ -1,4 +1,5 @@
 // Messages of the recovery domain: the hub, bundles and merge, back-entry checklist, CSVs, incident report, purge.
+import { registerMessages } from '../translate';
 export const ja = {
   'recovery.title': '復旧後の処理',
   'recovery.lead':
@@ -360,31 +361,6 @@ export const ja = {
     '消去の記録として、障害対応の日時・件数と「データ消去」の経過記録だけを残しています（患者情報は含みません）。',
   'recovery.purge.again': 'もう一度消去する',
 
-  'recovery.timeline.declared.real': '実際の障害',
-  'recovery.timeline.declared.drill': '訓練',
-  'recovery.timeline.note.resumed': '復旧の記録を取り消し、障害対応を再開',
-  'recovery.timeline.sheets': '{what} {n}枚',
-  'recovery.timeline.records': '{what}（{n}件）',
-  'recovery.timeline.paper.arrivalSlip': '受付票',
-  'recovery.timeline.paper.intake': '問診票',
-  'recovery.timeline.paper.visitMemo': '診療メモの用紙',
-  'recovery.timeline.paper.depositSlip': '預り証の用紙',
-  'recovery.timeline.paper.eligibility': '被保険者資格申立書',
-  'recovery.timeline.paper.waitingNotice': '待合室の掲示',
-  'recovery.timeline.paper.outageCard': '障害時の手順カード',
-  'recovery.timeline.paper.dayLog': '1日の受付記録',
-  'recovery.timeline.paper.visitMemos': '記入済みの診療メモ',
-  'recovery.timeline.printed.oneMemo': '記入済みの診療メモ（1件）',
-  'recovery.timeline.printed.report': '障害対応報告（PDF）',
-  'recovery.timeline.exported.bundle': 'バンドル',
-  'recovery.timeline.exported.csv': 'CSV：{what}',
-  'recovery.timeline.csv.arrivals': '受付一覧',
-  'recovery.timeline.csv.memos': '診療メモ',
-  'recovery.timeline.csv.bills': '預り金と精算',
-  'recovery.timeline.csv.checklist': '代行入力チェックリスト',
-  'recovery.timeline.imported.counts':
-    '端末{label}から：追加 {added}件・更新 {updated}件・食い違い {conflicts}件・壊れている記録 {damaged}件',
-  'recovery.timeline.purged.count': '{n}件を消去',
   'recovery.import.error.plainRefused':
     'このファイルは暗号化されていない古い形式です。だれが作ったか・途中で書き換えられていないかを確かめられないため、取り込みません。どうしても必要なときは、設定の「暗号化されていない古いファイル」で取り込みを許可してから、もう一度選んでください。',
   'recovery.import.error.otherClinic':
@@ -409,3 +385,6 @@ export const ja = {
     '次の障害に備えて残しておけます。名簿も消すときは、患者名簿の画面で消去してください。',
   'recovery.purge.proof.title': '消去の記録（{at}・{by}・端末{label}）'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -1,4 +1,5 @@
 // Messages of the settings domain: clinic, staff, device, storage.
+import { registerMessages } from '../translate';
 export const ja = {
   'settings.title': '設定',
   'settings.clinic.title': '医療機関',
@@ -56,3 +57,6 @@ export const ja = {
   'settings.plain.allow': '暗号化されていない古いファイルの取り込みを許可する（この端末だけ）',
   'settings.plain.saved': '保存しました。'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

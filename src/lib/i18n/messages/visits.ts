@@ -1,4 +1,5 @@
 // Messages of the visits domain (Japanese first; English must define every key Japanese does).
+import { registerMessages } from '../translate';
 export const ja = {
   'visits.title': '診療メモ',
   'visits.list.title': '患者を選ぶ',
@@ -136,3 +137,6 @@ export const ja = {
   'visits.print': 'この診療メモを印刷（PDF）',
   'visits.print.unsaved': '印刷されるのは保存済みの内容です（保存していない変更は含まれません）。'
 } as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -9,6 +9,9 @@ import { formatDateTime, isoLocalDate } from '../../i18n/dates';
 import { toLocalDateTime } from '../../outage/model';
 import { describeDetail } from '../../outage/timeline-detail';
 import { reportLines, type IncidentReport } from './report';
+// Loaded when the report is made: the words it prints come with it.
+import '../../i18n/messages/billing';
+import '../../i18n/messages/recovery';
 
 /** The report is a Japanese document for the clinic's files, whatever language the screen shows. */
 const ja = (key: MessageKey, values?: MessageValues) => translate('ja', key, values);

@@ -8,8 +8,10 @@ import { en as visits } from './visits';
 import { en as billing } from './billing';
 import { en as paper } from './paper';
 import { en as recovery } from './recovery';
+import { en as timeline } from './timeline';
 import { en as settings } from './settings';
 import { en as vault } from './vault';
+import { en as vaultAdmin } from './vault-admin';
 
 export const en: Messages = {
   ...common,
@@ -20,6 +22,8 @@ export const en: Messages = {
   ...billing,
   ...paper,
   ...recovery,
+  ...timeline,
   ...settings,
-  ...vault
+  ...vault,
+  ...vaultAdmin
 };
