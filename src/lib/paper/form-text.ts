@@ -226,7 +226,8 @@ export const DEPOSIT = {
   actualFee: '確定額',
   difference: '差額（返金・追加）',
   settledBy: '担当',
-  received: '上記の金額を確かにお預かりしました。'
+  received: '上記の金額を確かにお預かりしました。',
+  notReceipt: '本証は領収証ではありません。精算時に領収証・明細書をお渡しします。'
 } as const;
 
 export const ELIGIBILITY = {

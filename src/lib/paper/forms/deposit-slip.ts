@@ -26,6 +26,8 @@ export function depositSlipForm(doc: Paper, clinic: Clinic, serial: string, fill
   labelledBox(doc, x, doc.y, CONTENT_WIDTH, 11, DEPOSIT.lost, DEPOSIT.lostText, { size: 9 });
   doc.y += 11;
   doc.text(DEPOSIT.received, x, doc.y + 5, { size: 9.5 });
+  // A deposit is not payment: the receipt and the statement come with the settlement.
+  doc.text(DEPOSIT.notReceipt, x, doc.y + 10, { size: 9.5, bold: true });
 
   cutLine(doc, CUT, DEPOSIT.cut);
 

@@ -133,3 +133,14 @@ describe('the 受付票 says how eligibility was shown in the words of 2026', ()
     expect(page).not.toMatch(/□\s*資格情報のお知らせ/);
   });
 });
+
+describe('the 預り証 is not a receipt', () => {
+  it('says so on the patient’s part, above the cut line', () => {
+    const result = formPack({ kind: 'depositSlip', clinic, drill: false, start: 1, count: 1 }, font);
+    const [page] = pdfPages(writePdf('pack-deposit-not-receipt.pdf', result.bytes));
+    const text = page!.replace(/\s+/g, '');
+    const said = text.indexOf('本証は領収証ではありません。精算時に領収証・明細書をお渡しします。');
+    expect(said).toBeGreaterThan(-1);
+    expect(said).toBeLessThan(text.indexOf('切り取り線'));
+  });
+});
