@@ -42,6 +42,41 @@ describe('FormController', () => {
     destroy();
   });
 
+  it('the save gets what the check read, once; a check that returns null stops before anything is written', async () => {
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:5', initial: { note: ' 咳 ', rev: 0 } })
+    });
+    await loaded(form);
+    let reads = 0;
+    const check = (typed: Form) => {
+      reads++;
+      return typed.note.trim() || null;
+    };
+    let got = '';
+    const saved = await form.save(
+      async (typed, note: string) => {
+        got = note;
+        return { ok: true, value: { note, rev: typed.rev + 1 } };
+      },
+      { check }
+    );
+    expect([saved, got, reads]).toEqual([true, '咳', 1]);
+    form.draft!.value.note = '  ';
+    let called = false;
+    expect(
+      await form.save(
+        async () => {
+          called = true;
+          return null;
+        },
+        { check }
+      )
+    ).toBe(false);
+    expect(called).toBe(false);
+    destroy();
+  });
+
   it('refuses to save with nobody chosen, in the one message every form uses', async () => {
     const { form, destroy } = screen({
       loadFailed: 'visits.loadFailed',

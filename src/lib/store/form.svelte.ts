@@ -85,27 +85,29 @@ export class FormController<F extends object, C = never> {
   };
 
   /**
-   * Save, in this order: `check` (the screen's own checks: false stops, having said why), then the person
-   * working (`staff` given but empty: NO_STAFF), then `work`, which writes and returns the value the form
-   * holds afterwards (what was stored) or a problem; a conflict is looked up and shown. Whatever was
-   * typed while the save was in flight stays on top of the stored value. Returns whether it saved.
+   * Save, in this order: `check` (the screen's own checks: it returns what it read from the form, or
+   * null to stop, having said why), then the person working (`staff` given but empty: NO_STAFF), then
+   * `work`, which gets the form and what `check` read, writes, and returns the value the form holds
+   * afterwards (what was stored) or a problem; a conflict is looked up and shown. Whatever was typed
+   * while the save was in flight stays on top of the stored value. Returns whether it saved.
    */
-  async save(
-    work: (form: F) => Promise<Saved<F> | null>,
-    options: { check?: (form: F) => boolean | Promise<boolean>; staff?: unknown } = {}
+  async save<V = F>(
+    work: (form: F, checked: V) => Promise<Saved<F> | null>,
+    options: { check?: (form: F) => V | null | Promise<V | null>; staff?: unknown } = {}
   ): Promise<boolean> {
     const draft = this.draft;
     if (!draft || this.saving) return false;
     this.saveProblem = null;
     const form = draft.snapshot();
-    if (options.check && !(await options.check(form))) return false;
+    const checked = options.check ? await options.check(form) : (form as unknown as V);
+    if (checked === null) return false;
     if ('staff' in options && !options.staff) {
       this.saveProblem = NO_STAFF;
       return false;
     }
     this.saving = true;
     try {
-      const result = await work(form);
+      const result = await work(form, checked);
       if (!result) return false; // the screen stopped (it said why)
       if (!result.ok) {
         await this.#failed(result.error, form);
