@@ -214,14 +214,63 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
     await expect(page.getByTestId('summary-counts')).toHaveText(
       '預り金 1件・後日精算 1件・自費 0件・取消 1件'
     );
-    await expect(page.getByTestId('summary-tie')).toHaveAttribute('data-ties', 'true');
-    await expect(page.getByTestId('summary-tie')).toContainText('照合OK：差引 4,940円');
+    // Figures that add up are not a till that matches: nobody has counted it yet.
+    await expect(page.getByTestId('count-headline')).toHaveAttribute('data-state', 'notCounted');
+    await expect(page.getByTestId('count-headline')).toHaveText(
+      'まだ数えていません（端末 A）。「レジを数える」で数えてください。'
+    );
     await page.reload();
   }
 
   // The drawer now counts the cash refund and collection.
   await page.goto(base + '/billing/');
   await expect(page.getByTestId('drawer-expected-cash').locator('dd')).toHaveText('4,940円');
+
+  // レジ締め: the float was ¥10,000 (one 5,000 note, five 1,000 notes) …
+  const till = page.getByTestId('drawer-count');
+  await till.getByRole('button', { name: '釣銭準備金を入力する' }).click();
+  const form = page.getByTestId('count-form');
+  await form.getByLabel('5,000円', { exact: true }).fill('1');
+  await form.getByLabel('1,000円', { exact: true }).fill('５');
+  await expect(form.getByTestId('count-running')).toHaveText('合計 10,000円');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(till.getByTestId('count-saved')).toHaveText('端末Aの釣銭準備金 10,000円 を保存しました。');
+  const rowA = till.locator('tr[data-drawer="A"]');
+  await expect(rowA).toContainText('10,000円');
+  await expect(rowA).toContainText('14,940円');
+  // … and the count is one 1,000-yen note short: the app says so, with the sign.
+  await till.getByRole('button', { name: 'レジを数える' }).click();
+  await form.getByLabel('10,000円', { exact: true }).fill('1');
+  await form.getByLabel('1,000円', { exact: true }).fill('3');
+  await form.getByLabel('500円', { exact: true }).fill('1');
+  await form.getByLabel('100円', { exact: true }).fill('4');
+  await form.getByLabel('10円', { exact: true }).fill('4');
+  await expect(form.getByTestId('count-running')).toHaveText(
+    'あるはずの額 14,940円・この合計 13,940円・過不足 −1,000円'
+  );
+  // Half-way, the tablet is reloaded: what was counted so far is still there.
+  await page.reload();
+  await expect(till.getByRole('button', { name: 'レジを数える' })).toBeVisible();
+  await till.getByRole('button', { name: 'レジを数える' }).click();
+  await expect(form.getByLabel('1,000円', { exact: true })).toHaveValue('3');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(till.getByTestId('count-headline')).toHaveText(
+    '合っていません：1,000円 足りません（過不足 −1,000円）'
+  );
+  await expect(rowA).toHaveAttribute('data-state', 'short');
+  await expect(rowA).toContainText('−1,000');
+  // The note was under the tray: counted again, it matches.
+  await till.getByRole('button', { name: 'レジを数える' }).click();
+  await form.getByText('合計だけ入れる', { exact: true }).click();
+  await form.getByLabel('合計金額').fill('14,940');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(till.getByTestId('count-headline')).toHaveText(
+    '✓ 合っています：数えた額 14,940円 ＝ あるはずの額 14,940円'
+  );
+  await page.reload();
+  await expect(page.getByTestId('count-headline')).toHaveAttribute('data-state', 'matches');
+  await page.goto(base + '/settle/');
+  await expect(page.getByTestId('count-headline')).toHaveAttribute('data-state', 'matches');
 });
 
 test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; the screens pass axe', async ({
@@ -279,7 +328,8 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
   await again.goto(base + '/settle/');
   await expect(again.getByText('精算が必要な会計（預り金・後日精算）はありません。')).toBeVisible();
   await expectSummary(again, { selfPayTaken: '2,200円', netCash: '2,200円' });
-  await expect(again.getByTestId('summary-tie')).toHaveAttribute('data-ties', 'true');
+  // Paid by card: nothing entered the till, and nothing says it matches.
+  await expect(again.getByTestId('count-headline')).toHaveText('まだ現金の出入りも釣銭準備金もありません。');
   await expectNoSeriousAxe(again, 'settlement');
 });
 

@@ -54,11 +54,19 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
   test.setTimeout(480_000);
   const profile = mkdtempSync(join(tmpdir(), 'tebikae-profile-'));
   let browser: RealBrowser | null = null;
+  // What the page said while a round ran: a failure then tells why (a page error, a refused write).
+  let said: string[] = [];
   const open = async () => {
     browser = await launchOnProfile(profile);
     const context = browser.browser.contexts()[0]!;
     await keepVaultOpen(context);
-    return context.newPage();
+    const opened = await context.newPage();
+    opened.on('pageerror', (error) => said.push(`pageerror: ${error.message}`));
+    opened.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        said.push(`${message.type()}: ${message.text()}`);
+    });
+    return opened;
   };
   try {
     let page = await open();
@@ -94,10 +102,12 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
         typed += text;
         page = await open();
         await page.goto(intake);
-        await expect(page.getByLabel('アレルギー（薬・食べ物など）'), `after restart ${round}`).toHaveValue(
-          typed,
-          { timeout: 30_000 }
-        );
+        const before = said.join('\n');
+        said = [];
+        await expect(
+          page.getByLabel('アレルギー（薬・食べ物など）'),
+          `after restart ${round}; the page before the kill said:\n${before || '(nothing)'}`
+        ).toHaveValue(typed, { timeout: 30_000 });
         const ms = Date.now() - roundStarted;
         if (ms > slowest.ms) slowest = { round, ms };
       });

@@ -1,4 +1,6 @@
 // After the EHR returns: tablets merge their records offline, staff enter everything into the EHR, export CSVs and a report, then purge.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
@@ -315,7 +317,18 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(report).not.toContainText(/追加\d/);
     const pdf = await downloadBy(c, () => c.getByRole('button', { name: 'PDFで保存' }).click());
     expect(pdf.suggestedFilename()).toMatch(/_障害対応報告\.pdf$/);
-    expect((await bytesOf(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfBytes = await bytesOf(pdf);
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The till count: nobody counted a till, and the screen and the PDF both say so (never 合っています).
+    await expect(c.getByTestId('report-cash-count')).toContainText('まだ数えていません');
+    const pdfPath = test.info().outputPath('report.pdf');
+    writeFileSync(pdfPath, pdfBytes);
+    const pdfText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], {
+      encoding: 'utf8'
+    });
+    expect(pdfText).toContain('レジ締め');
+    expect(pdfText).toContain('まだ数えていません');
+    expect(pdfText).not.toContain('合っています');
 
     // ── Purge from this tablet: warned first, typed confirmation, then nothing of the session is left.
     await c.goto(serverC.url + `/recovery/purge/?session=${sessionId}`);

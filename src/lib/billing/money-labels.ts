@@ -2,6 +2,8 @@
 import { t } from '../i18n';
 import { formatAmount, takesMoney, type Bill } from './model';
 import type { SettlementFigures } from './settlement';
+import type { ClinicDrawers } from './cash-count';
+import type { MessageKey } from '../i18n';
 
 export function yenLabel(amount: number): string {
   return t('billing.yen', { amount: formatAmount(amount) });
@@ -21,4 +23,41 @@ export function differenceLabel(f: SettlementFigures | null): string {
   if (f.refund > 0) return t('billing.settle.refund', { amount: formatAmount(f.refund) });
   if (f.toCollect > 0) return t('billing.settle.collect', { amount: formatAmount(f.toCollect) });
   return t('billing.settle.even');
+}
+
+/** A difference with its sign, as a till count shows it: '+1,000', '−1,000', '±0'. */
+export function signedAmount(amount: number): string {
+  if (amount === 0) return '±0';
+  return (amount > 0 ? '+' : '−') + formatAmount(Math.abs(amount));
+}
+
+/**
+ * The till count's verdict in one sentence, as the billing screen, the settle screen and the incident
+ * report (screen and PDF) all say it: 合っています only for counted tills that match.
+ */
+export function countVerdict(
+  check: ClinicDrawers,
+  tr: (key: MessageKey, values?: Record<string, string | number>) => string = t
+): string {
+  const drawers = check.uncounted.join('・');
+  switch (check.state) {
+    case 'matches':
+      return tr('billing.count.headline.matches', {
+        counted: formatAmount(check.counted ?? 0),
+        expected: formatAmount(check.expected)
+      });
+    case 'short':
+    case 'over':
+      return tr(`billing.count.headline.${check.state}`, {
+        amount: formatAmount(Math.abs(check.difference ?? 0))
+      });
+    case 'offsetting':
+      return tr('billing.count.headline.offsetting');
+    case 'stale':
+      return tr('billing.count.headline.stale', { drawers });
+    case 'notCounted':
+      return check.drawers.length === 0
+        ? tr('billing.count.headline.none')
+        : tr('billing.count.headline.notCounted', { drawers });
+  }
 }

@@ -21,6 +21,7 @@ import {
   type Settlement
 } from './model';
 import { latestByBill, type SettlementFields, type SettlementVersion } from './settlement';
+import type { CashCount, CashCountFields } from './cash-count';
 
 const bills = () => table<Bill>('bills');
 const settlements = () => table<Settlement>('settlements');
@@ -136,6 +137,30 @@ export const settlementsRepo = {
           ? { ...touchMeta(current, ctx), ...fields }
           : { ...newMeta(ctx, bill.sessionId, bill.drill), billId, ...fields };
         await settlements().put(record);
+        return record;
+      })
+    );
+  }
+};
+
+const cashCounts = () => table<CashCount>('cashCounts');
+
+export const cashCountsRepo = {
+  /** Every float and count of an outage (every drawer's), oldest first. */
+  list: (scope: OutageScope) => cashCounts().where('sessionId').anyOf(scope.sessionIds).sortBy('countedAt'),
+
+  /** Record a float or a count. Append-only: a recount is a new record, never a change to an old one. */
+  add(fields: CashCountFields, session: BillSession, desk: WriteContext): Promise<Result<CashCount>> {
+    // The record, its meta and its audit line name the person who counted.
+    const ctx = actingAs(desk, fields.countedBy);
+    return write(() =>
+      transaction(['cashCounts'], async () => {
+        const record: CashCount = {
+          ...newMeta(ctx, session.id, session.kind === 'drill'),
+          ...fields,
+          countedAt: ctx.now.toISOString()
+        };
+        await cashCounts().add(record);
         return record;
       })
     );

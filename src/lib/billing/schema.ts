@@ -8,6 +8,7 @@ import {
   recordMetaEntries
 } from '../store/record-schema';
 import { schemaMatches, type SameType } from '../store/same-type';
+import { MAX_DRAWER, MAX_PIECES, cashCountKinds, denominations, type CashCount } from './cash-count';
 import { MAX_YEN, billKinds, billReasons, paymentMethods, type Bill, type Settlement } from './model';
 
 const Yen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_YEN));
@@ -40,5 +41,32 @@ export const SettlementSchema = v.strictObject({
   note: ShortTextSchema
 });
 
+const Pieces = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PIECES));
+
+export const CashCountSchema = v.strictObject({
+  ...recordMetaEntries,
+  kind: v.picklist(cashCountKinds),
+  drawer: ShortTextSchema,
+  amount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DRAWER)),
+  pieces: v.nullable(
+    v.strictObject({
+      '10000': Pieces,
+      '5000': Pieces,
+      '2000': Pieces,
+      '1000': Pieces,
+      '500': Pieces,
+      '100': Pieces,
+      '50': Pieces,
+      '10': Pieces,
+      '5': Pieces,
+      '1': Pieces
+    } satisfies Record<`${(typeof denominations)[number]}`, typeof Pieces>)
+  ),
+  countedBy: ShortTextSchema,
+  countedAt: InstantSchema,
+  note: ShortTextSchema
+});
+
 schemaMatches<SameType<v.InferOutput<typeof BillSchema>, Bill>>();
+schemaMatches<SameType<v.InferOutput<typeof CashCountSchema>, CashCount>>();
 schemaMatches<SameType<v.InferOutput<typeof SettlementSchema>, Settlement>>();

@@ -1,4 +1,4 @@
-// Settlement after recovery (精算): the real charge from the レセコン against what was paid, and the cash summary that ties out.
+// Settlement after recovery (精算): the real charge from the レセコン against what was paid, and the session's cash summary.
 import { fail, ok, type FieldProblems, type Result } from '../result';
 import { parseLocalDateTime, toLocalDateTime } from '../outage/model';
 import {
@@ -293,12 +293,11 @@ export interface CashSummary {
   toCollect: number;
   /** Items not yet settled: 未精算 + 返金待ち + 連絡不能. */
   stillOpen: number;
-  /** Money in: deposits + self-pay − refunds + collections. */
+  /**
+   * Money in: deposits + self-pay − refunds + collections. (Whether the till holds it is the count's
+   * question: cash-count.ts checkDrawers, never a sum of these figures.)
+   */
   netCash: number;
-  /** The same money seen from the other side: self-pay + settled charges + deposits still held. */
-  accountedFor: number;
-  /** netCash === accountedFor, to the yen. */
-  tiesOut: boolean;
 }
 
 export function cashSummary(bills: BillLike[], settlements: SettlementLike[]): CashSummary {
@@ -314,7 +313,6 @@ export function cashSummary(bills: BillLike[], settlements: SettlementLike[]): C
   const settledCharges = sum(settled.map((r) => r.figures?.charge ?? 0));
   const held = sum(unsettled.map((r) => paidOf(r.bill)));
   const netCash = depositsTaken + selfPayTaken - refunded + collected;
-  const accountedFor = selfPayTaken + settledCharges + held;
   const count = (s: SettlementStatus) => rows.filter((r) => r.status === s).length;
   return {
     counts: {
@@ -336,9 +334,7 @@ export function cashSummary(bills: BillLike[], settlements: SettlementLike[]): C
     refundOwed: sum(unsettled.map((r) => r.figures?.refund ?? 0)),
     toCollect: sum(unsettled.map((r) => r.figures?.toCollect ?? 0)),
     stillOpen: unsettled.length,
-    netCash,
-    accountedFor,
-    tiesOut: netCash === accountedFor
+    netCash
   };
 }
 

@@ -4,6 +4,7 @@ import type { Outage, OutageSession, TimelineEvent } from '../outage/model';
 import type { Arrival, Intake } from '../reception/model';
 import type { Memo, Revision } from '../visits/model';
 import type { Bill, Settlement } from '../billing/model';
+import type { CashCount } from '../billing/cash-count';
 import { isoLocalDate } from '../i18n/dates';
 
 /** Every store that holds a session's records (all carry a sessionId index). Order = order in a bundle. */
@@ -15,6 +16,7 @@ export const SESSION_TABLES = [
   'revisions',
   'bills',
   'settlements',
+  'cashCounts',
   'backEntries',
   'paperLinks',
   'audit'
@@ -50,6 +52,7 @@ export interface SessionData {
   revisions: Revision[];
   bills: Bill[];
   settlements: Settlement[];
+  cashCounts: CashCount[];
   backEntries: BackEntry[];
   paperLinks: StoredRecord[];
   audit: StoredRecord[];

@@ -10,12 +10,14 @@ import {
   SAMPLE_SESSION_ID,
   sampleArrival,
   sampleBill,
+  sampleCashCount,
   sampleData,
   sampleMemo,
   sampleSession
 } from './sample';
 import { outageOf } from '../outage/model';
 import { outageRepo } from '../outage/repo';
+import { checkDrawers } from '../billing/cash-count';
 
 const S = SAMPLE_SESSION_ID;
 const SCOPE = { sessionIds: [S] };
@@ -85,6 +87,24 @@ describe('import', () => {
       '端末Aから 追加10 更新0 競合0 破損0',
       '端末Bから 追加6 更新0 競合0 破損0'
     ]);
+  });
+
+  it("a till count travels in its tablet's bundle and is checked with the other tablet's till", async () => {
+    // Tablet A took 3 deposits of ¥3,000 and counted ¥9,000; tablet B took 2 and counted ¥5,000 (¥1,000 short).
+    const a = tablet('A', 3);
+    a.cashCounts = [sampleCashCount('A', 9000, '2025-11-15T08:00:00.000Z')];
+    const b = tablet('B', 2);
+    b.cashCounts = [sampleCashCount('B', 5000, '2025-11-15T08:00:00.000Z')];
+    await recoveryRepo.importBundle(await open(a, 'A'), ctx(), OPTS);
+    const second = await recoveryRepo.importBundle(await open(b, 'B'), ctx(), OPTS);
+    expect(second.ok && second.value.tally.cashCounts.added).toBe(1);
+    const data = (await recoveryRepo.load(S))!;
+    const check = checkDrawers(data.bills, data.settlements, data.cashCounts);
+    expect(check.drawers.map((d) => [d.drawer, d.expected, d.counted, d.state])).toEqual([
+      ['A', 9000, 9000, 'matches'],
+      ['B', 6000, 5000, 'short']
+    ]);
+    expect(check).toMatchObject({ expected: 15000, counted: 14000, difference: -1000, state: 'short' });
   });
 
   it('keeps a conflict for the user across reloads, and resolving it sticks', async () => {

@@ -3,6 +3,7 @@ import { outageOf, type OutageSession, type TimelineEvent } from '../outage/mode
 import { emptyInsurance, formatQueueNo, type Arrival } from '../reception/model';
 import type { Memo, MemoContent } from '../visits/model';
 import type { Bill, Settlement } from '../billing/model';
+import type { CashCount } from '../billing/cash-count';
 import type { RecordMeta } from '../store/record';
 import type { SessionData } from './model';
 
@@ -164,6 +165,25 @@ export function sampleBill(arrival: Arrival, serialNo: number, overrides: Partia
   };
 }
 
+/** A till count (or float) of device `drawer`, counted in yen, without pieces. */
+export function sampleCashCount(
+  drawer: string,
+  amount: number,
+  at: string,
+  kind: CashCount['kind'] = 'count'
+): CashCount {
+  return {
+    ...sampleMeta(`count-${drawer}-${kind}-${at}`, at, drawer),
+    kind,
+    drawer,
+    amount,
+    pieces: null,
+    countedBy: '会計 一郎',
+    countedAt: at,
+    note: ''
+  };
+}
+
 export function sampleSettlement(bill: Bill, overrides: Partial<Settlement> = {}): Settlement {
   const at = '2025-11-16T01:00:00.000Z';
   return {
@@ -210,6 +230,7 @@ export function sampleData(count = 3, session = sampleSession()): SessionData {
     revisions: [],
     bills: arrivals.map((a, i) => sampleBill(a, i + 1)),
     settlements: [],
+    cashCounts: [],
     backEntries: [],
     paperLinks: [],
     audit: []

@@ -85,6 +85,7 @@ export const ja = {
   'recovery.table.revisions': '診療メモの版（初回を含む）',
   'recovery.table.bills': '会計（預り金・後日精算・自費）',
   'recovery.table.settlements': '精算',
+  'recovery.table.cashCounts': 'レジ締め（釣銭準備金・数えた額）',
   'recovery.table.backEntries': '代行入力のチェック',
   'recovery.table.paperLinks': '用紙との対応',
   'recovery.table.audit': '操作記録',
@@ -286,8 +287,7 @@ export const ja = {
   'recovery.report.settlement': '精算',
   'recovery.report.settlementValue':
     '精算済 {settled}件・未精算 {open}件（返金 {refunded}円・追加徴収 {collected}円）',
-  'recovery.report.tiesOut': '現金の計算が合っています',
-  'recovery.report.doesNotTieOut': '現金の計算が合いません。精算画面で確認してください。',
+  'recovery.report.cashCount': 'レジ締め',
   'recovery.report.notEntered': 'まだ入力されていない項目',
   'recovery.report.notEnteredValue': '{n}件（全{total}件中）',
   'recovery.report.eligibilityOpen': '復旧後の資格確認（オンライン資格確認）が未了の患者',

@@ -20,7 +20,17 @@ function toV1(bundle: RawBundle): RawBundle {
   return { ...bundle, records };
 }
 
-export const bundleUpgrades: readonly BundleUpgrade[] = [{ version: 1, upgrade: toV1 }];
+/** Version 3 added the drawer's floats and counts (cashCounts): a bundle from before has none. */
+function toV3(bundle: RawBundle): RawBundle {
+  const records = { ...((bundle.records as Record<string, unknown> | undefined) ?? {}) };
+  if (!('cashCounts' in records)) records.cashCounts = [];
+  return { ...bundle, records };
+}
+
+export const bundleUpgrades: readonly BundleUpgrade[] = [
+  { version: 1, upgrade: toV1 },
+  { version: 3, upgrade: toV3 }
+];
 
 /** Apply every upgrade above `from` up to `to`, oldest first. Versions without a step needed no change. */
 export function migrateBundle(

@@ -29,6 +29,7 @@ describe('bundle', () => {
       'revisions',
       'bills',
       'settlements',
+      'cashCounts',
       'backEntries',
       'paperLinks',
       'audit'
@@ -110,6 +111,24 @@ describe('bundle', () => {
     const out = migrateBundle({ records: { arrivals: [] } }, 0, 1);
     expect(Object.keys(out.records as object)).toContain('backEntries');
     expect(out.schemaVersion).toBe(1);
+  });
+
+  it('a bundle from the app before till counts (schema 2) opens with no counts, checksum ok', async () => {
+    const bundle = await createBundle(sampleData(1), meta);
+    const records: Record<string, unknown> = { ...bundle.records };
+    delete records.cashCounts;
+    const old = { ...bundle, schemaVersion: 2, records };
+    const { canonicalJson, sha256Hex } = await import('./canonical');
+    old.checksum = {
+      algorithm: 'SHA-256',
+      value: await sha256Hex(canonicalJson({ clinic: old.clinic, sessions: old.sessions, records }))
+    };
+    const opened = await readBundle(JSON.stringify(old));
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(opened.value.checksum).toBe('ok');
+    expect(opened.value.migratedFrom).toBe(2);
+    expect(opened.value.bundle.records.cashCounts).toEqual([]);
   });
 
   it('names the file by day, device and drill', () => {

@@ -19,6 +19,7 @@ export const mergePolicy: Record<SessionTable, MergePolicy> = {
   revisions: 'appendOnly',
   bills: 'versioned',
   settlements: 'versioned',
+  cashCounts: 'appendOnly',
   backEntries: 'versioned',
   paperLinks: 'versioned',
   audit: 'appendOnly'

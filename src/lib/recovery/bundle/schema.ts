@@ -12,7 +12,7 @@ import { AuditEntrySchema } from '../../store/audit-schema';
 import { TimelineEventSchema, outageSessionEntries } from '../../outage/schema';
 import { ArrivalSchema, IntakeSchema } from '../../reception/schema';
 import { MemoSchema, RevisionSchema } from '../../visits/schema';
-import { BillSchema, SettlementSchema } from '../../billing/schema';
+import { BillSchema, CashCountSchema, SettlementSchema } from '../../billing/schema';
 import { PaperLinkSchema } from '../../paper/schema';
 import { itemKinds, type BackEntry, type RecoverySession, type SessionTable } from '../model';
 
@@ -57,6 +57,7 @@ export const recordSchemas: Record<SessionTable, v.GenericSchema<unknown, unknow
   revisions: RevisionSchema,
   bills: BillSchema,
   settlements: SettlementSchema,
+  cashCounts: CashCountSchema,
   backEntries: BackEntrySchema,
   paperLinks: PaperLinkSchema,
   audit: AuditEntrySchema

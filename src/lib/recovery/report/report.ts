@@ -1,5 +1,7 @@
 // The incident report for the BCP review (障害対応報告): how long, how many patients, memos and money, what is still open, and the timeline.
 import { cashSummary } from '../../billing/settlement';
+import { checkDrawers, type ClinicDrawers } from '../../billing/cash-count';
+import { countVerdict } from '../../billing/money-labels';
 import { formatDuration, type TimelineEvent } from '../../outage/model';
 import { formatAmount } from '../../billing/model';
 import { formatDateTime } from '../../i18n/dates';
@@ -41,7 +43,9 @@ export interface IncidentReport {
   payLater: number;
   selfPay: { count: number; total: number };
   voided: number;
-  settlement: { settled: number; stillOpen: number; refunded: number; collected: number; tiesOut: boolean };
+  settlement: { settled: number; stillOpen: number; refunded: number; collected: number };
+  /** The till count (レジ締め): every till's float, expected and counted cash, and the 過不足. */
+  cashCount: ClinicDrawers;
   backEntry: { entered: number; total: number; notEntered: number };
   timeline: TimelineEvent[];
   /** When the report was made. */
@@ -93,9 +97,9 @@ export function buildIncidentReport(
       settled: cash.counts.settled,
       stillOpen: cash.stillOpen,
       refunded: cash.refunded,
-      collected: cash.collected,
-      tiesOut: cash.tiesOut
+      collected: cash.collected
     },
+    cashCount: checkDrawers(data.bills, data.settlements, data.cashCounts),
     backEntry: {
       entered: progress.entered,
       total: progress.total,
@@ -156,6 +160,7 @@ export function reportLines(r: IncidentReport, ja: Translate): [string, string][
         collected: formatAmount(r.settlement.collected)
       })
     ],
+    [ja('recovery.report.cashCount'), countVerdict(r.cashCount, ja)],
     [
       ja('recovery.report.notEntered'),
       ja('recovery.report.notEnteredValue', { n: r.backEntry.notEntered, total: r.backEntry.total })

@@ -4,6 +4,7 @@ import { DATA_DB_NAME, deleteDataDb, openData } from '../db';
 import { SCHEMA_VERSION } from '.';
 import { v1, v1Stores } from './v1';
 import { v2Stores } from './v2';
+import { v3Stores } from './v3';
 
 afterEach(async () => {
   await deleteDataDb();
@@ -18,11 +19,11 @@ function rawOpen(): Promise<IDBDatabase> {
 }
 
 describe('schema history', () => {
-  it('versions 1 and 2 create every store with its indexes', async () => {
+  it('versions 1 to 3 create every store with its indexes', async () => {
     await openData().open();
     const db = openData();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    for (const [name, spec] of Object.entries({ ...v1Stores, ...v2Stores })) {
+    for (const [name, spec] of Object.entries({ ...v1Stores, ...v2Stores, ...v3Stores })) {
       const t = db.table(name);
       const indexes = spec
         .split(',')

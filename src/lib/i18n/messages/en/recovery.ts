@@ -86,6 +86,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.table.revisions': 'Memo versions (first included)',
   'recovery.table.bills': 'Bills (deposits, pay-later, self-pay)',
   'recovery.table.settlements': 'Settlements',
+  'recovery.table.cashCounts': 'Till floats and counts',
   'recovery.table.backEntries': 'Back-entry ticks',
   'recovery.table.paperLinks': 'Paper form links',
   'recovery.table.audit': 'Audit lines',
@@ -284,8 +285,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.report.settlement': 'Settlement',
   'recovery.report.settlementValue':
     '{settled} settled, {open} open (refunded ¥{refunded}, collected ¥{collected})',
-  'recovery.report.tiesOut': 'The cash ties out',
-  'recovery.report.doesNotTieOut': 'The cash does not tie out. Check the settlement screen.',
+  'recovery.report.cashCount': 'Till count',
   'recovery.report.notEntered': 'Items not yet entered',
   'recovery.report.notEnteredValue': '{n} (of {total})',
   'recovery.report.eligibilityOpen': 'Patients whose eligibility is not yet confirmed online after recovery',
