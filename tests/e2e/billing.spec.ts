@@ -169,8 +169,10 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
 
   await page.goto(base + '/settle/');
   const list = page.getByTestId('settle-list');
-  await expect(list.locator('tbody tr')).toHaveCount(3);
-  await expect(list.locator('tr[data-status="cancelled"]')).toContainText('A-0002');
+  // One row per visit: 山田さん's voided duplicate stays in his row, struck through, not settled apart.
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await expect(list.locator('tr[data-serial="A-0001"] s')).toHaveText('A-0002');
+  await expect(list.locator('tr[data-status="cancelled"]')).toHaveCount(0);
 
   // 山田さん: charged ¥3,740 → refund ¥1,260.
   await page.getByRole('link', { name: '山田 太郎 さんを精算する' }).click();
@@ -436,7 +438,8 @@ test('on a 768px tablet: a voided deposit prints no slip, pay-later names its �
   await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
   await page.goto(base + '/settle/');
   const settle = page.getByTestId('settle-list');
-  await expect(settle.locator('tbody tr')).toHaveCount(3);
+  // One row per visit: the voided A-0001 sits struck through in 山田さん's row beside A-0002.
+  await expect(settle.locator('tbody tr')).toHaveCount(2);
   for (const row of await settle.locator('tbody tr').all())
     expect(await linesOf(row.locator('.billing-name'))).toBe(1);
   expect(await fitsWidth(page.locator('.billing-scroll').first())).toBe(true);
@@ -463,3 +466,60 @@ async function expectNoSeriousAxe(page: Page, where: string) {
     `axe on ${where}`
   ).toEqual([]);
 }
+
+test('one visit, two deposits: the レセコン charge is entered once and gives one refund', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await openReady(page, base + '/');
+  await setUpClinic(page, base, { staff: ['受付 花子', '会計 一郎'] });
+  await declareOutage(page, base);
+  await context.setOffline(true);
+  await patientsAwaitingPayment(page, base, [
+    { name: '山本 一郎', kana: 'ヤマモト イチロウ', birthDate: '1960-02-03' }
+  ]);
+  await page.goto(base + '/billing/');
+  await page.getByRole('link', { name: '山本 一郎 さんの会計をする' }).click();
+  // ¥3,000 at the desk before the consultation, ¥2,000 more after it.
+  for (const [amount, serial] of [
+    ['3000', 'A-0001'],
+    ['2000', 'A-0002']
+  ] as const) {
+    if (serial === 'A-0002') await page.getByRole('button', { name: '追加で会計を登録する' }).click();
+    await page.getByLabel('金額（円）').fill(amount);
+    await page.getByRole('button', { name: '預り金を記録する' }).click();
+    if (serial === 'A-0002')
+      await page
+        .getByRole('dialog', { name: 'この患者にはすでに会計があります' })
+        .getByRole('button', { name: 'もう一件登録する' })
+        .click();
+    await expect(page.getByText(new RegExp(`預り金 ${serial}（`))).toBeVisible();
+  }
+
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: '復旧を記録する' }).click();
+  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
+  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+
+  await page.goto(base + '/settle/');
+  const list = page.getByTestId('settle-list');
+  await expect(list.locator('tbody tr')).toHaveCount(1);
+  await expect(list.locator('tbody tr')).toContainText('A-0001・A-0002');
+  await expect(list.locator('tbody tr')).toContainText('5,000円');
+  await page.getByRole('link', { name: '山本 一郎 さんを精算する' }).click();
+  await expect(page.getByTestId('settle-bills').locator('li')).toHaveCount(2);
+  await expect(page.getByText('この受診の会計 2件をまとめて精算します。', { exact: false })).toBeVisible();
+  await expect(page.getByText('お預かりした額：5,000円')).toBeVisible();
+  await page.getByLabel('一部負担金（円）').fill('3740');
+  await expect(page.getByTestId('settle-figures')).toContainText('返金 1,260円');
+  await page.getByLabel('レセコンの領収証番号').fill('R-0301');
+  await page.getByRole('button', { name: '精算を保存する' }).click();
+  await expect(page.getByText('山本 一郎 さんの精算を保存しました（精算済）。')).toBeVisible();
+  await page.getByRole('link', { name: '精算の一覧へ戻る' }).first().click();
+  await expect(list.locator('tr[data-status="settled"]')).toHaveCount(1);
+  await expect(list.locator('tbody tr')).toContainText('返金 1,260円');
+  await expectSummary(page, { depositsTaken: '5,000円', refunded: '1,260円', settledCharges: '3,740円' });
+});

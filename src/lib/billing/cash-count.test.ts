@@ -19,6 +19,7 @@ const bill = (
 ) =>
   ({
     id: `b${++n}`,
+    arrivalId: `a${n}`,
     kind,
     amount,
     method: kind === 'payLater' ? ('' as const) : (options.method ?? 'cash'),

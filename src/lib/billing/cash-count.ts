@@ -7,7 +7,7 @@
 import type { RecordMeta } from '../store/record';
 import { fail, ok, type FieldProblems, type Result } from '../result';
 import { activeBills, parseYen, takesMoney, type Bill, type Settlement } from './model';
-import { latestByBill, settlementFigures, paidOf } from './settlement';
+import { settleRows } from './settlement';
 
 /** Notes and coins in circulation, largest first. */
 export const denominations = [10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 1] as const;
@@ -129,10 +129,14 @@ export function readCashCountForm(
   });
 }
 
-type BillLike = Pick<Bill, 'id' | 'kind' | 'amount' | 'method' | 'createdDevice' | 'voided' | 'issuedAt'>;
+type BillLike = Pick<
+  Bill,
+  'id' | 'kind' | 'amount' | 'method' | 'createdDevice' | 'voided' | 'issuedAt' | 'arrivalId'
+>;
 type SettlementLike = Pick<
   Settlement,
   | 'billId'
+  | 'billIds'
   | 'copayCharge'
   | 'selfPayCharge'
   | 'status'
@@ -238,14 +242,12 @@ export function checkDrawers(
     at(b.createdDevice).cashIn += b.amount;
     moved(b.createdDevice, b.issuedAt);
   }
-  const active = new Map(activeBills(bills).map((b) => [b.id, b]));
-  for (const s of latestByBill(settlements).values()) {
-    const bill = active.get(s.billId);
-    if (!bill || s.status !== 'settled' || s.method !== 'cash') continue;
-    const f = settlementFigures(paidOf(bill), s.copayCharge, s.selfPayCharge);
+  for (const r of settleRows(activeBills(bills), settlements)) {
+    const s = r.settlement;
+    if (!s || !r.figures || r.status !== 'settled' || s.method !== 'cash') continue;
     const row = at(s.updatedDevice);
-    row.cashIn += f.toCollect;
-    row.cashOut += f.refund;
+    row.cashIn += r.figures.toCollect;
+    row.cashOut += r.figures.refund;
     moved(s.updatedDevice, s.settledAt || s.updatedAt);
   }
   const floats = latestOf(counts, 'float');

@@ -44,7 +44,15 @@ type BillLike = Pick<
 >;
 type SettlementLike = Pick<
   Settlement,
-  'billId' | 'copayCharge' | 'selfPayCharge' | 'status' | 'settledAt' | 'method' | 'updatedAt' | 'rev'
+  | 'billId'
+  | 'billIds'
+  | 'copayCharge'
+  | 'selfPayCharge'
+  | 'status'
+  | 'settledAt'
+  | 'method'
+  | 'updatedAt'
+  | 'rev'
 >;
 
 function group(bills: BillLike[], keyOf: (b: BillLike) => string): TakenBy[] {

@@ -32,7 +32,13 @@ export interface Bill extends RecordMeta {
 export type SettlementStatus = 'open' | 'settled' | 'refundPending' | 'unreachable' | 'cancelled';
 
 export interface Settlement extends RecordMeta {
+  /** The visit's first bill to settle (the settle page's address). */
   billId: string;
+  /**
+   * Every bill of the visit this settlement covers (its 預り金 and 後日精算, the first one included): the
+   * charge is entered once per visit. Absent on settlements made before settling per visit: [billId].
+   */
+  billIds?: string[];
   /** The real charge from the レセコン: 一部負担金 + 自費, in yen. */
   copayCharge: number;
   selfPayCharge: number;

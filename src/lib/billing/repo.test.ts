@@ -142,6 +142,25 @@ describe('settlements', () => {
     expect(await settlementsRepo.list({ sessionIds: ['sess-1'] })).toHaveLength(1);
   });
 
+  it('a visit with two deposits is settled once: the settlement covers both, and either bill finds it', async () => {
+    const b1 = unwrap(
+      await billsRepo.create(deposit(3000), 'a1', session, ctx('A', '受付 花子', '2025-11-15T01:00:00.000Z'))
+    );
+    const b2 = unwrap(
+      await billsRepo.create(deposit(2000), 'a1', session, ctx('A', '受付 花子', '2025-11-15T02:00:00.000Z'))
+    );
+    const other = unwrap(await billsRepo.create(deposit(1000), 'a2', session, ctx('A')));
+    expect((await settlementsRepo.visitOf(b2.id)).map((b) => b.id)).toEqual([b1.id, b2.id]);
+    const s = unwrap(await settlementsRepo.save(b2.id, settled(3740), null, ctx('A')));
+    expect(s).toMatchObject({ billId: b1.id, billIds: [b1.id, b2.id] });
+    expect((await settlementsRepo.forBill(b1.id))?.id).toBe(s.id);
+    expect((await settlementsRepo.forBill(b2.id))?.id).toBe(s.id);
+    expect(await settlementsRepo.forBill(other.id)).toBeUndefined();
+    // Starting from "nothing yet" on the other bill of the visit is a conflict, not a second settlement.
+    const dup = await settlementsRepo.save(b1.id, settled(3740), null, ctx('B'));
+    expect(!dup.ok && dup.error.key).toBe('store.error.conflict');
+  });
+
   it('a voided bill cannot be settled', async () => {
     const b = unwrap(await billsRepo.create(deposit(), 'a1', session, ctx('A')));
     unwrap(await billsRepo.void(b.id, 1, '取消', ctx('A')));

@@ -20,7 +20,7 @@ import {
   type BillFields,
   type Settlement
 } from './model';
-import { latestByBill, type SettlementFields, type SettlementVersion } from './settlement';
+import { latestForBills, needsSettlement, type SettlementFields, type SettlementVersion } from './settlement';
 import type { CashCount, CashCountFields } from './cash-count';
 
 const bills = () => table<Bill>('bills');
@@ -106,15 +106,37 @@ export const billsRepo = {
 
 export type { SettlementVersion };
 
+/** The bills of a bill's visit that are settled together: its deposits and pay-laters, not voided. */
+async function visitBills(bill: Bill): Promise<Bill[]> {
+  const all = await bills().where('arrivalId').equals(bill.arrivalId).toArray();
+  return all
+    .filter((b) => !b.voided && needsSettlement(b))
+    .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
+}
+
+/** The settlement that counts for a bill's visit (the newest one covering any of its bills). */
+async function visitSettlement(bill: Bill): Promise<Settlement | undefined> {
+  const ids = (await bills().where('arrivalId').equals(bill.arrivalId).toArray()).map((b) => b.id);
+  return latestForBills(await settlements().where('sessionId').equals(bill.sessionId).toArray(), ids);
+}
+
 export const settlementsRepo = {
   list: (scope: OutageScope) => settlements().where('sessionId').anyOf(scope.sessionIds).toArray(),
+  /** The settlement of the visit a bill belongs to (settled once for all its bills). */
   async forBill(billId: string): Promise<Settlement | undefined> {
-    return latestByBill(await settlements().where('billId').equals(billId).toArray()).get(billId);
+    const bill = await bills().get(billId);
+    return bill ? visitSettlement(bill) : undefined;
+  },
+  /** The bills settled together with this one: its visit's deposits and pay-laters, not voided. */
+  async visitOf(billId: string): Promise<Bill[]> {
+    const bill = await bills().get(billId);
+    return bill ? visitBills(bill) : [];
   },
 
   /**
-   * Create or update the settlement of a bill. `loaded` is the version the form started from: if another
-   * screen or device saved one since, this is a conflict, never a silent overwrite.
+   * Create or update the settlement of a bill's visit: the charge covers every deposit and pay-later of
+   * the visit. `loaded` is the version the form started from: if another screen or device saved one
+   * since, this is a conflict, never a silent overwrite.
    */
   save(
     billId: string,
@@ -128,14 +150,18 @@ export const settlementsRepo = {
       transaction(['settlements', 'bills'], async () => {
         const bill = await bills().get(billId);
         if (!bill || bill.voided) throw new ConflictError(billId);
-        const current = latestByBill(await settlements().where('billId').equals(billId).toArray()).get(
-          billId
-        );
+        const current = await visitSettlement(bill);
         const same = loaded === null ? !current : current?.id === loaded.id && current.rev === loaded.rev;
         if (!same) throw new ConflictError(current?.id ?? billId);
+        const covered = (await visitBills(bill)).map((b) => b.id);
         const record: Settlement = current
-          ? { ...touchMeta(current, ctx), ...fields }
-          : { ...newMeta(ctx, bill.sessionId, bill.drill), billId, ...fields };
+          ? { ...touchMeta(current, ctx), ...fields, billId: covered[0] ?? billId, billIds: covered }
+          : {
+              ...newMeta(ctx, bill.sessionId, bill.drill),
+              billId: covered[0] ?? billId,
+              billIds: covered,
+              ...fields
+            };
         await settlements().put(record);
         return record;
       })

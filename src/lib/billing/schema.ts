@@ -31,6 +31,7 @@ export const BillSchema = v.strictObject({
 export const SettlementSchema = v.strictObject({
   ...recordMetaEntries,
   billId: IdSchema,
+  billIds: v.optional(v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(50))),
   copayCharge: Yen,
   selfPayCharge: Yen,
   status: v.picklist(['open', 'settled', 'refundPending', 'unreachable', 'cancelled']),

@@ -5,6 +5,7 @@ import {
   cashSummary,
   dailyFlows,
   latestByBill,
+  otherVisitsToSettle,
   previewFigures,
   readSettleForm,
   settleRows,
@@ -14,14 +15,24 @@ import {
   settleFormFrom
 } from './settlement';
 
-type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method'>;
+type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId'>;
 type S = Pick<
   Settlement,
-  'billId' | 'copayCharge' | 'selfPayCharge' | 'status' | 'settledAt' | 'method' | 'updatedAt' | 'rev'
+  | 'billId'
+  | 'billIds'
+  | 'copayCharge'
+  | 'selfPayCharge'
+  | 'status'
+  | 'settledAt'
+  | 'method'
+  | 'updatedAt'
+  | 'rev'
 >;
 
 const bill = (id: string, kind: BillKind, amount: number, extra: Partial<B> = {}): B => ({
   id,
+  // Each bill its own visit unless a test says otherwise.
+  arrivalId: `visit-${id}`,
   kind,
   amount,
   voided: null,
@@ -78,6 +89,77 @@ describe('statusOf and latestByBill', () => {
     const b = settlement('b1', 200, 'settled', { updatedAt: '2025-11-16T03:00:00.000Z' });
     expect(latestByBill([b, a]).get('b1')?.copayCharge).toBe(200);
     expect(latestByBill([a, b]).get('b1')?.copayCharge).toBe(200);
+  });
+});
+
+describe('settling per visit', () => {
+  const visit = { arrivalId: 'v1' };
+  it('a visit with two deposits (¥3,000 and ¥2,000) settles to one refund', () => {
+    const bills = [
+      bill('d1', 'deposit', 3000, { ...visit, issuedAt: '2025-11-15T01:00:00.000Z' }),
+      bill('d2', 'deposit', 2000, { ...visit, issuedAt: '2025-11-15T02:00:00.000Z' }),
+      bill('d3', 'deposit', 1000)
+    ];
+    const rows = settleRows(bills, [settlement('d1', 3740, 'settled', { billIds: ['d1', 'd2'] })]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ arrivalId: 'v1', paid: 5000, status: 'settled', changed: false });
+    expect(rows[0]!.bills.map((b) => b.id)).toEqual(['d1', 'd2']);
+    expect(rows[0]!.figures).toEqual({ paid: 5000, charge: 3740, refund: 1260, toCollect: 0 });
+    expect(rows[1]).toMatchObject({ arrivalId: 'visit-d3', paid: 1000, status: 'open', figures: null });
+    const s = cashSummary(bills, [settlement('d1', 3740, 'settled', { billIds: ['d1', 'd2'] })]);
+    expect(s).toMatchObject({ refunded: 1260, settledCharges: 3740, held: 1000, stillOpen: 1 });
+    expect(s.counts).toMatchObject({ deposits: 3, settled: 1, open: 1 });
+  });
+
+  it('a bill added to the visit after it was settled: settle it again (未精算, marked changed)', () => {
+    const bills = [bill('d1', 'deposit', 3000, visit), bill('p1', 'payLater', 0, visit)];
+    const rows = settleRows(bills, [settlement('d1', 3740, 'settled', { billIds: ['d1'] })]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'open', changed: true, paid: 3000 });
+  });
+
+  it('a voided bill leaves the visit: a settlement made before the void is out of date', () => {
+    const bills = [
+      bill('d1', 'deposit', 3000, visit),
+      bill('d2', 'deposit', 2000, { ...visit, voided: { at: '', by: '', reason: '二重' } })
+    ];
+    const rows = settleRows(bills, [settlement('d1', 2500, 'settled', { billIds: ['d1', 'd2'] })]);
+    expect(rows[0]).toMatchObject({ status: 'open', changed: true, paid: 3000 });
+    // All of a visit's bills voided: one 取消 row.
+    const gone = settleRows([bill('x1', 'deposit', 1000, { voided: { at: '', by: '', reason: 'x' } })], []);
+    expect(gone.map((r) => r.status)).toEqual(['cancelled']);
+  });
+
+  it('a settlement from before settling per visit covers its one bill', () => {
+    const map = latestByBill([settlement('d1', 100, 'settled')]);
+    expect([...map.keys()]).toEqual(['d1']);
+    const both = latestByBill([settlement('d1', 100, 'settled', { billIds: ['d1', 'd2'] })]);
+    expect([...both.keys()]).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('otherVisitsToSettle', () => {
+  const person = (id: string, patientNo: string, name = '山本 一郎', birthDate = '1960-02-03') => ({
+    id,
+    patientNo,
+    name,
+    birthDate
+  });
+  it('names the same patient’s other visits still waiting, by 患者番号 or by name and birth date', () => {
+    const arrivals = [
+      person('v1', '00123'),
+      person('v2', '00123'),
+      person('v3', ''),
+      person('v4', '', '山本　一郎'),
+      person('v5', '', '山本 一郎', '1961-02-03')
+    ];
+    const bills = arrivals.map((a) => bill(`b-${a.id}`, 'deposit', 1000, { arrivalId: a.id }));
+    const rows = settleRows(bills, [settlement('b-v2', 1000, 'settled', { billIds: ['b-v2'] })]);
+    // v2 (same 患者番号) is settled already; where one visit has no number, name and birth date decide
+    // (v5 was born another day) — a warning, so a near miss costs a glance, not a refusal.
+    expect(otherVisitsToSettle('v1', arrivals, rows).map((a) => a.id)).toEqual(['v3', 'v4']);
+    expect(otherVisitsToSettle('v3', arrivals, rows).map((a) => a.id)).toEqual(['v1', 'v4']);
+    expect(otherVisitsToSettle('v5', arrivals, rows).map((a) => a.id)).toEqual([]);
   });
 });
 
@@ -206,7 +288,7 @@ describe('cashSummary', () => {
         bills.filter((b) => !b.voided),
         settlements
       ).filter((r) => r.status === 'settled');
-      const settledDeposits = rows.reduce((a, r) => a + (r.bill.kind === 'deposit' ? r.bill.amount : 0), 0);
+      const settledDeposits = rows.reduce((a, r) => a + r.paid, 0);
       expect(settledDeposits - s.refunded + s.collected).toBe(s.settledCharges);
       // Every active deposit or pay-later is either settled or still open.
       expect(s.counts.settled + s.stillOpen).toBe(s.counts.deposits + s.counts.payLater);

@@ -52,17 +52,36 @@ export function settlementFigures(
   return { paid, charge, refund: Math.max(0, -diff), toCollect: Math.max(0, diff) };
 }
 
-/** The settlement that counts for each bill: the most recently changed one (two devices may each have made one). */
-export function latestByBill<S extends Pick<Settlement, 'billId' | 'updatedAt' | 'rev'>>(
+/** The bills a settlement covers: all of its visit's bills, or its one bill for one made before that. */
+export function coveredBills(s: Pick<Settlement, 'billId' | 'billIds'>): string[] {
+  return s.billIds && s.billIds.length > 0 ? s.billIds : [s.billId];
+}
+
+function newer<S extends Pick<Settlement, 'updatedAt' | 'rev'>>(s: S, seen: S | undefined): boolean {
+  return !seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.rev > seen.rev);
+}
+
+/**
+ * The settlement that counts for each bill: the most recently changed one covering it (two devices may
+ * each have made one). A visit's settlement counts for every bill it covers.
+ */
+export function latestByBill<S extends Pick<Settlement, 'billId' | 'billIds' | 'updatedAt' | 'rev'>>(
   settlements: S[]
 ): Map<string, S> {
   const out = new Map<string, S>();
-  for (const s of settlements) {
-    const seen = out.get(s.billId);
-    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.rev > seen.rev))
-      out.set(s.billId, s);
-  }
+  for (const s of settlements) for (const id of coveredBills(s)) if (newer(s, out.get(id))) out.set(id, s);
   return out;
+}
+
+/** The settlement that counts for a visit: the newest one covering any of its bills. */
+export function latestForBills<S extends Pick<Settlement, 'billId' | 'billIds' | 'updatedAt' | 'rev'>>(
+  settlements: S[],
+  billIds: readonly string[]
+): S | undefined {
+  const ids = new Set(billIds);
+  let best: S | undefined;
+  for (const s of settlements) if (coveredBills(s).some((id) => ids.has(id)) && newer(s, best)) best = s;
+  return best;
 }
 
 /** 取消 when the bill was voided; otherwise the settlement's status, 未精算 when there is none yet. */
@@ -230,35 +249,87 @@ export function readSettleForm(
   });
 }
 
-type BillLike = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method'>;
+type BillLike = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId'>;
 type SettlementLike = Pick<
   Settlement,
-  'billId' | 'copayCharge' | 'selfPayCharge' | 'status' | 'settledAt' | 'method' | 'updatedAt' | 'rev'
+  | 'billId'
+  | 'billIds'
+  | 'copayCharge'
+  | 'selfPayCharge'
+  | 'status'
+  | 'settledAt'
+  | 'method'
+  | 'updatedAt'
+  | 'rev'
 >;
 
-/** One bill to settle with its settlement (if any), status and figures: a row of the settle list. */
+/**
+ * One visit to settle: its deposits and pay-laters (the real charge is entered once for all of them),
+ * its settlement (if any), status and figures — a row of the settle list.
+ */
 export interface SettleRow<B extends BillLike, S extends SettlementLike> {
+  arrivalId: string;
+  /** The visit's first bill to settle: the settle page's address. */
   bill: B;
+  /** Every bill of the visit to settle (not voided), oldest first; the voided ones when all are. */
+  bills: B[];
+  /** The visit's voided bills beside active ones (shown struck through, never counted). */
+  voided: B[];
+  /** What the patient paid at the desk for this visit, all bills together. */
+  paid: number;
   settlement: S | undefined;
   status: SettlementStatus;
   /** Null until the charge is entered. */
   figures: SettlementFigures | null;
+  /** The visit's bills changed after it was settled (one added or voided): settle it again. */
+  changed: boolean;
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** Bills to settle grouped by visit, in the order their visits first took money. */
+function byVisit<B extends BillLike>(bills: B[]): B[][] {
+  const visits = new Map<string, B[]>();
+  const sorted = bills
+    .filter(needsSettlement)
+    .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
+  for (const b of sorted) visits.set(b.arrivalId, [...(visits.get(b.arrivalId) ?? []), b]);
+  return [...visits.values()];
+}
+
+/** One row per visit with a deposit or pay-later (voided bills count only when all of a visit's are). */
 export function settleRows<B extends BillLike, S extends SettlementLike>(
   bills: B[],
   settlements: S[]
 ): SettleRow<B, S>[] {
-  const latest = latestByBill(settlements);
-  return bills.filter(needsSettlement).map((bill) => {
-    const settlement = latest.get(bill.id);
+  return byVisit(bills).map((all) => {
+    const active = activeBills(all);
+    const shown = active.length > 0 ? active : all;
+    const settlement = latestForBills(
+      settlements,
+      all.map((b) => b.id)
+    );
+    const paid = active.reduce((sum, b) => sum + paidOf(b), 0);
+    const changed =
+      !!settlement &&
+      active.length > 0 &&
+      !sameIds(
+        coveredBills(settlement),
+        active.map((b) => b.id)
+      );
+    const status: SettlementStatus =
+      active.length === 0 ? 'cancelled' : changed ? 'open' : (settlement?.status ?? 'open');
     return {
-      bill,
+      arrivalId: shown[0]!.arrivalId,
+      bill: shown[0]!,
+      bills: shown,
+      voided: active.length > 0 ? all.filter((b) => b.voided) : [],
+      paid,
       settlement,
-      status: statusOf(bill, settlement),
-      figures: settlement
-        ? settlementFigures(paidOf(bill), settlement.copayCharge, settlement.selfPayCharge)
-        : null
+      status,
+      figures: settlement ? settlementFigures(paid, settlement.copayCharge, settlement.selfPayCharge) : null,
+      changed
     };
   });
 }
@@ -307,11 +378,11 @@ export function cashSummary(bills: BillLike[], settlements: SettlementLike[]): C
   const depositsTaken = sum(active.filter((b) => b.kind === 'deposit').map((b) => b.amount));
   const selfPayTaken = sum(active.filter((b) => b.kind === 'selfPay').map((b) => b.amount));
   const settled = rows.filter((r) => r.status === 'settled');
-  const unsettled = rows.filter((r) => r.status !== 'settled');
+  const unsettled = rows.filter((r) => r.status !== 'settled' && r.status !== 'cancelled');
   const refunded = sum(settled.map((r) => r.figures?.refund ?? 0));
   const collected = sum(settled.map((r) => r.figures?.toCollect ?? 0));
   const settledCharges = sum(settled.map((r) => r.figures?.charge ?? 0));
-  const held = sum(unsettled.map((r) => paidOf(r.bill)));
+  const held = sum(unsettled.map((r) => r.paid));
   const netCash = depositsTaken + selfPayTaken - refunded + collected;
   const count = (s: SettlementStatus) => rows.filter((r) => r.status === s).length;
   return {
@@ -380,4 +451,30 @@ export function dailyFlows(
   const out = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
   for (const row of out) row.net = row.depositsTaken + row.selfPayTaken - row.refunded + row.collected;
   return out;
+}
+
+type VisitPerson = { id: string; patientNo: string; name: string; birthDate: string };
+
+/** Whether two visits are the same patient's: by 患者番号 when both have one, else by name and birth date. */
+function samePatient(a: VisitPerson, b: VisitPerson): boolean {
+  if (a.patientNo && b.patientNo) return a.patientNo === b.patientNo;
+  const name = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+  return !!a.birthDate && a.birthDate === b.birthDate && name(a.name) === name(b.name);
+}
+
+/**
+ * The same patient's other visits that still wait for settlement: the レセコン's charge is per visit, so a
+ * charge entered here must be this visit's alone (a day's total would settle two visits' bills on one).
+ */
+export function otherVisitsToSettle<A extends VisitPerson, B extends BillLike, S extends SettlementLike>(
+  arrivalId: string,
+  arrivals: readonly A[],
+  rows: readonly SettleRow<B, S>[]
+): A[] {
+  const me = arrivals.find((a) => a.id === arrivalId);
+  if (!me) return [];
+  const waiting = new Set(
+    rows.filter((r) => r.status !== 'settled' && r.status !== 'cancelled').map((r) => r.arrivalId)
+  );
+  return arrivals.filter((a) => a.id !== arrivalId && waiting.has(a.id) && samePatient(me, a));
 }

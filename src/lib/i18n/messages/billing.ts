@@ -145,6 +145,11 @@ export const ja = {
   'billing.settle.notEntered': '未入力',
   'billing.settle.formTitle': '{name} さんの精算',
   'billing.settle.what': '{kind} {serial}・{time}',
+  'billing.settle.together':
+    'この受診の会計 {n}件をまとめて精算します。レセコンの請求額（この受診の分）を一度だけ入れてください。',
+  'billing.settle.otherVisits':
+    '同じ患者さんの別の受診にも精算待ちの会計があります（{visits}）。ここにはこの受診の請求額だけを入れてください。',
+  'billing.settle.changed': '精算の後に会計が変わりました（追加・取消）。もう一度精算してください。',
   'billing.settle.paid': 'お預かりした額：{amount}円',
   'billing.settle.paidNone': 'お預かりなし（後日精算）',
   'billing.settle.copay': '一部負担金（円）',

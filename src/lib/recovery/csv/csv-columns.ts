@@ -1,7 +1,7 @@
 // The four reconciliation CSVs and their columns (Japanese headers, documented in csv-columns.md): arrivals, memos, money, checklist.
 import { formatTime, isoLocalDate } from '../../i18n/dates';
 import { formatWareki } from '../../patients/wareki';
-import { latestByBill, paidOf, settlementFigures, statusOf } from '../../billing/settlement';
+import { coveredBills, latestByBill, paidOf, settlementFigures, statusOf } from '../../billing/settlement';
 import type { Arrival, Intake } from '../../reception/model';
 import { bySerial } from '../../paper/links';
 import type { Memo, Prescription } from '../../visits/model';
@@ -245,11 +245,21 @@ interface BillRow {
   arrival: Arrival | undefined;
   settlement: Settlement | undefined;
   settlementCount: number;
+  /** The visit's bills the settlement covers (the charge is entered once per visit). */
+  together: Bill[];
 }
 
+/**
+ * A visit's settlement figures, on the row of its first bill only: the charge covers all the visit's
+ * bills, so the refund or collection is counted once.
+ */
 const figures = (r: BillRow) =>
-  r.settlement
-    ? settlementFigures(paidOf(r.bill), r.settlement.copayCharge, r.settlement.selfPayCharge)
+  r.settlement && r.settlement.billId === r.bill.id
+    ? settlementFigures(
+        r.together.filter((b) => !b.voided).reduce((sum, b) => sum + paidOf(b), 0),
+        r.settlement.copayCharge,
+        r.settlement.selfPayCharge
+      )
     : null;
 
 const billColumns: Column<BillRow>[] = [
@@ -279,6 +289,14 @@ const billColumns: Column<BillRow>[] = [
   { header: '領収証番号', get: (r) => r.settlement?.receiptNo },
   { header: '備考', get: (r) => r.settlement?.note },
   { header: '精算記録数', get: (r) => r.settlementCount },
+  {
+    header: 'まとめて精算した預り番号',
+    get: (r) =>
+      r.together
+        .filter((b) => b.id !== r.bill.id)
+        .map((b) => b.serial || b.id)
+        .join(' ')
+  },
   { header: '用紙番号', get: (r) => r.bill.paperSerial },
   { header: '伝票ID', get: (r) => r.bill.id }
 ];
@@ -426,14 +444,19 @@ export function billsTable(data: SessionData, options: CsvOptions): CsvTable {
   const settlements = exportable(data.settlements, data);
   const latest = latestByBill(settlements);
   const perBill = new Map<string, number>();
-  for (const s of settlements) perBill.set(s.billId, (perBill.get(s.billId) ?? 0) + 1);
+  for (const s of settlements) for (const id of coveredBills(s)) perBill.set(id, (perBill.get(id) ?? 0) + 1);
+  const billsById = new Map(data.bills.map((b) => [b.id, b]));
   const rows: BillRow[] = exportable(data.bills, data)
     .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.serial.localeCompare(b.serial))
     .map((bill) => ({
       bill,
       arrival: arrivals.get(bill.arrivalId),
       settlement: latest.get(bill.id),
-      settlementCount: perBill.get(bill.id) ?? 0
+      settlementCount: perBill.get(bill.id) ?? 0,
+      together: (() => {
+        const s = latest.get(bill.id);
+        return s ? coveredBills(s).flatMap((id) => billsById.get(id) ?? []) : [bill];
+      })()
     }));
   return layout(billColumns, rows, options, (r) => r.bill.serial || r.arrival?.queueNo || '');
 }

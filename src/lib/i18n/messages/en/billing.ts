@@ -147,6 +147,11 @@ export const en: Record<keyof typeof ja, string> = {
   'billing.settle.notEntered': 'Not entered',
   'billing.settle.formTitle': 'Settlement for {name}',
   'billing.settle.what': '{kind} {serial}, {time}',
+  'billing.settle.together':
+    'The {n} bills of this visit are settled together. Enter the receipt computer’s charge for this visit once.',
+  'billing.settle.otherVisits':
+    'The same patient has another visit waiting for settlement ({visits}). Enter only this visit’s charge here.',
+  'billing.settle.changed': 'The bills changed after settlement (added or voided). Settle again.',
   'billing.settle.paid': 'Paid at the desk: ¥{amount}',
   'billing.settle.paidNone': 'Nothing paid (pay later)',
   'billing.settle.copay': 'Co-payment (yen)',
