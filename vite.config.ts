@@ -42,8 +42,25 @@ function shellChunk(): Plugin {
   };
 }
 
+/**
+ * write-excel-file's fflate with a zip() that never starts a Web Worker (src/lib/recovery/csv/fflate-no-workers.ts):
+ * fflate makes its workers from blob: URLs, which the CSP (worker-src 'self') refuses, so a large .xlsx would
+ * wait forever. Only that package's imports are redirected; jsPDF's fflate stays as it is.
+ */
+function fflateWithoutWorkers(): Plugin {
+  const shim = fileURLToPath(new URL('./src/lib/recovery/csv/fflate-no-workers.ts', import.meta.url));
+  return {
+    name: 'tebikae:fflate-without-workers',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'fflate' && importer && /[\\/]write-excel-file[\\/]/.test(importer)) return shim;
+      return null;
+    }
+  };
+}
+
 export default defineConfig({
-  plugins: [sveltekit(), shellChunk()],
+  plugins: [sveltekit(), shellChunk(), fflateWithoutWorkers()],
   resolve: {
     alias: [
       // jsPDF's optional HTML/SVG helpers are never used: keep them out of the build and the precache.
@@ -64,6 +81,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/test-setup.ts'],
-    testTimeout: 30000
+    testTimeout: 30000,
+    // Through Vite like the app's build, so the tests see the fflate it gets (fflateWithoutWorkers).
+    server: { deps: { inline: ['write-excel-file'] } }
   }
 });

@@ -32,11 +32,18 @@ import { createBundle } from '../../src/lib/recovery/bundle/bundle';
 import { canonicalJson, sha256Hex } from '../../src/lib/recovery/bundle/canonical';
 import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
 import { sealBundle } from '../../src/lib/recovery/bundle/sealed-bundle';
+import { readXlsx, sheetTable, type XlsxSheet } from './support/xlsx';
 
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 const utf8 = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);
 const sjis = (bytes: Buffer) =>
   Encoding.codeToString(Encoding.convert(new Uint8Array(bytes), { to: 'UNICODE', from: 'SJIS' }));
+/** The one sheet of a downloaded .xlsx, named as the file's table. */
+function onlySheet(bytes: Buffer, name: string): XlsxSheet {
+  const sheets = readXlsx(bytes);
+  expect(sheets.map((s) => s.name)).toEqual([name]);
+  return sheets[0]!;
+}
 
 test('two tablets record offline and export; a third merges them, settles a difference, enters, exports and purges', async ({
   page,
@@ -391,6 +398,20 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
     { n: 2, name: '新患 太郎', isNew: true, deposit: 2000 },
     { n: 3, name: '鈴木 次郎', deposit: 5000 }
   ]);
+  // A-001's numbers are the ones a spreadsheet mangles when it guesses (01200013 → 1200013, 1/2 → a date).
+  const a1 = day.arrivals[0]!;
+  day.arrivals[0] = {
+    ...a1,
+    patientNo: '000001',
+    phone: '09012345678',
+    insurance: { ...a1.insurance, insurerNo: '01200013', branch: '03' }
+  };
+  const memo1 = day.memos[0]!;
+  const rx = memo1.content.prescriptions[0]!;
+  day.memos[0] = {
+    ...memo1,
+    content: { ...memo1.content, prescriptions: [rx, { ...rx, id: 'rx-2', drug: 'ムコダイン錠250' }] }
+  };
   const [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
   await putRows(page, {
     ...day,
@@ -478,14 +499,75 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
   expect(row3[h.indexOf('問診_アレルギー')]).toBe('ペニシリン');
   expect(row3[h.indexOf('問診_記入者')]).toBe('患者');
   expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('問診_アレルギー')]).toBe('');
+  expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('保険者番号')]).toBe('01200013');
+
+  // ── Beside each CSV, the same table as .xlsx: what a spreadsheet would mangle is text, money a number.
+  const xlsxOf = (title: RegExp) =>
+    downloadBy(page, () =>
+      page.getByRole('button', { name: new RegExp(`Excel形式.*${title.source}`) }).click()
+    );
+  const arrivalsXlsx = await xlsxOf(/受付一覧/);
+  expect(arrivalsXlsx.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_受付一覧\.xlsx$/);
+  const arrivalsSheet = onlySheet(await bytesOf(arrivalsXlsx), '受付一覧');
+  expect(arrivalsSheet.rows).toHaveLength(rows.length); // the same rows…
+  const arrivals = sheetTable(arrivalsSheet);
+  expect(arrivals.headers).toEqual(h); // …and columns as the CSV
+  const first = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-001');
+  expect(arrivals.cell(first, '保険者番号')).toEqual({ type: 'text', value: '01200013' });
+  expect(arrivals.cell(first, '患者番号')).toEqual({ type: 'text', value: '000001' });
+  expect(arrivals.cell(first, '枝番')).toEqual({ type: 'text', value: '03' });
+  expect(arrivals.cell(first, '電話番号')).toEqual({ type: 'text', value: '09012345678' });
+  expect(arrivals.cell(first, '受付日')?.type).toBe('text');
+  const third = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-003');
+  expect(arrivals.cell(third, '問診_症状')).toEqual({ type: 'text', value: '咳が止まらない' });
+
+  const memos = sheetTable(onlySheet(await bytesOf(await xlsxOf(/診療メモ/)), '診療メモ'));
+  expect(memos.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
+  expect(memos.cell(1, '処方番号')).toEqual({ type: 'text', value: '1/2' });
+  expect(memos.cell(2, '処方番号')).toEqual({ type: 'text', value: '2/2' });
+  expect(memos.cell(2, '薬剤名')).toEqual({ type: 'text', value: 'ムコダイン錠250' });
+
+  const bills = sheetTable(onlySheet(await bytesOf(await xlsxOf(/預り金と精算/)), '預り金と精算'));
+  expect(bills.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
+  expect(bills.cell(1, '金額')).toEqual({ type: 'number', value: '3000' });
+  await expect(page.getByText(/書き出しました：.*_預り金と精算\.xlsx/)).toBeVisible();
 
   // ── The report's timeline in words too.
   await page.goto(server.url + `/recovery/report/?session=${sessionId}`);
   const report = page.getByTestId('incident-report');
   await expect(report).toContainText('受付票 5枚');
   await expect(report).toContainText('CSV：受付一覧');
+  await expect(report).toContainText('Excel形式（.xlsx）：受付一覧');
   await expect(report).not.toContainText('arrivalSlip');
   await expect(report).not.toContainText('waitingNotice');
+});
+
+test('a busy day as .xlsx, offline: compressed on the page, since the CSP refuses the workers the zip library would start', async ({
+  page,
+  context,
+  server
+}) => {
+  test.setTimeout(120_000);
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
+  await declareOutage(page, server.url);
+  await context.setOffline(true);
+  const sessionId = await currentSessionId(page);
+  // 300 arrivals: the sheet's XML is far over the 160 kB from which fflate's zip() would use a Worker.
+  const day = recordsFor(
+    sessionId,
+    'A',
+    Array.from({ length: 300 }, (_, i) => ({ n: i + 1, name: `患者 ${i + 1}`, memo: false }))
+  );
+  await putRows(page, day);
+  await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
+  await expect(page.getByText('300行').first()).toBeVisible();
+  const xlsx = await downloadBy(page, () =>
+    page.getByRole('button', { name: /Excel形式.*受付一覧/ }).click()
+  );
+  const sheet = onlySheet(await bytesOf(xlsx), '受付一覧');
+  expect(sheet.rows).toHaveLength(301);
+  expect(sheetTable(sheet).cell(300, '受付番号')).toEqual({ type: 'text', value: 'A-300' });
 });
 
 async function bundleText(

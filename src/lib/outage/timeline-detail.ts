@@ -9,9 +9,15 @@ import type { TimelineKind } from './model';
  * What recovery writes as the detail of its own exports and prints. The stored text is a log format:
  * old timelines keep it, so it is matched here, never changed.
  */
-export const RECOVERY_DETAIL = { bundle: 'バンドル', csvPrefix: 'CSV ', report: '障害対応報告' } as const;
+export const RECOVERY_DETAIL = {
+  bundle: 'バンドル',
+  csvPrefix: 'CSV ',
+  /** The same tables as an Excel file (.xlsx), logged as 'Excel 受付一覧'. */
+  xlsxPrefix: 'Excel ',
+  report: '障害対応報告'
+} as const;
 
-/** The CSV titles recovery logs after 'CSV ' (csv-columns.ts CSV_TITLE; a test keeps the two in step). */
+/** The CSV titles recovery logs after 'CSV ' or 'Excel ' (csv-columns.ts CSV_TITLE; a test keeps the two in step). */
 const CSV_TITLES: Record<string, MessageKey> = {
   受付一覧: 'recovery.timeline.csv.arrivals',
   診療メモ: 'recovery.timeline.csv.memos',
@@ -74,6 +80,10 @@ export function describeDetail(kind: TimelineKind, detail: string, locale: Local
   if (kind === 'exported' && text.startsWith(RECOVERY_DETAIL.csvPrefix)) {
     const title = CSV_TITLES[text.slice(RECOVERY_DETAIL.csvPrefix.length)];
     if (title) return say('recovery.timeline.exported.csv', { what: say(title) });
+  }
+  if (kind === 'exported' && text.startsWith(RECOVERY_DETAIL.xlsxPrefix)) {
+    const title = CSV_TITLES[text.slice(RECOVERY_DETAIL.xlsxPrefix.length)];
+    if (title) return say('recovery.timeline.exported.xlsx', { what: say(title) });
   }
   if (kind === 'imported') {
     const m = IMPORTED.exec(text);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanNumber,
   hasValidCheckDigit,
+  longRecipientNo,
   makeCheckDigit,
   restoreInsurerNo,
   unknownLawCode,
@@ -152,11 +153,27 @@ describe('validateRecipientNo (受給者番号)', () => {
     expect(validateRecipientNo(recipient)).toEqual({ ok: true, value: recipient });
     expect(validateRecipientNo(`０００００１${makeCheckDigit('000001')}`).ok).toBe(true);
   });
-  it('rejects bad length and check digit', () => {
+  it('rejects fewer than 7 digits, anything but digits, and 7 digits with a wrong check digit', () => {
     expect(keyOf(validateRecipientNo('123456'))).toBe('patients.error.recipientNoDigits');
-    expect(keyOf(validateRecipientNo('12345678'))).toBe('patients.error.recipientNoDigits');
+    expect(keyOf(validateRecipientNo('1'))).toBe('patients.error.recipientNoDigits');
+    expect(keyOf(validateRecipientNo('12345A7'))).toBe('patients.error.recipientNoDigits');
+    expect(keyOf(validateRecipientNo('ABCDEFGH'))).toBe('patients.error.recipientNoDigits');
+    expect(keyOf(validateRecipientNo('1234567８9Ａ'))).toBe('patients.error.recipientNoDigits');
     const wrong = recipient.slice(0, 6) + ((Number(recipient[6]) + 1) % 10);
     expect(keyOf(validateRecipientNo(wrong))).toBe('patients.error.recipientNoCheckDigit');
+    expect(longRecipientNo(recipient)).toBeNull();
+  });
+  it('keeps 8 digits or more as typed (地方単独の公費), with no check digit rule, and warns beside the field', () => {
+    for (const long of ['12345678', '12345670', '1234567890']) {
+      expect(validateRecipientNo(long), long).toEqual({ ok: true, value: long });
+      expect(longRecipientNo(long)).toEqual({
+        key: 'patients.warning.recipientNoLength',
+        values: { input: long, n: long.length },
+        field: 'recipientNo'
+      });
+    }
+    // Cleaned as the other numbers are: 全角 digits, spaces and hyphens.
+    expect(validateRecipientNo('１２３４ ５６７８')).toEqual({ ok: true, value: '12345678' });
   });
 });
 

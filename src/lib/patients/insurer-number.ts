@@ -139,8 +139,16 @@ export function validatePublicPayerNo(raw: string): Result<string> {
   });
 }
 
-/** 公費の受給者番号: 6 digits + 検証番号 (the last digit). */
+/** 受給者番号 longer than 7 digits: a 地方単独 (prefecture or municipal) 公費 may number its recipients so. */
+const LOCAL_RECIPIENT_NO = /^\d{8,}$/;
+
+/**
+ * 公費の受給者番号: 6 digits + 検証番号 (the last digit). A longer all-digit number is kept as typed, with
+ * no check digit rule (地方単独の公費 number as they please); longRecipientNo says so beside the field.
+ */
 export function validateRecipientNo(raw: string): Result<string> {
+  const digits = cleanNumber(raw);
+  if (LOCAL_RECIPIENT_NO.test(digits)) return ok(digits);
   return validate(raw, {
     field: 'recipientNo',
     lengths: [7],
@@ -149,4 +157,17 @@ export function validateRecipientNo(raw: string): Result<string> {
     prefecture: 'patients.error.recipientNoDigits',
     check: 'patients.error.recipientNoCheckDigit'
   });
+}
+
+/**
+ * A 受給者番号 of more than 7 digits: right for a 地方単独 公費, a slip for a national one. A warning to
+ * look again, never a refusal (as unknownLawCode for a 保険者番号).
+ */
+export function longRecipientNo(digits: string): Problem | null {
+  if (!LOCAL_RECIPIENT_NO.test(digits)) return null;
+  return {
+    key: 'patients.warning.recipientNoLength',
+    values: { input: digits, n: digits.length },
+    field: 'recipientNo'
+  };
 }

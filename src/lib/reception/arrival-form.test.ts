@@ -10,6 +10,7 @@ import {
   readArrivalForm,
   readBirthDate,
   checkInsurerNo,
+  checkRecipientNo,
   rosterValueBeside,
   useRosterValue,
   type ArrivalForm
@@ -194,6 +195,33 @@ describe('readArrivalForm', () => {
     form.insurance.branch = 'A1';
     const branch = readArrivalForm(form, context);
     expect(!branch.ok && branch.error.branch?.key).toBe('reception.error.branch');
+  });
+
+  it('saves a 受給者番号 of 8 digits or more (地方単独の公費) with a warning beside it; fewer digits stop the save', () => {
+    const form = filled();
+    form.insurance = { ...form.insurance, publicPayerNo: '54130018', publicRecipientNo: '1234 5678' };
+    expect(checkRecipientNo(form)).toEqual({
+      kind: 'ok',
+      value: '12345678',
+      warning: {
+        key: 'patients.warning.recipientNoLength',
+        values: { input: '12345678', n: 8 },
+        field: 'recipientNo'
+      }
+    });
+    const long = readArrivalForm(form, context);
+    expect(long.ok && long.value.insurance.publicRecipientNo).toBe('12345678');
+    form.insurance.publicRecipientNo = '1234566';
+    expect(checkRecipientNo(form)).toEqual({ kind: 'ok', value: '1234566', warning: null });
+    form.insurance.publicRecipientNo = '123456';
+    expect(checkRecipientNo(form)).toMatchObject({
+      kind: 'bad',
+      problem: { key: 'patients.error.recipientNoDigits' }
+    });
+    const short = readArrivalForm(form, context);
+    expect(!short.ok && short.error.publicRecipientNo?.key).toBe('patients.error.recipientNoDigits');
+    form.insurance.publicRecipientNo = '';
+    expect(checkRecipientNo(form)).toEqual({ kind: 'none' });
   });
 
   it('for a 申立書 needs the insurer name or employer, the insured name for a dependant, and dates it today', () => {

@@ -4,6 +4,7 @@ import type { Patient } from '../patients/model';
 import { isZenkakuKana, normalizeKana, normalizeSpaces, searchKey } from '../patients/kana';
 import {
   cleanNumber,
+  longRecipientNo,
   unknownLawCode,
   validateInsurerNo,
   validatePublicPayerNo,
@@ -367,6 +368,24 @@ export function checkInsurerNo(
   return { kind: 'hard', problem: valid.error };
 }
 
+/**
+ * The 公費受給者番号 check at the desk: `ok` with a warning beside the field when it is longer than 7
+ * digits (a 地方単独 公費 may be; the number is saved as typed), `bad` when it is not digits, is shorter,
+ * or is 7 digits whose check digit does not match.
+ */
+export type RecipientNoCheck =
+  | { kind: 'none' }
+  | { kind: 'ok'; value: string; warning: Problem | null }
+  | { kind: 'bad'; problem: Problem };
+
+export function checkRecipientNo(form: Pick<ArrivalForm, 'insurance'>): RecipientNoCheck {
+  const typed = form.insurance.publicRecipientNo;
+  if (!typed.trim()) return { kind: 'none' };
+  const valid = validateRecipientNo(typed);
+  if (!valid.ok) return { kind: 'bad', problem: valid.error };
+  return { kind: 'ok', value: valid.value, warning: longRecipientNo(valid.value) };
+}
+
 const trim = (s: string) => s.trim();
 
 export interface ArrivalCheckContext {
@@ -487,10 +506,10 @@ function readInsurance(form: ArrivalForm, put: (field: ArrivalField, problem: Pr
     if (payer.ok) insurance.publicPayerNo = payer.value;
     else put('publicPayerNo', payer.error);
   }
-  if (typed.publicRecipientNo.trim()) {
-    const recipient = validateRecipientNo(typed.publicRecipientNo);
-    if (recipient.ok) insurance.publicRecipientNo = recipient.value;
-    else put('publicRecipientNo', recipient.error);
+  const recipient = checkRecipientNo(form);
+  if (recipient.kind !== 'none') {
+    if (recipient.kind === 'ok') insurance.publicRecipientNo = recipient.value;
+    else put('publicRecipientNo', recipient.problem);
     if (!typed.publicPayerNo.trim()) put('publicPayerNo', { key: 'reception.error.payerForRecipient' });
   }
   return insurance;

@@ -39,6 +39,15 @@ describe('recovery steps', () => {
     expect(steps.export.done).toBe(true);
     expect(steps.csv.lines).toEqual([{ key: 'recovery.status.csvDone', values: { names: '受付一覧' } }]);
     expect(steps.report.done).toBe(true);
+    // The same table as .xlsx is not listed twice; another table as .xlsx is listed.
+    for (const title of ['受付一覧', '診療メモ'])
+      data.events.push(
+        sampleEvent('exported', '2025-11-16T00:03:00.000Z', 'A', `${EXPORT_DETAIL.xlsxPrefix}${title}`)
+      );
+    steps = recoverySteps(data, buildChecklist(data), 0, 'A');
+    expect(steps.csv.lines).toEqual([
+      { key: 'recovery.status.csvDone', values: { names: '受付一覧・診療メモ' } }
+    ]);
     data.events.push(sampleEvent('imported', '2025-11-16T01:00:00.000Z'));
     steps = recoverySteps(data, buildChecklist(data), 2, 'A');
     expect(steps.export).toMatchObject({ done: false, warn: true });

@@ -44,13 +44,12 @@ export function recoverySteps(
   const imported = data.events.some((e) => e.kind === 'imported');
   const progress = checklistProgress(items);
   const cash = cashSummary(data.bills, data.settlements);
-  const csvNames = [
-    ...new Set(
-      exports
-        .filter((e) => e.detail.startsWith(EXPORT_DETAIL.csvPrefix))
-        .map((e) => e.detail.slice(EXPORT_DETAIL.csvPrefix.length))
-    )
-  ];
+  // A table counts as written whether it went out as CSV or as .xlsx.
+  const tableName = (detail: string) =>
+    [EXPORT_DETAIL.csvPrefix, EXPORT_DETAIL.xlsxPrefix]
+      .filter((prefix) => detail.startsWith(prefix))
+      .map((prefix) => detail.slice(prefix.length));
+  const csvNames = [...new Set(exports.flatMap((e) => tableName(e.detail)))];
   const reportMade = data.events.some((e) => e.kind === 'printed' && e.detail === EXPORT_DETAIL.report);
   const warnCount = warningCount(purgeWarnings(data, items, deviceLabel, drafts));
 

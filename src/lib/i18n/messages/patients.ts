@@ -174,7 +174,10 @@ export const ja = {
   'patients.error.publicPayerNoDigits': '公費負担者番号「{input}」は8桁の数字です',
   'patients.error.publicPayerNoPrefecture': '公費負担者番号 {input} の都道府県番号が01〜47ではありません',
   'patients.error.publicPayerNoCheckDigit': '公費負担者番号 {input} の検証番号（最後の桁）が合いません',
-  'patients.error.recipientNoDigits': '受給者番号「{input}」は7桁の数字です',
+  'patients.error.recipientNoDigits':
+    '受給者番号「{input}」は7桁の数字です（地方単独の公費では8桁以上のこともあります）',
+  'patients.warning.recipientNoLength':
+    '受給者番号 {input} は{n}桁で、7桁ではありません。地方単独の公費なら、そのままで構いません',
   'patients.error.recipientNoCheckDigit': '受給者番号 {input} の検証番号（最後の桁）が合いません',
   'patients.error.mappingMissing.patientNo': '患者番号の列を選んでください',
   'patients.error.mappingMissing.name': '氏名の列を選んでください',

@@ -238,7 +238,7 @@ export const ja = {
 
   'recovery.csv.title': '照合用CSVを書き出す',
   'recovery.csv.lead':
-    '電子カルテ・レセコンと照合するための一覧です。Excelで開くなら「UTF-8（BOM付き）」、古いシステムに読み込ませるなら「Shift_JIS」を選んでください。',
+    '電子カルテ・レセコンと照合するための一覧です。Excelなどの表計算ソフトで見るなら「Excel形式（.xlsx）で保存」が確実です。CSVは、Excelで開くなら「UTF-8（BOM付き）」、古いシステムに読み込ませるなら「Shift_JIS」を選んでください。',
   'recovery.csv.encoding': '文字コード',
   'recovery.csv.encoding.utf8bom': 'UTF-8（BOM付き・Excel向け）',
   'recovery.csv.encoding.cp932': 'Shift_JIS（CP932・古いシステム向け）',
@@ -248,7 +248,11 @@ export const ja = {
   'recovery.csv.kind.bills': '預り金と精算',
   'recovery.csv.kind.checklist': '代行入力チェックリスト',
   'recovery.csv.rows': '{n}行',
-  'recovery.csv.export': '書き出す',
+  'recovery.csv.export': 'CSVで書き出す',
+  'recovery.csv.exportXlsx': 'Excel形式（.xlsx）で保存',
+  'recovery.csv.xlsxNote':
+    'Excel形式（.xlsx）は、CSVと同じ行と列を1つのシートに入れます。患者番号・保険者番号・枝番・電話番号・日付・処方番号などは文字列として入るので、先頭の0が消えたり日付に変わったりしません。金額は数値です。文字コードの選択は関係ありません。',
+  'recovery.csv.xlsxFailed': 'Excel形式のファイルを作れませんでした。CSVで書き出してください。',
   'recovery.csv.done': '書き出しました：{name}',
   'recovery.csv.drillExcluded': '訓練の記録はこのファイルに入りません。',
   'recovery.csv.issues.title': '{file}：Shift_JISで書けない文字があります（{n}か所）',

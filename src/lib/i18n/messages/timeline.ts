@@ -20,6 +20,7 @@ export const ja = {
   'recovery.timeline.printed.report': '障害対応報告（PDF）',
   'recovery.timeline.exported.bundle': 'バンドル',
   'recovery.timeline.exported.csv': 'CSV：{what}',
+  'recovery.timeline.exported.xlsx': 'Excel形式（.xlsx）：{what}',
   'recovery.timeline.csv.arrivals': '受付一覧',
   'recovery.timeline.csv.memos': '診療メモ',
   'recovery.timeline.csv.bills': '預り金と精算',

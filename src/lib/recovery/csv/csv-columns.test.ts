@@ -82,11 +82,13 @@ describe('受付一覧', () => {
   });
 });
 
-describe('the timeline says every CSV export in words', () => {
+describe('the timeline says every CSV and .xlsx export in words', () => {
   it('knows every CSV title recovery logs', () => {
     for (const kind of csvKinds) {
       const detail = `${EXPORT_DETAIL.csvPrefix}${CSV_TITLE[kind]}`;
       expect(describeDetail('exported', detail, 'ja'), kind).not.toBe(detail);
+      const xlsx = `${EXPORT_DETAIL.xlsxPrefix}${CSV_TITLE[kind]}`;
+      expect(describeDetail('exported', xlsx, 'ja'), kind).toBe(`Excel形式（.xlsx）：${CSV_TITLE[kind]}`);
     }
   });
 });

@@ -25,6 +25,8 @@ interface Column<R> {
   get: (row: R) => Cell;
   /** The value is an ISO date 'YYYY-MM-DD': a 和暦 column can follow it. */
   date?: true;
+  /** The value is a number (yen or a count): an .xlsx holds it as a number, not as text. */
+  number?: true;
 }
 
 // Japanese labels of coded values, as written into the files (a file format: fixed, not translated).
@@ -235,7 +237,7 @@ const memoColumns: Column<MemoRow>[] = [
   { header: '記載日', get: (r) => day(r.memo.writtenAt || r.memo.createdAt), date: true },
   { header: '記載時刻', get: (r) => time(r.memo.writtenAt || r.memo.createdAt) },
   { header: '最終更新者', get: (r) => r.memo.updatedBy },
-  { header: '版', get: (r) => r.memo.rev },
+  { header: '版', get: (r) => r.memo.rev, number: true },
   { header: '用紙番号', get: (r) => r.memo.paperSerial },
   { header: 'メモID', get: (r) => r.memo.id }
 ];
@@ -268,7 +270,7 @@ const billColumns: Column<BillRow>[] = [
   { header: '患者番号', get: (r) => r.arrival?.patientNo },
   { header: '氏名', get: (r) => r.arrival?.name },
   { header: '種別', get: (r) => label(BILL_KIND, r.bill.kind) },
-  { header: '金額', get: (r) => r.bill.amount },
+  { header: '金額', get: (r) => r.bill.amount, number: true },
   { header: '支払方法', get: (r) => label(METHOD, r.bill.method) },
   { header: '受領者', get: (r) => r.bill.receivedBy },
   { header: '理由', get: (r) => label(BILL_REASON, r.bill.reason) },
@@ -277,18 +279,18 @@ const billColumns: Column<BillRow>[] = [
   { header: '取消', get: (r) => yesNo(Boolean(r.bill.voided)) },
   { header: '取消理由', get: (r) => r.bill.voided?.reason },
   { header: '精算状況', get: (r) => label(SETTLEMENT_STATUS, statusOf(r.bill, r.settlement)) },
-  { header: '一部負担金', get: (r) => r.settlement?.copayCharge },
-  { header: '自費', get: (r) => r.settlement?.selfPayCharge },
-  { header: '請求額合計', get: (r) => figures(r)?.charge },
-  { header: '返金額', get: (r) => figures(r)?.refund },
-  { header: '追加徴収額', get: (r) => figures(r)?.toCollect },
+  { header: '一部負担金', get: (r) => r.settlement?.copayCharge, number: true },
+  { header: '自費', get: (r) => r.settlement?.selfPayCharge, number: true },
+  { header: '請求額合計', get: (r) => figures(r)?.charge, number: true },
+  { header: '返金額', get: (r) => figures(r)?.refund, number: true },
+  { header: '追加徴収額', get: (r) => figures(r)?.toCollect, number: true },
   { header: '精算日', get: (r) => day(r.settlement?.settledAt), date: true },
   { header: '精算時刻', get: (r) => time(r.settlement?.settledAt) },
   { header: '精算方法', get: (r) => label(METHOD, r.settlement?.method) },
   { header: '精算者', get: (r) => r.settlement?.settledBy },
   { header: '領収証番号', get: (r) => r.settlement?.receiptNo },
   { header: '備考', get: (r) => r.settlement?.note },
-  { header: '精算記録数', get: (r) => r.settlementCount },
+  { header: '精算記録数', get: (r) => r.settlementCount, number: true },
   {
     header: 'まとめて精算した預り番号',
     get: (r) =>
@@ -336,9 +338,14 @@ export function layout<R>(
   rowLabel: (r: R) => string
 ): CsvTable {
   const headers: string[] = [];
+  const numbers: boolean[] = [];
   for (const c of columns) {
     headers.push(c.header);
-    if (c.date && options.wareki) headers.push(`${c.header}（和暦）`);
+    numbers.push(Boolean(c.number));
+    if (c.date && options.wareki) {
+      headers.push(`${c.header}（和暦）`);
+      numbers.push(false);
+    }
   }
   const warekiCache = new Map<string, string>();
   const wareki = (iso: string) => {
@@ -363,7 +370,7 @@ export function layout<R>(
     }
     rows[i] = cells;
   }
-  return { headers, rows, rowLabels: records.map(rowLabel) };
+  return { headers, rows, rowLabels: records.map(rowLabel), numbers };
 }
 
 /** Drill (訓練) records never enter a real session's files; a drill session's files hold its drill records. */
@@ -495,12 +502,21 @@ export const CSV_TITLE: Record<CsvKind, string> = {
   checklist: '代行入力チェックリスト'
 };
 
+/** '2025-11-15_受付一覧'; a drill session's: '2025-11-15_訓練_受付一覧'. */
+function fileStem(kind: CsvKind, data: Pick<SessionData, 'session'>): string {
+  return [sessionDay(data.session), ...(isDrill(data.session) ? ['訓練'] : []), CSV_TITLE[kind]].join('_');
+}
+
 /** '2025-11-15_受付一覧.csv'; a drill session's: '2025-11-15_訓練_受付一覧.csv'; CP932 files end in _SJIS. */
 export function csvFileName(
   kind: CsvKind,
   data: Pick<SessionData, 'session'>,
   encoding: 'utf8bom' | 'cp932'
 ): string {
-  const parts = [sessionDay(data.session), ...(isDrill(data.session) ? ['訓練'] : []), CSV_TITLE[kind]];
-  return `${parts.join('_')}${encoding === 'cp932' ? '_SJIS' : ''}.csv`;
+  return `${fileStem(kind, data)}${encoding === 'cp932' ? '_SJIS' : ''}.csv`;
+}
+
+/** '2025-11-15_受付一覧.xlsx'; a drill session's: '2025-11-15_訓練_受付一覧.xlsx'. */
+export function xlsxFileName(kind: CsvKind, data: Pick<SessionData, 'session'>): string {
+  return `${fileStem(kind, data)}.xlsx`;
 }

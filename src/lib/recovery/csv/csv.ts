@@ -12,6 +12,11 @@ export interface CsvTable {
   rows: string[][];
   /** E.g. the queue number, so "row 12, column 氏名" can be found. */
   rowLabels: string[];
+  /**
+   * Per column, true where each cell holds a number or nothing (yen, counts). A CSV writes them as text
+   * like every cell; an .xlsx writes them as numbers and every other cell as text (xlsx.ts).
+   */
+  numbers?: boolean[];
 }
 
 /**

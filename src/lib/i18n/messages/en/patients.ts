@@ -178,7 +178,10 @@ export const en: Record<keyof typeof ja, string> = {
   'patients.error.publicPayerNoPrefecture': 'Public payer No. {input} has a prefecture code outside 01–47',
   'patients.error.publicPayerNoCheckDigit':
     'The check digit (last digit) of public payer No. {input} does not match',
-  'patients.error.recipientNoDigits': 'Recipient No. “{input}” must be 7 digits',
+  'patients.error.recipientNoDigits':
+    'Recipient No. “{input}” must be 7 digits (a local public expense program may use 8 or more)',
+  'patients.warning.recipientNoLength':
+    'Recipient No. {input} has {n} digits, not 7. For a local (prefectural or municipal) public expense program, it can stay as it is',
   'patients.error.recipientNoCheckDigit':
     'The check digit (last digit) of recipient No. {input} does not match',
   'patients.error.mappingMissing.patientNo': 'Choose the column with the patient No.',

@@ -236,7 +236,7 @@ export const en: Record<keyof typeof ja, string> = {
 
   'recovery.csv.title': 'Export reconciliation CSVs',
   'recovery.csv.lead':
-    'Lists to reconcile with the EHR and claims system. Choose UTF-8 (with BOM) to open in Excel, Shift_JIS for older systems.',
+    'Lists to reconcile with the EHR and claims system. To look at them in Excel or another spreadsheet, “Save as Excel (.xlsx)” is the safe choice. For a CSV, choose UTF-8 (with BOM) to open in Excel, Shift_JIS for older systems.',
   'recovery.csv.encoding': 'Encoding',
   'recovery.csv.encoding.utf8bom': 'UTF-8 with BOM (for Excel)',
   'recovery.csv.encoding.cp932': 'Shift_JIS (CP932, older systems)',
@@ -246,7 +246,11 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.csv.kind.bills': 'Deposits and settlements',
   'recovery.csv.kind.checklist': 'Back-entry checklist',
   'recovery.csv.rows': '{n} rows',
-  'recovery.csv.export': 'Export',
+  'recovery.csv.export': 'Export CSV',
+  'recovery.csv.exportXlsx': 'Save as Excel (.xlsx)',
+  'recovery.csv.xlsxNote':
+    'The Excel file (.xlsx) holds the same rows and columns as the CSV, on one sheet. Patient, insurer and branch numbers, phone numbers, dates, prescription numbers and the like are stored as text, so no leading zero is lost and nothing turns into a date; amounts are numbers. The encoding choice does not apply.',
+  'recovery.csv.xlsxFailed': 'The Excel file could not be made. Export the CSV instead.',
   'recovery.csv.done': 'Exported: {name}',
   'recovery.csv.drillExcluded': 'Drill records are left out of this file.',
   'recovery.csv.issues.title': '{file}: some characters cannot be written in Shift_JIS ({n})',

@@ -20,6 +20,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.timeline.printed.report': 'Incident report (PDF)',
   'recovery.timeline.exported.bundle': 'Bundle',
   'recovery.timeline.exported.csv': 'CSV: {what}',
+  'recovery.timeline.exported.xlsx': 'Excel (.xlsx): {what}',
   'recovery.timeline.csv.arrivals': 'arrivals',
   'recovery.timeline.csv.memos': 'visit memos',
   'recovery.timeline.csv.bills': 'deposits and settlements',
