@@ -299,6 +299,9 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
   await expect(page.getByLabel('金額（円）')).toHaveValue('2,200');
   await expect(page.getByText('＝ 2,200円')).toBeVisible();
   await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
+  // 自費 only because eligibility is unconfirmed: the cashier is told it is settled later (or can be a deposit).
+  await expect(page.getByTestId('self-pay-later')).toContainText('差額を後日お返しします');
+  await expect(page.getByRole('button', { name: '預り金にする' })).toBeVisible();
   await page.close({ runBeforeUnload: true });
 
   const again = await context.newPage();
@@ -312,6 +315,8 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
     again.getByText('自費 B-0001（2,200円）を記録しました。状態は「会計済」になりました。')
   ).toBeVisible();
   await expect(again.locator('tr[data-serial="B-0001"] .drill-mark')).toHaveText('訓練');
+  // Every payment gets a slip: 自費 its お支払い控え.
+  await expect(again.getByRole('button', { name: 'お支払い控えを印刷（B-0001）' }).first()).toBeEnabled();
 
   await again.getByRole('link', { name: '会計一覧へ戻る' }).first().click();
   await expectDrawer(again, {
@@ -326,9 +331,12 @@ test('a self-pay typed in 全角 survives a closed tab; drill bills are marked; 
   );
   await expectNoSeriousAxe(again, 'billing overview');
 
-  // Self-pay was paid in full: nothing to settle, and it counts in the summary.
+  // 自費 taken while eligibility was unconfirmed waits in the settle list, and counts in the summary.
   await again.goto(base + '/settle/');
-  await expect(again.getByText('精算が必要な会計（預り金・後日精算）はありません。')).toBeVisible();
+  const waiting = again.getByTestId('settle-list').locator('tbody tr');
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText('自費');
+  await expect(waiting).toContainText('2,200円');
   await expectSummary(again, { selfPayTaken: '2,200円', netCash: '2,200円' });
   // Paid by card: nothing entered the till, and nothing says it matches.
   await expect(again.getByTestId('count-headline')).toHaveText('まだ現金の出入りも釣銭準備金もありません。');

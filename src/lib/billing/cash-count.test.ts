@@ -22,6 +22,7 @@ const bill = (
     arrivalId: `a${n}`,
     kind,
     amount,
+    reason: 'systemDown' as const,
     method: kind === 'payLater' ? ('' as const) : (options.method ?? 'cash'),
     createdDevice: device,
     issuedAt: options.at ?? '2025-11-15T04:00:00.000Z',

@@ -131,7 +131,7 @@ export function readCashCountForm(
 
 type BillLike = Pick<
   Bill,
-  'id' | 'kind' | 'amount' | 'method' | 'createdDevice' | 'voided' | 'issuedAt' | 'arrivalId'
+  'id' | 'kind' | 'amount' | 'method' | 'createdDevice' | 'voided' | 'issuedAt' | 'arrivalId' | 'reason'
 >;
 type SettlementLike = Pick<
   Settlement,

@@ -17,6 +17,7 @@ const bill = (
     arrivalId: `a${n}`,
     kind,
     amount,
+    reason: 'systemDown' as const,
     method: kind === 'payLater' ? ('' as const) : method,
     receivedBy,
     createdDevice: device,

@@ -40,7 +40,16 @@ export interface DrawerTotals {
 
 type BillLike = Pick<
   Bill,
-  'id' | 'kind' | 'amount' | 'method' | 'receivedBy' | 'createdDevice' | 'voided' | 'issuedAt' | 'arrivalId'
+  | 'id'
+  | 'kind'
+  | 'amount'
+  | 'method'
+  | 'receivedBy'
+  | 'createdDevice'
+  | 'voided'
+  | 'issuedAt'
+  | 'arrivalId'
+  | 'reason'
 >;
 type SettlementLike = Pick<
   Settlement,

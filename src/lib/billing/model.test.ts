@@ -140,10 +140,10 @@ describe('arrival status from its bills', () => {
 });
 
 describe('canPrintSlip', () => {
-  it('prints a 預り証 for a standing deposit only, never for a voided one', () => {
+  it('prints a slip for every standing payment (預り証 for a deposit, お支払い控え for 自費), never for a voided one or a pay-later', () => {
     expect(canPrintSlip({ kind: 'deposit', voided: null })).toBe(true);
     expect(canPrintSlip({ kind: 'deposit', voided: { at: 'x', by: '花子', reason: '二重' } })).toBe(false);
-    expect(canPrintSlip({ kind: 'selfPay', voided: null })).toBe(false);
+    expect(canPrintSlip({ kind: 'selfPay', voided: null })).toBe(true);
     expect(canPrintSlip({ kind: 'payLater', voided: null })).toBe(false);
   });
 });

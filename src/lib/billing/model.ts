@@ -174,11 +174,27 @@ export function activeBills<B extends Pick<Bill, 'voided'>>(bills: B[]): B[] {
 }
 
 /**
- * Whether a 預り証 may be printed for this bill: deposits only, and never once voided (取消) — the slip has no
- * place for a 取消 mark, so a voided bill's slip would read as a valid receipt.
+ * Whether a slip may be printed for this bill: every payment (預り金, 自費), never once voided (取消) — the
+ * slip has no place for a 取消 mark, so a voided bill's slip would read as valid.
  */
 export function canPrintSlip(bill: Pick<Bill, 'kind' | 'voided'>): boolean {
-  return bill.kind === 'deposit' && !bill.voided;
+  return takesMoney(bill.kind) && !bill.voided;
+}
+
+/**
+ * Which slip a payment gets: a 預り証 for a deposit, a お支払い控え for 自費. Every payment gets one, so
+ * the patient holds proof of what they paid until the レセコン issues the 領収証.
+ */
+export function slipKind(bill: Pick<Bill, 'kind'>): 'depositSlip' | 'selfPaySlip' {
+  return bill.kind === 'selfPay' ? 'selfPaySlip' : 'depositSlip';
+}
+
+/**
+ * 自費 taken only because eligibility could not be confirmed (資格未確認): once it is, the insured charge
+ * is entered and the difference refunded — it is settled later like a deposit.
+ */
+export function selfPayToSettle(bill: Pick<Bill, 'kind' | 'reason'>): boolean {
+  return bill.kind === 'selfPay' && bill.reason === 'insuranceUnconfirmed';
 }
 
 /** The queue status an arrival moves to once billed: 会計済 for money taken, 後日精算 for pay-later. */

@@ -15,7 +15,7 @@ import {
   settleFormFrom
 } from './settlement';
 
-type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId'>;
+type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId' | 'reason'>;
 type S = Pick<
   Settlement,
   | 'billId'
@@ -35,6 +35,7 @@ const bill = (id: string, kind: BillKind, amount: number, extra: Partial<B> = {}
   arrivalId: `visit-${id}`,
   kind,
   amount,
+  reason: 'systemDown',
   voided: null,
   issuedAt: '2025-11-15T01:00:00.000Z',
   method: kind === 'payLater' ? '' : 'cash',
@@ -135,6 +136,18 @@ describe('settling per visit', () => {
     expect([...map.keys()]).toEqual(['d1']);
     const both = latestByBill([settlement('d1', 100, 'settled', { billIds: ['d1', 'd2'] })]);
     expect([...both.keys()]).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('自費 because eligibility was not confirmed', () => {
+  it('is settled later like a deposit: the insured charge is entered and the difference refunded', () => {
+    const unconfirmed = bill('s1', 'selfPay', 10000, { reason: 'insuranceUnconfirmed' });
+    const plain = bill('s2', 'selfPay', 2200);
+    const rows = settleRows([unconfirmed, plain], [settlement('s1', 3000, 'settled', { billIds: ['s1'] })]);
+    expect(rows.map((r) => r.bill.id)).toEqual(['s1']);
+    expect(rows[0]!.figures).toEqual({ paid: 10000, charge: 3000, refund: 7000, toCollect: 0 });
+    const s = cashSummary([unconfirmed, plain], [settlement('s1', 3000, 'settled', { billIds: ['s1'] })]);
+    expect(s).toMatchObject({ selfPayTaken: 12200, refunded: 7000, settledCharges: 3000, netCash: 5200 });
   });
 });
 

@@ -4,6 +4,7 @@ import { parseLocalDateTime, toLocalDateTime } from '../outage/model';
 import {
   activeBills,
   formatAmount,
+  selfPayToSettle,
   parseYen,
   paymentMethods,
   takesMoney,
@@ -22,9 +23,12 @@ export const settlementStatuses: SettlementStatus[] = [
   'cancelled'
 ];
 
-/** Deposits and pay-laters are settled after recovery; self-pay was paid in full at the desk. */
-export function needsSettlement(bill: Pick<Bill, 'kind'>): boolean {
-  return bill.kind !== 'selfPay';
+/**
+ * Deposits and pay-laters are settled after recovery; so is 自費 taken because eligibility was not
+ * confirmed (the difference is refunded once it is). Other self-pay was paid in full at the desk.
+ */
+export function needsSettlement(bill: Pick<Bill, 'kind' | 'reason'>): boolean {
+  return bill.kind !== 'selfPay' || selfPayToSettle(bill);
 }
 
 /** What the patient paid at the desk during the outage. */
@@ -249,7 +253,10 @@ export function readSettleForm(
   });
 }
 
-type BillLike = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId'>;
+type BillLike = Pick<
+  Bill,
+  'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId' | 'reason'
+>;
 type SettlementLike = Pick<
   Settlement,
   | 'billId'

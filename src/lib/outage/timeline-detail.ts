@@ -50,6 +50,8 @@ const WORDS: Partial<Record<TimelineKind, Record<string, MessageKey>>> = {
     visitMemo: 'recovery.timeline.printed.oneMemo',
     // One deposit slip printed at the cashier (paper/PrintSlip, audit trail only).
     depositSlip: 'recovery.timeline.paper.depositSlip',
+    // One 自費 payment's お支払い控え printed at the cashier.
+    selfPaySlip: 'recovery.timeline.printed.selfPaySlip',
     [RECOVERY_DETAIL.report]: 'recovery.timeline.printed.report'
   },
   exported: { [RECOVERY_DETAIL.bundle]: 'recovery.timeline.exported.bundle' }

@@ -6,6 +6,7 @@ describe('depositSlipInput', () => {
   it('prints the deposit in Japanese with local wall-clock times', () => {
     const input = depositSlipInput(
       {
+        kind: 'deposit',
         serial: 'A-0003',
         issuedAt: new Date(2025, 10, 15, 10, 42).toISOString(),
         amount: 5000,
@@ -24,6 +25,8 @@ describe('depositSlipInput', () => {
       new Date(2025, 10, 15, 10, 45)
     );
     expect(input).toEqual({
+      kind: 'deposit',
+      settleLater: false,
       clinic: {
         name: 'てびかえ内科',
         address: '東京都',

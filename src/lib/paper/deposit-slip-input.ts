@@ -1,19 +1,21 @@
-// What a 預り証 prints for one bill: the paper domain's input built from the bill, its arrival and the clinic.
+// What a 預り証 (or a 自費 payment's お支払い控え) prints for one bill: the paper domain's input built from the bill, its arrival and the clinic.
 import { translate } from '../i18n/translate';
 import { toLocalDateTime } from '../outage/model';
 import type { DepositSlipInput } from './model';
 import type { Arrival } from '../reception/model';
 import type { Clinic } from '../settings/model';
-import type { Bill } from '../billing/model';
+import { selfPayToSettle, type Bill } from '../billing/model';
 
 /** The slip is printed in Japanese whatever the screen's language: it is handed to the patient. */
 export function depositSlipInput(
-  bill: Pick<Bill, 'serial' | 'issuedAt' | 'amount' | 'method' | 'receivedBy' | 'reason' | 'drill'>,
+  bill: Pick<Bill, 'kind' | 'serial' | 'issuedAt' | 'amount' | 'method' | 'receivedBy' | 'reason' | 'drill'>,
   arrival: Pick<Arrival, 'name' | 'kana' | 'patientNo'> | undefined,
   clinic: Pick<Clinic, 'name' | 'address' | 'phone' | 'medicalInstitutionCode'>,
   printedAt: Date
 ): DepositSlipInput {
   return {
+    kind: bill.kind === 'selfPay' ? 'selfPay' : 'deposit',
+    settleLater: selfPayToSettle(bill),
     clinic: {
       name: clinic.name,
       address: clinic.address,

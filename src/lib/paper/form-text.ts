@@ -32,6 +32,8 @@ export const TITLES = {
   visitMemo: '診療メモ',
   depositSlip: '預り証',
   depositStub: '預り証（控）',
+  selfPaySlip: 'お支払い控え（自費）',
+  selfPayStub: 'お支払い控え（自費・控）',
   eligibility: '被保険者資格申立書',
   waitingNotice: 'お知らせ',
   outageCard: '電子カルテ停止時の手順',
@@ -44,6 +46,7 @@ export const FILE_LABELS = {
   intake: '問診票',
   visitMemo: '診療メモ用紙',
   depositSlip: '預り証',
+  selfPaySlip: 'お支払い控え',
   eligibility: '被保険者資格申立書',
   waitingNotice: '待合室掲示',
   outageCard: '停止時手順カード',
@@ -228,6 +231,19 @@ export const DEPOSIT = {
   settledBy: '担当',
   received: '上記の金額を確かにお預かりしました。',
   notReceipt: '本証は領収証ではありません。精算時に領収証・明細書をお渡しします。'
+} as const;
+
+/** The お支払い控え of a 自費 payment: the 預り証's layout with the words of a payment. */
+export const SELF_PAY = {
+  subtitle: '電子カルテ停止のため、診療費を自費（全額）でお支払いいただきました。',
+  amount: '受領金額',
+  method: '支払方法',
+  settle: 'このお支払いについて',
+  settleLater:
+    '保険の資格が確認できましたら、保険診療の負担額で計算し直し、差額をお返しします。この控えをお持ちのうえ受付にお越しください。',
+  final: '自費（全額）でのお支払いです。領収証・明細書は電子カルテの復旧後にお渡しします。',
+  received: '上記の金額を確かに受領しました。',
+  notReceipt: '本控えは領収証ではありません。領収証・明細書は復旧後にお渡しします。'
 } as const;
 
 export const ELIGIBILITY = {

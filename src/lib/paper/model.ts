@@ -35,6 +35,10 @@ export interface PrintoutBase {
 
 /** One deposit (預り金) as its receipt, 預り証, prints it. Labels are Japanese, as printed. */
 export interface DepositSlipInput extends PrintoutBase {
+  /** A deposit's 預り証 (the default), or the お支払い控え of a 自費 payment. */
+  kind?: 'deposit' | 'selfPay';
+  /** 自費 taken because eligibility was not confirmed: the difference is refunded once it is. */
+  settleLater?: boolean;
   /** The deposit's serial, 'A-0003' (device label + number). */
   serial: string;
   receivedAt: LocalDateTime;
@@ -203,7 +207,7 @@ export interface FormPackInput {
 export type SheetKind = 'waitingNotice' | 'outageCard';
 
 /** What a file holds, for its name. */
-export type FileKind = FormKind | SheetKind | 'visitMemos' | 'dayLog' | 'incidentReport';
+export type FileKind = FormKind | SheetKind | 'visitMemos' | 'dayLog' | 'incidentReport' | 'selfPaySlip';
 
 /** What a saved PDF is called: date first, then what it holds ('2025-11-15_預り証_A-0003.pdf'). */
 export interface PrintFile {

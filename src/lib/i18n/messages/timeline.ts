@@ -16,6 +16,7 @@ export const ja = {
   'recovery.timeline.paper.outageCard': '障害時の手順カード',
   'recovery.timeline.paper.dayLog': '1日の受付記録',
   'recovery.timeline.paper.visitMemos': '記入済みの診療メモ',
+  'recovery.timeline.printed.selfPaySlip': 'お支払い控え（自費）を印刷',
   'recovery.timeline.printed.oneMemo': '記入済みの診療メモ（1件）',
   'recovery.timeline.printed.report': '障害対応報告（PDF）',
   'recovery.timeline.exported.bundle': 'バンドル',

@@ -2,7 +2,7 @@
 import { checkboxes, fieldLine, labelledBox } from '../boxes';
 import { formatDate, formatDateTime } from '../datetime';
 import { CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, type Paper } from '../engine';
-import { BLANK, DEPOSIT, GAP, PATIENT, TITLES } from '../form-text';
+import { BLANK, DEPOSIT, GAP, PATIENT, SELF_PAY, TITLES } from '../form-text';
 import { formHeader } from '../header';
 import type { Clinic, DepositSlipInput } from '../model';
 import { formatYen, yenInWords } from '../yen';
@@ -12,27 +12,37 @@ const CUT = PAGE_HEIGHT / 2;
 
 /** Draws both parts; with `filled`, the deposit's values are printed in the boxes. */
 export function depositSlipForm(doc: Paper, clinic: Clinic, serial: string, filled?: DepositSlipInput): void {
+  const selfPay = filled?.kind === 'selfPay';
   formHeader(doc, clinic, {
-    title: TITLES.depositSlip,
-    subtitle: DEPOSIT.subtitle,
+    title: selfPay ? TITLES.selfPaySlip : TITLES.depositSlip,
+    subtitle: selfPay ? SELF_PAY.subtitle : DEPOSIT.subtitle,
     serial,
     top: doc.y,
     compact: true
   });
   essentials(doc, filled);
   const x = MARGIN;
-  labelledBox(doc, x, doc.y, CONTENT_WIDTH, 19, DEPOSIT.settle, settleText(filled), { size: 9 });
+  labelledBox(
+    doc,
+    x,
+    doc.y,
+    CONTENT_WIDTH,
+    19,
+    selfPay ? SELF_PAY.settle : DEPOSIT.settle,
+    selfPay ? (filled?.settleLater ? SELF_PAY.settleLater : SELF_PAY.final) : settleText(filled),
+    { size: 9 }
+  );
   doc.y += 19;
   labelledBox(doc, x, doc.y, CONTENT_WIDTH, 11, DEPOSIT.lost, DEPOSIT.lostText, { size: 9 });
   doc.y += 11;
-  doc.text(DEPOSIT.received, x, doc.y + 5, { size: 9.5 });
-  // A deposit is not payment: the receipt and the statement come with the settlement.
-  doc.text(DEPOSIT.notReceipt, x, doc.y + 10, { size: 9.5, bold: true });
+  doc.text(selfPay ? SELF_PAY.received : DEPOSIT.received, x, doc.y + 5, { size: 9.5 });
+  // Neither a deposit nor this slip is the 領収証: the receipt and the statement come from the レセコン.
+  doc.text(selfPay ? SELF_PAY.notReceipt : DEPOSIT.notReceipt, x, doc.y + 10, { size: 9.5, bold: true });
 
   cutLine(doc, CUT, DEPOSIT.cut);
 
   formHeader(doc, clinic, {
-    title: TITLES.depositStub,
+    title: selfPay ? TITLES.selfPayStub : TITLES.depositStub,
     subtitle: DEPOSIT.stubSubtitle,
     serial,
     top: CUT + 6,
@@ -86,7 +96,8 @@ function essentials(doc: Paper, filled: DepositSlipInput | undefined): void {
   );
   y += 12;
 
-  labelledBox(doc, x, y, 110, 17, DEPOSIT.amount);
+  const selfPay = filled?.kind === 'selfPay';
+  labelledBox(doc, x, y, 110, 17, selfPay ? SELF_PAY.amount : DEPOSIT.amount);
   if (filled) {
     doc.text(`¥${formatYen(filled.amount)}-`, x + 6, y + 13, { size: 20, bold: true });
     doc.text(yenInWords(filled.amount), x + 106, y + 13, { size: 11, align: 'right' });
@@ -95,7 +106,7 @@ function essentials(doc: Paper, filled: DepositSlipInput | undefined): void {
     doc.text(DEPOSIT.amountUnit, x + 60, y + 13, { size: 12 });
     doc.text(BLANK.yenWords, x + 106, y + 13, { size: 11, align: 'right' });
   }
-  labelledBox(doc, x + 110, y, 70, 17, DEPOSIT.method);
+  labelledBox(doc, x + 110, y, 70, 17, selfPay ? SELF_PAY.method : DEPOSIT.method);
   const method = filled?.method ?? '';
   const known = (DEPOSIT.methods as readonly string[]).includes(method);
   checkboxes(doc, x + 112, y + 4, 66, DEPOSIT.methods, {

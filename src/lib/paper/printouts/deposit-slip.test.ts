@@ -38,6 +38,29 @@ describe('depositSlip', () => {
     expect(text.match(/山田 太郎/g)).toHaveLength(2);
   });
 
+  it('a 自費 payment gets its お支払い控え: a payment, not a deposit, and never a 領収証', () => {
+    const later = depositSlip(
+      depositInput({ kind: 'selfPay', settleLater: true, amount: 10000, serial: 'A-0005' }),
+      font
+    );
+    const text = pdfPages(writePdf('self-pay.pdf', later.bytes))[0]!;
+    expect(later.missingChars).toEqual([]);
+    for (const words of [
+      'お支払い控え（自費）',
+      '受領金額',
+      '10,000',
+      '差額をお返しします',
+      '本控えは領収証ではありません'
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toContain('預り金額');
+    const final = pdfPages(
+      writePdf('self-pay-final.pdf', depositSlip(depositInput({ kind: 'selfPay' }), font).bytes)
+    )[0]!;
+    expect(final).toContain('自費（全額）でのお支払いです');
+    expect(final).not.toContain('差額をお返しします');
+  });
+
   it('is quick enough to print at the counter', () => {
     depositSlip(depositInput(), font);
     const started = performance.now();

@@ -12,7 +12,7 @@ export function depositSlip(input: DepositSlipInput, font: FontBytes): PdfResult
     font,
     clinic: input.clinic,
     drill: input.drill,
-    title: `${TITLES.depositSlip} ${serial}`,
+    title: `${input.kind === 'selfPay' ? TITLES.selfPaySlip : TITLES.depositSlip} ${serial}`,
     printedAt: input.printedAt
   });
   depositSlipForm(doc, input.clinic, serial, input);

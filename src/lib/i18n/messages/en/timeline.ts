@@ -16,6 +16,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.timeline.paper.outageCard': 'Outage procedure card',
   'recovery.timeline.paper.dayLog': 'Day’s arrivals log',
   'recovery.timeline.paper.visitMemos': 'Filled visit memos',
+  'recovery.timeline.printed.selfPaySlip': 'Self-pay slip printed',
   'recovery.timeline.printed.oneMemo': 'Filled visit memo (1)',
   'recovery.timeline.printed.report': 'Incident report (PDF)',
   'recovery.timeline.exported.bundle': 'Bundle',
