@@ -1,6 +1,6 @@
 // Which version of its record a checklist item asks to enter (入力した版), and whether a tick still matches it or the record changed after it.
 import { canonicalJson } from '../../values';
-import { arrivalFieldsOf, type Arrival, type Intake } from '../../reception/model';
+import type { Arrival, Intake } from '../../reception/model';
 import type { FieldChange, Memo, Revision } from '../../visits/model';
 import { diffContent } from '../../visits/revisions';
 import type { Bill } from '../../billing/model';
@@ -46,14 +46,36 @@ const INTAKE_FIELDS = [
 ] as const satisfies readonly (keyof Intake)[];
 
 /**
- * A visit's registration (受付) as entered: the desk's fields (the patient, insurance, department…), whether
- * it was cancelled, and its 問診. Not its place in the queue, not the 資格 result (the 資格 line has
- * that), not the serial of a paper form.
+ * A visit's registration (受付) as entered: the patient, insurance, department and the rest the desk
+ * wrote, whether it was cancelled, and its 問診. Not the record's meta, not its place in the queue, not
+ * the 資格 result (the 資格 line has that), not the serial of a paper form. A field added to arrivals
+ * later counts as content: a change to it reopens the line, the safe side.
  */
 function arrivalContent(arrival: Arrival, intake: Intake | undefined) {
-  const { eligibilityStatus: _status, paperSerial: _serial, ...fields } = arrivalFieldsOf(arrival);
+  const {
+    id: _id,
+    sessionId: _session,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    createdDevice: _createdDevice,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    updatedDevice: _updatedDevice,
+    rev: _rev,
+    drill: _drill,
+    deviceLabel: _label,
+    seq: _seq,
+    queueNo: _queueNo,
+    arrivedAt: _arrivedAt,
+    status,
+    statusChangedAt: _statusAt,
+    cancellation: _cancellation,
+    eligibilityStatus: _eligibility,
+    paperSerial: _paper,
+    ...fields
+  } = arrival;
   const answers = intake ? Object.fromEntries(INTAKE_FIELDS.map((f) => [f, intake[f]])) : null;
-  return { ...fields, cancelled: arrival.status === 'cancelled', intake: answers };
+  return { ...fields, cancelled: status === 'cancelled', intake: answers };
 }
 
 /** The 資格 line: how eligibility was shown, the insurance as written, the result after recovery. */
