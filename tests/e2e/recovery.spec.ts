@@ -6,6 +6,7 @@ import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
 import { test, expect, openReady, setUpClinic, declareOutage, TEST_CLINIC } from './support/fixtures';
 import { startStaticServer } from './support/static-server';
+import { addDoctorsAndDepartments } from './support/reception';
 import {
   BUNDLE_PASSWORD,
   bundleInput,
@@ -28,6 +29,7 @@ import {
 } from './support/recovery';
 import type { Memo } from '../../src/lib/visits/model';
 import type { Arrival } from '../../src/lib/reception/model';
+import type { BackEntry } from '../../src/lib/recovery/model';
 import { createBundle } from '../../src/lib/recovery/bundle/bundle';
 import { canonicalJson, sha256Hex } from '../../src/lib/recovery/bundle/canonical';
 import { sampleData, sampleSession } from '../../src/lib/recovery/sample';
@@ -144,6 +146,8 @@ test('two tablets record offline and export; a third merges them, settles a diff
     const c = await tabletC.newPage();
     await openReady(c, serverC.url + '/');
     await setUpClinic(c, serverC.url, { label: 'C', staff: ['事務 三郎'] });
+    // The office manager works on C; the doctor comes over to confirm what was entered for them.
+    await addDoctorsAndDepartments(c, serverC.url, { departments: ['内科'], doctors: ['医師 一郎'] });
     await tabletC.setOffline(true);
     await c.goto(serverC.url + '/recovery/');
     await expect(c.getByText('この端末には障害対応の記録がありません。')).toBeVisible();
@@ -227,8 +231,36 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await c.reload();
     await c.getByRole('radio', { name: 'すべて' }).click();
     await expect(newcomer.getByLabel('電子カルテの患者番号')).toHaveValue('00124');
+    // ── 代行入力 of a memo: the office manager enters it, a doctor confirms it (確定者).
     const memoRow = c.getByTestId(`be-memo-${memoA1.id}`);
+    await expect(memoRow).toContainText('医師以外が入力したときは、医師が確定するまで済みになりません。');
     await memoRow.getByRole('button', { name: '電子カルテに入力済み' }).click();
+    await expect(memoRow).toContainText('確定待ち（医師の確認が必要）');
+    await expect(memoRow).toContainText('入力：事務 三郎');
+    await expect(memoRow).toContainText('入力した版：第3版');
+    // Entered but not confirmed: it does not count yet.
+    await expect(c.getByTestId('checklist-progress')).toContainText('1 / 14 件 入力済み');
+    await expect(c.getByTestId('checklist-progress')).toContainText('うち確定待ち 1件');
+    await c.getByRole('radio', { name: '確定待ち' }).click();
+    await expect(c.getByTestId(/^be-/)).toHaveCount(1);
+    // Only doctors are offered; nobody is picked for the office manager.
+    const confirmer = memoRow.getByLabel('確定する医師');
+    await expect(confirmer.locator('option')).toHaveText(['選んでください', '医師 一郎']);
+    await memoRow.getByRole('button', { name: '確定する（A-001・診療メモ）' }).click();
+    await expect(memoRow.getByRole('alert')).toContainText('確定する医師を選んでください。');
+    await confirmer.selectOption({ label: '医師 一郎' });
+    await memoRow.getByRole('button', { name: '確定する（A-001・診療メモ）' }).click();
+    await expect(c.getByTestId(/^be-/)).toHaveCount(0);
+    await c.getByRole('radio', { name: 'すべて' }).click();
+    await expect(memoRow).toContainText('入力済み：事務 三郎');
+    await expect(memoRow).toContainText('確定：医師 一郎');
+    await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
+    const confirmedTick = await getRow<BackEntry>(c, 'backEntries', `be-memo-${memoA1.id}`);
+    expect(confirmedTick).toMatchObject({ enteredBy: '事務 三郎', confirmedBy: '医師 一郎', recordRev: 3 });
+    expect(confirmedTick?.history.map((h) => [h.action, h.by])).toEqual([
+      ['entered', '事務 三郎'],
+      ['confirmed', '医師 一郎']
+    ]);
     const depositRow = c.getByTestId(`be-bill-${a.bills[0]!.id}`);
     await depositRow.getByRole('button', { name: 'レセコンに入力済み' }).click();
     await expect(c.getByTestId('checklist-progress')).toContainText('3 / 14 件 入力済み');
@@ -237,6 +269,50 @@ test('two tablets record offline and export; a third merges them, settles a diff
     await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
     await c.reload();
     await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
+
+    // The doctor then adds to the memo after it was entered: the line reopens, saying what changed.
+    const entered = (await getRow<Memo>(c, 'memos', memoA1.id))!;
+    const editedAt = new Date().toISOString();
+    const edited = {
+      ...entered,
+      rev: 4,
+      updatedAt: editedAt,
+      updatedBy: '医師 一郎',
+      updatedDevice: 'C',
+      content: { ...entered.content, nextAppointment: '1週間後' }
+    };
+    await putRows(c, {
+      memos: [edited],
+      revisions: [
+        {
+          id: `${memoA1.id}-rev-4`,
+          sessionId,
+          recordId: memoA1.id,
+          rev: 4,
+          at: editedAt,
+          by: '医師 一郎',
+          deviceLabel: 'C',
+          changes: [{ field: 'nextAppointment', before: entered.content.nextAppointment, after: '1週間後' }],
+          snapshot: edited.content
+        }
+      ]
+    });
+    await c.reload();
+    await c.getByRole('radio', { name: 'すべて' }).click();
+    await expect(memoRow).toContainText('入力後に変更あり — もう一度入力してください');
+    await expect(memoRow).toContainText('変更：医師 一郎');
+    await expect(memoRow).toContainText('次回予約');
+    await expect(memoRow).toContainText('1週間後');
+    await expect(c.getByTestId('checklist-progress')).toContainText('1 / 14 件 入力済み');
+    await expect(c.getByTestId('checklist-progress')).toContainText('入力後に変更あり 1件');
+    // The doctor enters the new version personally: confirmed at once (入力者 = 確定者).
+    await c.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '医師 一郎' });
+    await memoRow.getByRole('button', { name: '電子カルテに入力済み（A-001・診療メモ）' }).click();
+    await expect(memoRow).toContainText('入力済み：医師 一郎');
+    await expect(memoRow).toContainText('入力した版：第4版');
+    await expect(memoRow).not.toContainText('確定待ち');
+    await expect(c.getByTestId('checklist-progress')).toContainText('2 / 14 件 入力済み');
+    await c.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '事務 三郎' });
     await c.getByRole('radio', { name: '資格未確認' }).click();
     await expect(c.getByTestId(/^be-/)).toHaveCount(1);
     await expect(c.getByTestId(`be-eligibility-${sessionId}-arr-A-2`)).toContainText('被保険者資格申立書');
@@ -310,6 +386,14 @@ test('two tablets record offline and export; a third merges them, settles a diff
     expect(newcomerRow[h.indexOf('入力者')]).toBe('事務 三郎');
     expect(newcomerRow[h.indexOf('記録者')]).toBe('受付 花子');
     expect(newcomerRow[h.indexOf('電子カルテ患者番号')]).toBe('00124');
+    const memoCsvRow = checkRows.find(
+      (r) => r[h.indexOf('氏名')] === '髙橋 ①子' && r[h.indexOf('項目')] === '診療メモ'
+    )!;
+    expect(memoCsvRow[h.indexOf('状態')]).toBe('入力済');
+    expect(memoCsvRow[h.indexOf('入力者')]).toBe('医師 一郎');
+    expect(memoCsvRow[h.indexOf('確定者')]).toBe('医師 一郎');
+    expect(memoCsvRow[h.indexOf('入力した版')]).toBe('4');
+    expect(newcomerRow[h.indexOf('確定者')]).toBe('事務 三郎');
     expect(checkRows).toHaveLength(15);
 
     // ── The incident report, on screen and as a PDF.

@@ -74,8 +74,11 @@ export const targetOf: Record<ItemKind, BackEntryTarget> = {
 };
 
 export interface BackEntryStep {
-  /** numbered: the EHR patient number was filled in or changed after the tick. */
-  action: 'entered' | 'undone' | 'numbered';
+  /**
+   * numbered: the EHR patient number was filled in or changed after the tick; confirmed: 確定, what was
+   * entered by someone else (代行入力) was checked and confirmed by one who may (a doctor, for a memo).
+   */
+  action: 'entered' | 'undone' | 'numbered' | 'confirmed';
   by: string;
   at: string;
   deviceLabel: string;
@@ -88,13 +91,59 @@ export interface BackEntry extends RecordMeta {
   target: BackEntryTarget;
   /** False after an untick; the row stays, with its history. */
   entered: boolean;
-  /** Who typed it into the EHR / レセコン, and when ('' while not entered). */
+  /** 入力者: who typed it into the EHR / レセコン, and when ('' while not entered). */
   enteredBy: string;
   enteredAt: string;
+  /**
+   * 確定者: who confirmed what was entered, and when ('' while it waits). A memo is confirmed by a doctor,
+   * at once when a doctor entered it; anything else by the entering itself (入力者 = 確定者).
+   */
+  confirmedBy: string;
+  confirmedAt: string;
+  /**
+   * The version of the record that was entered (入力した版): its rev and updatedAt at the tick, and a
+   * digest of what the item asks to enter (0, '' and '' when not entered, or ticked before versions were kept).
+   */
+  recordRev: number;
+  recordUpdatedAt: string;
+  recordDigest: string;
   /** The EHR's own patient number, for a new patient registered there. */
   ehrPatientNo: string;
-  /** Every tick and untick, oldest first. */
+  /** Every tick, untick, number and confirmation, oldest first. */
   history: BackEntryStep[];
+}
+
+/** Clinical content (診療メモ) is confirmed by a doctor: the guideline's 確定者 of a 診療録. */
+export function needsDoctor(itemKind: ItemKind): boolean {
+  return itemKind === 'memo';
+}
+
+/**
+ * A tick as stored by an app from before confirmations and versions (a row on this device, or in a
+ * bundle): what it lacks is filled, and a row that has it is returned unchanged. Such a tick was
+ * entered without anyone confirming it, so a memo waits for a doctor; any other item was confirmed
+ * by its entering. The version it entered is unknown (0).
+ */
+export function withBackEntryDefaults<T>(row: T): T {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return row;
+  const r = row as Record<string, unknown>;
+  if (
+    'confirmedBy' in r &&
+    'confirmedAt' in r &&
+    'recordRev' in r &&
+    'recordUpdatedAt' in r &&
+    'recordDigest' in r
+  )
+    return row;
+  const selfConfirmed = r.entered === true && !needsDoctor(r.itemKind as ItemKind);
+  return {
+    confirmedBy: selfConfirmed ? r.enteredBy : '',
+    confirmedAt: selfConfirmed ? r.enteredAt : '',
+    recordRev: 0,
+    recordUpdatedAt: '',
+    recordDigest: '',
+    ...r
+  } as T;
 }
 
 /** One tick per item and kind: the same id on every device, so two tablets ticking one item meet in a merge. */

@@ -305,6 +305,87 @@ describe('checklist ticks', () => {
   });
 });
 
+describe('確定 through the repo', () => {
+  const doctor = { id: 'd1', name: '医師 一郎', role: 'doctor' as const };
+  const office = { id: 'o1', name: '事務 三郎', role: 'manager' as const };
+
+  it('a memo ticked by the office waits; a doctor confirms it, named on the tick and its meta; a stale screen is refused', async () => {
+    await recoveryRepo.importBundle(await open(tablet('A', 1), 'A'), ctx(), OPTS);
+    const data = (await recoveryRepo.load(S))!;
+    const memo = buildChecklist(data).find((i) => i.kind === 'memo')!;
+    const ticked = await recoveryRepo.tick(
+      data.session,
+      memo,
+      { enteredBy: office.name, role: office.role, ehrPatientNo: '' },
+      null,
+      ctx()
+    );
+    expect(ticked.ok && ticked.value).toMatchObject({ confirmedBy: '', recordRev: 1 });
+    const waiting = buildChecklist((await recoveryRepo.load(S))!).find((i) => i.kind === 'memo')!;
+    expect(waiting.state).toBe('awaitingConfirmation');
+
+    const notDoctor = await recoveryRepo.confirm(waiting, office, ctx());
+    expect(!notDoctor.ok && notDoctor.error.key).toBe('recovery.checklist.confirmNotDoctor');
+    const confirmed = await recoveryRepo.confirm(
+      waiting,
+      doctor,
+      ctx('C', office.name, '2025-11-16T02:00:00.000Z')
+    );
+    expect(confirmed.ok && confirmed.value).toMatchObject({
+      enteredBy: office.name,
+      confirmedBy: doctor.name,
+      confirmedAt: '2025-11-16T02:00:00.000Z',
+      updatedBy: doctor.name,
+      rev: 2
+    });
+    // The screen that still shows the waiting tick cannot confirm it twice.
+    const stale = await recoveryRepo.confirm(waiting, doctor, ctx());
+    expect(!stale.ok && stale.error.key).toBe('store.error.conflict');
+    const done = buildChecklist((await recoveryRepo.load(S))!).find((i) => i.kind === 'memo')!;
+    expect(done.state).toBe('done');
+    expect(done.entry?.history.map((h) => [h.action, h.by])).toEqual([
+      ['entered', office.name],
+      ['confirmed', doctor.name]
+    ]);
+  });
+
+  it('a tick stored by the app before 確定者 reads with defaults, and can be confirmed and unticked', async () => {
+    await recoveryRepo.importBundle(await open(tablet('A', 1), 'A'), ctx(), OPTS);
+    const data = (await recoveryRepo.load(S))!;
+    const memo = buildChecklist(data).find((i) => i.kind === 'memo')!;
+    const at = '2025-11-16T01:00:00.000Z';
+    // Written as the previous version wrote it: no 確定者, no version.
+    await table('backEntries').put({
+      id: memo.id,
+      sessionId: S,
+      createdAt: at,
+      createdBy: office.name,
+      createdDevice: 'C',
+      updatedAt: at,
+      updatedBy: office.name,
+      updatedDevice: 'C',
+      rev: 1,
+      drill: false,
+      recordId: memo.recordId,
+      itemKind: 'memo',
+      target: 'ehr',
+      entered: true,
+      enteredBy: office.name,
+      enteredAt: at,
+      ehrPatientNo: '',
+      history: [{ action: 'entered', by: office.name, at, deviceLabel: 'C' }]
+    });
+    const read = buildChecklist((await recoveryRepo.load(S))!).find((i) => i.kind === 'memo')!;
+    expect(read.state).toBe('awaitingConfirmation');
+    expect(read.entry).toMatchObject({ confirmedBy: '', recordRev: 0, recordDigest: '' });
+    const confirmed = await recoveryRepo.confirm(read, doctor, ctx());
+    expect(confirmed.ok && confirmed.value).toMatchObject({ confirmedBy: doctor.name, rev: 2, recordRev: 0 });
+    if (!confirmed.ok) return;
+    const undone = await recoveryRepo.untick(confirmed.value, ctx());
+    expect(undone.ok && undone.value).toMatchObject({ entered: false, confirmedBy: '', rev: 3 });
+  });
+});
+
 describe('the EHR number of a new patient', () => {
   it('is required for the tick (unless ticked explicitly without it) and can be corrected afterwards', async () => {
     const data = tablet('A', 1);

@@ -1,5 +1,6 @@
 // Recovery's reads and writes across every store of a session: load, export, import and merge, conflicts, checklist ticks, purge.
 import {
+  actingAs,
   clearAllJournals,
   ConflictError,
   raiseCounter,
@@ -13,7 +14,7 @@ import type { DraftRow } from '../store/drafts';
 import { fail, type Result } from '../result';
 import { outageRepo } from '../outage/repo';
 import { groupOutages, outageContaining, type Outage, type OutageScope } from '../outage/model';
-import { matchClinic, type ClinicIdentity } from '../settings/model';
+import { matchClinic, type ClinicIdentity, type Staff } from '../settings/model';
 import { queueCounterKey } from '../reception/model';
 import { serialCounterKey } from '../billing/model';
 import {
@@ -37,7 +38,7 @@ import {
   type Tally
 } from './bundle/merge';
 import { sameContent } from './bundle/canonical';
-import { renumberEntry, tickEntry, untickEntry } from './checklist/back-entry';
+import { checkConfirm, confirmEntry, renumberEntry, tickEntry, untickEntry } from './checklist/back-entry';
 import { checkTick, type ChecklistItem, type TickInput } from './checklist/checklist';
 import { PURGE_STORES, totalOf, type PurgeCounts } from './purge/purge-rules';
 import type { SessionDraft } from './purge/unsaved-drafts';
@@ -47,12 +48,20 @@ import {
   type RecoverySession,
   type SessionData,
   type SessionTable,
-  type StoredRecord
+  type StoredRecord,
+  withBackEntryDefaults
 } from './model';
 
 const sessions = () => table<RecoverySession>('sessions');
 const rows = (name: SessionTable) => table<StoredRecord>(name);
 const drafts = () => table<DraftRow>('drafts');
+const backEntries = () => table<BackEntry>('backEntries');
+
+/** A stored tick, with what a tick from an older app version lacks filled in. */
+async function storedTick(id: string): Promise<BackEntry | undefined> {
+  const row = await backEntries().get(id);
+  return row && withBackEntryDefaults(row);
+}
 
 /** Conflicts waiting for the user are kept with the session's drafts, so purge finds them and a reload keeps them. */
 const conflictsKey = (sessionId: string) => `recovery.conflicts.${sessionId}`;
@@ -64,6 +73,8 @@ async function readRecords(scope: OutageScope): Promise<Record<SessionTable, Sto
   );
   const out = {} as Record<SessionTable, StoredRecord[]>;
   SESSION_TABLES.forEach((t, i) => (out[t] = lists[i]!));
+  // Ticks stored by an older app version read as a tick now reads (and merge with a bundle's filled ones).
+  out.backEntries = out.backEntries.map(withBackEntryDefaults);
   return out;
 }
 
@@ -349,12 +360,13 @@ export const recoveryRepo = {
   },
 
   /**
-   * Tick an item as entered. `expectedRev` is the rev of the tick the screen showed (null when there was
-   * none): if another screen or tablet ticked or unticked it meanwhile, nothing is written.
+   * Tick an item as entered, as the version of its record the screen showed (item.version). `expectedRev`
+   * is the rev of the tick the screen showed (null when there was none): if another screen or tablet
+   * ticked or unticked it meanwhile, nothing is written.
    */
   tick(
     session: RecoverySession,
-    item: Pick<ChecklistItem, 'id' | 'kind' | 'recordId' | 'target' | 'arrival'>,
+    item: Pick<ChecklistItem, 'id' | 'kind' | 'recordId' | 'target' | 'arrival' | 'version'>,
     input: TickInput,
     expectedRev: number | null,
     ctx: WriteContext
@@ -363,11 +375,37 @@ export const recoveryRepo = {
     if (problem) return Promise.resolve(fail(problem));
     return write(() =>
       transaction(['backEntries'], async () => {
-        const stored = await table<BackEntry>('backEntries').get(item.id);
+        const stored = await storedTick(item.id);
         if ((stored?.rev ?? null) !== expectedRev) throw new ConflictError(item.id);
         const entry = tickEntry(item, stored ?? null, input, session.id, session.kind === 'drill', ctx);
-        await table<BackEntry>('backEntries').put(entry);
+        await backEntries().put(entry);
         return entry;
+      })
+    );
+  },
+
+  /**
+   * 確定: `confirmer` (a doctor, for a memo) confirms what was entered. `item` is the line as the screen
+   * showed it: if its tick changed meanwhile, nothing is written. The tick, its meta and its audit line
+   * name the confirmer.
+   */
+  confirm(
+    item: Pick<ChecklistItem, 'id' | 'kind' | 'state' | 'entry'>,
+    confirmer: Staff | null,
+    ctx: WriteContext
+  ): Promise<Result<BackEntry>> {
+    const problem = checkConfirm(item, confirmer);
+    if (problem || !confirmer || !item.entry)
+      return Promise.resolve(fail(problem ?? { key: 'recovery.checklist.confirmNothing' }));
+    const shown = item.entry;
+    const as = actingAs(ctx, confirmer.name);
+    return write(() =>
+      transaction(['backEntries'], async () => {
+        const stored = await storedTick(item.id);
+        if (!stored || stored.rev !== shown.rev) throw new ConflictError(item.id);
+        const next = confirmEntry(stored, as);
+        await backEntries().put(next);
+        return next;
       })
     );
   },
@@ -376,10 +414,10 @@ export const recoveryRepo = {
   renumber(entry: BackEntry, ehrPatientNo: string, ctx: WriteContext): Promise<Result<BackEntry>> {
     return write(() =>
       transaction(['backEntries'], async () => {
-        const stored = await table<BackEntry>('backEntries').get(entry.id);
+        const stored = await storedTick(entry.id);
         if (!stored || stored.rev !== entry.rev) throw new ConflictError(entry.id);
         const next = renumberEntry(stored, ehrPatientNo, ctx);
-        await table<BackEntry>('backEntries').put(next);
+        await backEntries().put(next);
         return next;
       })
     );
@@ -389,10 +427,10 @@ export const recoveryRepo = {
   untick(entry: BackEntry, ctx: WriteContext): Promise<Result<BackEntry>> {
     return write(() =>
       transaction(['backEntries'], async () => {
-        const stored = await table<BackEntry>('backEntries').get(entry.id);
+        const stored = await storedTick(entry.id);
         if (!stored || stored.rev !== entry.rev) throw new ConflictError(entry.id);
         const next = untickEntry(stored, ctx);
-        await table<BackEntry>('backEntries').put(next);
+        await backEntries().put(next);
         return next;
       })
     );

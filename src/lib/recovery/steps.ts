@@ -79,9 +79,18 @@ export function recoverySteps(
     },
     checklist: {
       done: progress.entered === progress.total,
-      warn: false,
+      // A memo waiting for a doctor, or a record changed after it was entered, needs someone to act.
+      warn: progress.awaitingConfirmation + progress.changed > 0,
       lines: [
-        { key: 'recovery.status.progress', values: { entered: progress.entered, total: progress.total } }
+        { key: 'recovery.status.progress', values: { entered: progress.entered, total: progress.total } },
+        ...(progress.awaitingConfirmation + progress.changed > 0
+          ? [
+              {
+                key: 'recovery.status.progressOpen',
+                values: { awaiting: progress.awaitingConfirmation, changed: progress.changed }
+              } as Message
+            ]
+          : [])
       ]
     },
     settle: {

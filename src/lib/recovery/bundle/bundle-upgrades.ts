@@ -1,5 +1,5 @@
 // Upgrades for bundles written by older app versions: one function per schema version, applied in order.
-import { SESSION_TABLES } from '../model';
+import { SESSION_TABLES, withBackEntryDefaults, type SessionTable } from '../model';
 
 export type RawBundle = Record<string, unknown>;
 
@@ -31,6 +31,33 @@ export const bundleUpgrades: readonly BundleUpgrade[] = [
   { version: 1, upgrade: toV1 },
   { version: 3, upgrade: toV3 }
 ];
+
+/** A field added inside one kind of record: `fill` adds it to a row that lacks it, and leaves any other row as it is. */
+export interface RecordFill {
+  table: SessionTable;
+  fill: <T>(row: T) => T;
+}
+
+/**
+ * Fields added inside records without a new schema version (no store changed, so no Dexie version):
+ * a bundle of this very version may still come from an app before them, so these run on every bundle
+ * read, whatever its version, after the upgrades above.
+ */
+export const recordFills: readonly RecordFill[] = [
+  // Back-entry ticks gained the 確定者 and the version entered (入力した版) while the schema stayed at 3.
+  { table: 'backEntries', fill: withBackEntryDefaults }
+];
+
+export function fillRecords(bundle: RawBundle, fills: readonly RecordFill[] = recordFills): RawBundle {
+  const records = bundle.records;
+  if (records === null || typeof records !== 'object' || Array.isArray(records)) return bundle;
+  const out: Record<string, unknown> = { ...(records as Record<string, unknown>) };
+  for (const { table, fill } of fills) {
+    const rows = out[table];
+    if (Array.isArray(rows)) out[table] = rows.map((row: unknown) => fill(row));
+  }
+  return { ...bundle, records: out };
+}
 
 /** Apply every upgrade above `from` up to `to`, oldest first. Versions without a step needed no change. */
 export function migrateBundle(

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { canonicalJson } from './canonical';
 import { BUNDLE_FORMAT, bundleCounts, bundleFileName, createBundle, readBundle } from './bundle';
+import * as v from 'valibot';
 import { migrateBundle } from './bundle-upgrades';
+import { mergeRecords } from './merge';
+import { BackEntrySchema } from './schema';
+import { buildChecklist } from '../checklist/checklist';
+import { tickEntry } from '../checklist/back-entry';
+import type { SessionData } from '../model';
 import { sampleData, sampleSession } from '../sample';
 
 const meta = {
@@ -136,5 +142,111 @@ describe('bundle', () => {
     expect(bundleFileName(sampleSession({ kind: 'drill' }), 'B')).toBe(
       '2025-11-15_手控え_訓練_端末B.tebikae.tbk'
     );
+  });
+
+  describe('ticks written before 確定者 and versions (入力した版)', () => {
+    const office = {
+      actor: { staffId: 's', staffName: '事務 三郎', deviceLabel: 'C' },
+      now: new Date('2025-11-15T03:50:00.000Z'),
+      newId: () => 'x'
+    };
+    /** A session whose memo and visit were ticked by the office, as the app before these fields stored it. */
+    function withOldTicks(): SessionData {
+      const data = sampleData(1);
+      data.backEntries = buildChecklist(data)
+        .filter((i) => i.kind !== 'bill')
+        .map((i) => {
+          const tick = tickEntry(
+            i,
+            null,
+            { enteredBy: '事務 三郎', ehrPatientNo: '' },
+            data.session.id,
+            false,
+            office
+          );
+          const {
+            confirmedBy: _by,
+            confirmedAt: _at,
+            recordRev: _rev,
+            recordUpdatedAt: _updated,
+            recordDigest: _digest,
+            ...old
+          } = tick;
+          return old as typeof tick;
+        });
+      return data;
+    }
+
+    for (const schemaVersion of [2, 3]) {
+      it(`a schema ${schemaVersion} bundle's old ticks are filled on reading and merge without damage`, async () => {
+        const bundle = await createBundle(withOldTicks(), meta);
+        const opened = await readBundle(JSON.stringify({ ...bundle, schemaVersion }));
+        expect(opened.ok).toBe(true);
+        if (!opened.ok) return;
+        expect(opened.value.checksum).toBe('ok');
+        const ticks = opened.value.bundle.records.backEntries;
+        expect(ticks.map((t) => [t.itemKind, t.confirmedBy, t.recordRev])).toEqual([
+          ['arrival', '事務 三郎', 0],
+          ['memo', '', 0]
+        ]);
+        const merged = mergeRecords(
+          [bundle.session.id],
+          {},
+          opened.value.bundle.records as Record<string, unknown>,
+          {
+            fromDevice: 'A',
+            exportedAt: bundle.exportedAt,
+            exportedBy: bundle.exportedBy,
+            sessionDevices: ['A'],
+            staffNames: [],
+            evidence: false
+          }
+        );
+        expect(merged.damaged).toEqual([]);
+        expect(merged.writes.backEntries).toHaveLength(2);
+        // Read back: the visit stands as entered; the memo waits for a doctor.
+        const data = { ...sampleData(1), backEntries: merged.writes.backEntries } as unknown as SessionData;
+        const states = buildChecklist(data).map((i) => [i.kind, i.state]);
+        expect(states).toEqual([
+          ['arrival', 'done'],
+          ['memo', 'awaitingConfirmation'],
+          ['bill', 'notEntered']
+        ]);
+      });
+    }
+
+    it('the strict schema takes the new fields and refuses unknown ones, as before', () => {
+      const data = sampleData(1);
+      const item = buildChecklist(data).find((i) => i.kind === 'memo')!;
+      const tick = tickEntry(
+        item,
+        null,
+        { enteredBy: '事務 三郎', ehrPatientNo: '' },
+        data.session.id,
+        false,
+        office
+      );
+      expect(v.safeParse(BackEntrySchema, tick).success).toBe(true);
+      const confirmed = {
+        ...tick,
+        confirmedBy: '医師 一郎',
+        confirmedAt: '2025-11-15T04:00:00.000Z',
+        history: [
+          ...tick.history,
+          { action: 'confirmed', by: '医師 一郎', at: '2025-11-15T04:00:00.000Z', deviceLabel: 'C' }
+        ]
+      };
+      expect(v.safeParse(BackEntrySchema, confirmed).success).toBe(true);
+      expect(v.safeParse(BackEntrySchema, { ...tick, approvedBy: '医師 一郎' }).success).toBe(false);
+      expect(v.safeParse(BackEntrySchema, { ...tick, recordRev: -1 }).success).toBe(false);
+      expect(v.safeParse(BackEntrySchema, { ...tick, confirmedAt: 'yesterday' }).success).toBe(false);
+      expect(
+        v.safeParse(BackEntrySchema, { ...tick, history: [{ ...tick.history[0]!, action: 'approved' }] })
+          .success
+      ).toBe(false);
+      // Unfilled, an old tick is not a tick of this version: the fill on reading is what lets it in.
+      const { recordDigest: _digest, ...unfilled } = tick;
+      expect(v.safeParse(BackEntrySchema, unfilled).success).toBe(false);
+    });
   });
 });

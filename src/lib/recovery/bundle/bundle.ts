@@ -5,7 +5,13 @@ import { SCHEMA_VERSION } from '../../store/migrations';
 import type { ClinicIdentity } from '../../settings/model';
 import { RecoverySessionSchema } from './schema';
 import { canonicalJson, sha256Hex } from './canonical';
-import { bundleUpgrades, migrateBundle, type BundleUpgrade, type RawBundle } from './bundle-upgrades';
+import {
+  bundleUpgrades,
+  fillRecords,
+  migrateBundle,
+  type BundleUpgrade,
+  type RawBundle
+} from './bundle-upgrades';
 import {
   SESSION_TABLES,
   isDrill,
@@ -167,7 +173,8 @@ export interface ReadOptions {
 
 /**
  * Read a bundle file's text. Refused (with a reason) when it is not JSON, not a tebikae bundle, written
- * by a newer app, or has fields a bundle never has; upgraded when written by an older one. A bad checksum
+ * by a newer app, or has fields a bundle never has; upgraded when written by an older one (and fields added
+ * inside records since filled, see recordFills). A bad checksum
  * is reported, not refused: the user decides after a warning.
  */
 export async function readBundle(text: string, options: ReadOptions = {}): Promise<Result<OpenedBundle>> {
@@ -199,8 +206,9 @@ export async function readBundle(text: string, options: ReadOptions = {}): Promi
       envelope.checksum.algorithm === 'SHA-256' && actual === envelope.checksum.value ? 'ok' : 'mismatch';
   }
   const from = envelope.schemaVersion;
-  const upgraded =
-    from < current ? migrateBundle(envelope, from, current, options.upgrades ?? bundleUpgrades) : envelope;
+  const upgraded = fillRecords(
+    from < current ? migrateBundle(envelope, from, current, options.upgrades ?? bundleUpgrades) : envelope
+  );
   const sessions = envelope.sessions ?? [envelope.session];
   if (!sessions.some((s) => s.id === envelope.session.id))
     return fail({ key: 'recovery.bundle.error.envelope', values: { field: 'sessions' } });

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import {
   IdSchema,
+  MAX_REV,
   OptionalInstantSchema,
   InstantSchema,
   ShortTextSchema,
@@ -24,10 +25,16 @@ export const BackEntrySchema = v.strictObject({
   entered: v.boolean(),
   enteredBy: ShortTextSchema,
   enteredAt: OptionalInstantSchema,
+  confirmedBy: ShortTextSchema,
+  confirmedAt: OptionalInstantSchema,
+  // 0: not entered, or ticked before versions were kept.
+  recordRev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_REV)),
+  recordUpdatedAt: OptionalInstantSchema,
+  recordDigest: v.pipe(v.string(), v.maxLength(64)),
   ehrPatientNo: ShortTextSchema,
   history: v.array(
     v.strictObject({
-      action: v.picklist(['entered', 'undone', 'numbered']),
+      action: v.picklist(['entered', 'undone', 'numbered', 'confirmed']),
       by: ShortTextSchema,
       at: InstantSchema,
       deviceLabel: ShortTextSchema

@@ -118,7 +118,12 @@ describe('buildChecklist', () => {
       ctx('事務 三郎', '2025-11-16T01:00:00Z')
     );
     const items = buildChecklist({ ...s, backEntries: [tick] });
-    expect(checklistProgress(items)).toEqual({ entered: 1, total: 7 });
+    expect(checklistProgress(items)).toEqual({
+      entered: 1,
+      total: 7,
+      awaitingConfirmation: 0,
+      changed: 0
+    });
     expect(filterChecklist(items, 'pending')).toHaveLength(6);
     expect(filterChecklist(items, 'newPatients').map((i) => i.kind)).toEqual([
       'arrival',

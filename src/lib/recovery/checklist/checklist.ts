@@ -2,15 +2,32 @@
 import type { MessageKey } from '../../i18n/keys';
 import type { FieldProblems } from '../../result';
 import type { Arrival, Intake } from '../../reception/model';
-import type { Memo } from '../../visits/model';
+import type { FieldChange, Memo, Revision } from '../../visits/model';
+import type { StaffRole } from '../../settings/model';
 import { activeBills, formatAmount, type Bill } from '../../billing/model';
 import { backEntryId, targetOf, type BackEntry, type BackEntryTarget, type ItemKind } from '../model';
+import {
+  arrivalVersion,
+  billVersion,
+  changedAfterEntry,
+  eligibilityVersion,
+  memoChangesSince,
+  memoVersion,
+  type RecordVersion
+} from './item-version';
 
 /** A line of text the UI translates. */
 export interface Message {
   key: MessageKey;
   values?: Record<string, string | number>;
 }
+
+/**
+ * Where an item stands: not entered (or unticked); entered, but the record changed after the tick
+ * (入力後に変更あり: enter it again); entered by someone who may not confirm it, waiting for a doctor
+ * (確定待ち); done (entered and confirmed, on the record as it is now).
+ */
+export type ItemState = 'notEntered' | 'changed' | 'awaitingConfirmation' | 'done';
 
 export interface ChecklistItem {
   /** The back-entry id this item is ticked under. */
@@ -25,9 +42,15 @@ export interface ChecklistItem {
   author: string;
   authoredAt: string;
   authorDevice: string;
+  /** The record as it is now: the version a tick made now would enter. */
+  version: RecordVersion;
   /** The tick, if one was ever made (entered or undone). */
   entry: BackEntry | null;
+  state: ItemState;
+  /** Done: entered, confirmed, and not changed since. Only this counts as entered anywhere. */
   entered: boolean;
+  /** For a memo changed after its tick: what changed since the version entered (else empty). */
+  changes: FieldChange[];
 }
 
 export interface ChecklistInput {
@@ -36,6 +59,8 @@ export interface ChecklistInput {
   memos: readonly Memo[];
   bills: readonly Bill[];
   backEntries: readonly BackEntry[];
+  /** Memo revisions, to say what changed after a memo was entered (nothing is said without them). */
+  revisions?: readonly Revision[];
 }
 
 /** 資格 not confirmed online: still 未確認, or shown only by a 申立書 or not at all. */
@@ -83,6 +108,13 @@ export function intakeSummary(intake: Intake): Message[] {
 /** The arrival's intake as it stands: the one changed last (a tablet normally keeps one per arrival). */
 export function latestIntake(intakes: readonly Intake[]): Intake | undefined {
   return [...intakes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/** Where a tick leaves its item, given the record as it is now. */
+export function itemState(entry: BackEntry | null, version: RecordVersion, kind: ItemKind): ItemState {
+  if (!entry?.entered) return 'notEntered';
+  if (changedAfterEntry(entry, version, kind)) return 'changed';
+  return entry.confirmedBy ? 'done' : 'awaitingConfirmation';
 }
 
 function arrivalTodo(arrival: Arrival, intakes: readonly Intake[]): Message[] {
@@ -156,10 +188,13 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     todo: Message[],
     by: string,
     at: string,
-    device: string
+    device: string,
+    version: RecordVersion,
+    memo?: Memo
   ) => {
     const id = backEntryId(kind, recordId);
     const entry = entries.get(id) ?? null;
+    const state = itemState(entry, version, kind);
     items.push({
       id,
       kind,
@@ -170,22 +205,28 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
       author: by,
       authoredAt: at,
       authorDevice: device,
+      version,
       entry,
-      entered: entry?.entered ?? false
+      state,
+      entered: state === 'done',
+      changes:
+        state === 'changed' && memo && entry ? memoChangesSince(memo, input.revisions ?? [], entry) : []
     });
   };
   for (const arrival of [...input.arrivals].sort(byArrival)) {
     // A registration cancelled at the desk is not entered into the EHR, unless something was recorded
     // for it (a memo or a bill that stands): then its records need entering like any other.
     if (arrival.status === 'cancelled' && !memos.has(arrival.id) && !bills.has(arrival.id)) continue;
+    const arrivalIntakes = intakes.get(arrival.id) ?? [];
     add(
       'arrival',
       arrival.id,
       arrival,
-      arrivalTodo(arrival, intakes.get(arrival.id) ?? []),
+      arrivalTodo(arrival, arrivalIntakes),
       arrival.createdBy,
       arrival.arrivedAt,
-      arrival.createdDevice
+      arrival.createdDevice,
+      arrivalVersion(arrival, latestIntake(arrivalIntakes))
     );
     if (eligibilityOpen(arrival))
       add(
@@ -195,7 +236,8 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
         eligibilityTodo(arrival),
         arrival.createdBy,
         arrival.arrivedAt,
-        arrival.createdDevice
+        arrival.createdDevice,
+        eligibilityVersion(arrival)
       );
     const ms = [...(memos.get(arrival.id) ?? [])].sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
     for (const m of ms)
@@ -206,22 +248,41 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
         memoTodo(m),
         m.authorName || m.createdBy,
         m.writtenAt || m.createdAt,
-        m.createdDevice
+        m.createdDevice,
+        memoVersion(m),
+        m
       );
     const bs = [...(bills.get(arrival.id) ?? [])].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
     for (const b of bs)
-      add('bill', b.id, arrival, billTodo(b), b.receivedBy || b.createdBy, b.issuedAt, b.createdDevice);
+      add(
+        'bill',
+        b.id,
+        arrival,
+        billTodo(b),
+        b.receivedBy || b.createdBy,
+        b.issuedAt,
+        b.createdDevice,
+        billVersion(b)
+      );
   }
   return items;
 }
 
-export type ChecklistFilter = 'all' | 'pending' | 'newPatients' | 'eligibility';
-export const checklistFilters: ChecklistFilter[] = ['pending', 'all', 'newPatients', 'eligibility'];
+export type ChecklistFilter = 'all' | 'pending' | 'unconfirmed' | 'newPatients' | 'eligibility';
+export const checklistFilters: ChecklistFilter[] = [
+  'pending',
+  'unconfirmed',
+  'all',
+  'newPatients',
+  'eligibility'
+];
 
 export function filterChecklist(items: readonly ChecklistItem[], filter: ChecklistFilter): ChecklistItem[] {
   switch (filter) {
     case 'pending':
       return items.filter((i) => !i.entered);
+    case 'unconfirmed':
+      return items.filter((i) => i.state === 'awaitingConfirmation');
     case 'newPatients':
       return items.filter((i) => i.arrival.isNew);
     case 'eligibility':
@@ -232,12 +293,23 @@ export function filterChecklist(items: readonly ChecklistItem[], filter: Checkli
 }
 
 export interface Progress {
+  /** Done: entered, confirmed, and the record unchanged since (what the hub, the report and the purge count). */
   entered: number;
   total: number;
+  /** Entered but waiting for a doctor's 確定. */
+  awaitingConfirmation: number;
+  /** Entered, then the record changed: to be entered again. */
+  changed: number;
 }
 
 export function checklistProgress(items: readonly ChecklistItem[]): Progress {
-  return { entered: items.filter((i) => i.entered).length, total: items.length };
+  const count = (state: ItemState) => items.filter((i) => i.state === state).length;
+  return {
+    entered: count('done'),
+    total: items.length,
+    awaitingConfirmation: count('awaitingConfirmation'),
+    changed: count('changed')
+  };
 }
 
 /** Items grouped under their arrival, keeping the order (one card per patient on screen). */
@@ -256,6 +328,11 @@ export function groupByArrival(
 /** What a tick stores: entered now by the transcriber, optionally with the EHR's patient number. */
 export interface TickInput {
   enteredBy: string;
+  /**
+   * The transcriber's role: a doctor's own entering of a memo confirms it at once; anyone else's (or an
+   * unknown role) waits for a doctor's 確定.
+   */
+  role?: StaffRole;
   ehrPatientNo: string;
   /** Staff confirmed a new patient is entered although the EHR's number is not known yet. */
   withoutNumber?: boolean;

@@ -6,7 +6,7 @@ import type { Arrival, Intake } from '../../reception/model';
 import { bySerial } from '../../paper/links';
 import type { Memo, Prescription } from '../../visits/model';
 import type { Bill, Settlement } from '../../billing/model';
-import { latestIntake, type ChecklistItem } from '../checklist/checklist';
+import { latestIntake, type ChecklistItem, type ItemState } from '../checklist/checklist';
 import { neutralise, type CsvTable } from './csv';
 import { isDrill, sessionDay, type SessionData } from '../model';
 
@@ -109,6 +109,12 @@ const ITEM_KIND: Record<string, string> = {
   bill: '会計'
 };
 const TARGET: Record<string, string> = { ehr: '電子カルテ', rececon: 'レセコン' };
+const ITEM_STATE: Record<ItemState, string> = {
+  notEntered: '未入力',
+  awaitingConfirmation: '確定待ち',
+  changed: '入力後に変更あり',
+  done: '入力済'
+};
 
 const label = (map: Record<string, string>, value: string | null | undefined) =>
   map[value ?? ''] ?? value ?? '';
@@ -312,14 +318,19 @@ const checklistColumns: Column<ChecklistItem>[] = [
   { header: '新患', get: (i) => yesNo(i.arrival.isNew) },
   { header: '項目', get: (i) => label(ITEM_KIND, i.kind) },
   { header: '入力先', get: (i) => label(TARGET, i.target) },
-  { header: '状態', get: (i) => (i.entered ? '入力済' : '未入力') },
+  { header: '状態', get: (i) => ITEM_STATE[i.state] },
   { header: '記録者', get: (i) => i.author },
   { header: '記録日', get: (i) => day(i.authoredAt), date: true },
   { header: '記録時刻', get: (i) => time(i.authoredAt) },
   { header: '記録端末', get: (i) => i.authorDevice },
-  { header: '入力者', get: (i) => (i.entered ? i.entry?.enteredBy : '') },
-  { header: '入力日', get: (i) => (i.entered ? day(i.entry?.enteredAt) : ''), date: true },
-  { header: '入力時刻', get: (i) => (i.entered ? time(i.entry?.enteredAt) : '') },
+  // A tick that stands (done, waiting for a doctor, or outgrown by a later change) says who entered which version.
+  { header: '入力者', get: (i) => (i.entry?.entered ? i.entry.enteredBy : '') },
+  { header: '入力日', get: (i) => (i.entry?.entered ? day(i.entry.enteredAt) : ''), date: true },
+  { header: '入力時刻', get: (i) => (i.entry?.entered ? time(i.entry.enteredAt) : '') },
+  { header: '確定者', get: (i) => (i.entry?.entered ? i.entry.confirmedBy : '') },
+  { header: '確定日', get: (i) => (i.entry?.entered ? day(i.entry.confirmedAt) : ''), date: true },
+  { header: '確定時刻', get: (i) => (i.entry?.entered ? time(i.entry.confirmedAt) : '') },
+  { header: '入力した版', get: (i) => (i.entry?.entered && i.entry.recordRev > 0 ? i.entry.recordRev : '') },
   { header: '電子カルテ患者番号', get: (i) => i.entry?.ehrPatientNo },
   { header: '記録ID', get: (i) => i.recordId }
 ];

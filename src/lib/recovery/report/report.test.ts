@@ -88,7 +88,7 @@ describe('before a purge', () => {
       newId: () => 'x'
     };
     data.backEntries = buildChecklist(data).map((i) =>
-      tickEntry(i, null, { enteredBy: 's', ehrPatientNo: '' }, data.session.id, false, ctx)
+      tickEntry(i, null, { enteredBy: 's', role: 'doctor', ehrPatientNo: '' }, data.session.id, false, ctx)
     );
     expect(lastChangeAt(data)).toBe('2025-11-16T02:00:00.000Z');
     data.events.push(sampleEvent('exported', '2025-11-16T01:00:00.000Z', 'A', EXPORT_DETAIL.bundle));

@@ -43,6 +43,8 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.status.importFrom': 'Records from devices: {labels}',
   'recovery.status.conflicts': '{n} differences to check',
   'recovery.status.progress': '{entered} / {total} entered (arrival, eligibility, memo and bill items)',
+  'recovery.status.progressOpen':
+    'of which {awaiting} awaiting confirmation and {changed} changed after entry (both count as not done)',
   'recovery.status.unsettled': '{n} not settled',
   'recovery.status.allSettled': 'Nothing left to settle',
   'recovery.status.csvNone': 'Not exported yet',
@@ -166,9 +168,10 @@ export const en: Record<keyof typeof ja, string> = {
 
   'recovery.checklist.title': 'Back-entry checklist',
   'recovery.checklist.lead':
-    'When a record from the outage has been entered into the EHR or claims system, press "entered" on it. Who entered it and when is kept.',
+    'When a record from the outage has been entered into the EHR or claims system, press "entered" on it. Who entered it and when is kept. A visit memo is done once a doctor confirms it.',
   'recovery.checklist.filter': 'Show',
   'recovery.checklist.filter.pending': 'Not entered',
+  'recovery.checklist.filter.unconfirmed': 'Awaiting confirmation',
   'recovery.checklist.filter.all': 'All',
   'recovery.checklist.filter.newPatients': 'New patients',
   'recovery.checklist.filter.eligibility': 'Eligibility unconfirmed',
@@ -199,6 +202,25 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.checklist.ehrNoMissing': 'EHR patient number: not filled in',
   'recovery.checklist.saveNo': 'Save patient number',
   'recovery.checklist.noSaved': 'Patient number saved',
+  'recovery.checklist.enteredBy': 'Entered by {name} {at} ({target})',
+  'recovery.checklist.confirmed': 'Confirmed by {name} {at}',
+  'recovery.checklist.version': 'Version entered: {rev} ({at})',
+  'recovery.checklist.versionUnknown': 'Version entered: not recorded (entered with an earlier app version)',
+  'recovery.checklist.awaiting': 'Awaiting confirmation (a doctor must check it)',
+  'recovery.checklist.changed': 'Changed after it was entered — enter it again',
+  'recovery.checklist.changedBy': 'Changed by {name} {at} (now version {rev})',
+  'recovery.checklist.memoNeedsDoctor':
+    'Entered by anyone but a doctor, it is done only once a doctor confirms it.',
+  'recovery.checklist.confirmer': 'Confirming doctor',
+  'recovery.checklist.confirmerPick': 'Choose',
+  'recovery.checklist.confirm': 'Confirm',
+  'recovery.checklist.noDoctors':
+    'No doctor is in the staff list. Add a staff member with the role "doctor" in settings to confirm.',
+  'recovery.checklist.confirmChanged':
+    'The record changed after it was entered. Enter it again, then confirm.',
+  'recovery.checklist.confirmNothing': 'This item is not waiting for confirmation.',
+  'recovery.checklist.confirmPick': 'Choose the confirming doctor.',
+  'recovery.checklist.confirmNotDoctor': 'Only a doctor can confirm a visit memo.',
   'recovery.todo.arrivalFirst': 'First visit ({department})',
   'recovery.todo.arrivalReturn': 'Return visit ({department})',
   'recovery.todo.newPatient': 'Register new patient (note the EHR patient number)',
