@@ -3,7 +3,14 @@ import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { expectDrawer, expectSummary, fitsWidth, linesOf, patientsAwaitingPayment } from './support/billing';
+import {
+  expectDrawer,
+  expectSummary,
+  fitsWidth,
+  linesOf,
+  patientsAwaitingPayment,
+  recordRecovery
+} from './support/billing';
 
 test('deposit, pay-later, a void, a reload, then settlement after recovery ties out to the yen', async ({
   page,
@@ -160,12 +167,7 @@ test('deposit, pay-later, a void, a reload, then settlement after recovery ties 
   await expect(page.getByRole('link', { name: /さんを精算する/ })).toHaveCount(0);
 
   // The EHR is back.
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: '復旧を記録する' }).click();
-  // The second tap, after the list of what is still open.
-  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
-  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
-  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+  await recordRecovery(page, base);
 
   await page.goto(base + '/settle/');
   const list = page.getByTestId('settle-list');
@@ -437,13 +439,8 @@ test('on a 768px tablet: a voided deposit prints no slip, pay-later names its �
   await expectNoSeriousAxe(page, 'billing overview at 768px');
 
   // After recovery, 山田さん's QR deposit is refunded by QR unless the cashier says otherwise.
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: '復旧を記録する' }).click();
-  // The second tap, after the list of what is still open.
-  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
-  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
-  // Saved before leaving the page: a navigation started at once would end the write.
-  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+  // The EHR is back.
+  await recordRecovery(page, base);
   await page.goto(base + '/settle/');
   const settle = page.getByTestId('settle-list');
   // One row per visit: the voided A-0001 sits struck through in 山田さん's row beside A-0002.
@@ -506,11 +503,8 @@ test('one visit, two deposits: the レセコン charge is entered once and gives
     await expect(page.getByText(new RegExp(`預り金 ${serial}（`))).toBeVisible();
   }
 
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: '復旧を記録する' }).click();
-  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
-  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
-  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+  // The EHR is back.
+  await recordRecovery(page, base);
 
   await page.goto(base + '/settle/');
   const list = page.getByTestId('settle-list');

@@ -7,7 +7,7 @@
 import type { RecordMeta } from '../store/record';
 import { fail, ok, type FieldProblems, type Result } from '../result';
 import { activeBills, parseYen, takesMoney, type Bill, type Settlement } from './model';
-import { settleRows } from './settlement';
+import { settleRows, type BillLike as SettledBill, type SettlementLike as Settled } from './settlement';
 
 /** Notes and coins in circulation, largest first. */
 export const denominations = [10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 1] as const;
@@ -129,23 +129,8 @@ export function readCashCountForm(
   });
 }
 
-type BillLike = Pick<
-  Bill,
-  'id' | 'kind' | 'amount' | 'method' | 'createdDevice' | 'voided' | 'issuedAt' | 'arrivalId' | 'reason'
->;
-type SettlementLike = Pick<
-  Settlement,
-  | 'billId'
-  | 'billIds'
-  | 'copayCharge'
-  | 'selfPayCharge'
-  | 'status'
-  | 'settledAt'
-  | 'method'
-  | 'updatedAt'
-  | 'updatedDevice'
-  | 'rev'
->;
+type BillLike = SettledBill & Pick<Bill, 'createdDevice'>;
+type SettlementLike = Settled & Pick<Settlement, 'updatedDevice'>;
 type CountLike = Pick<CashCount, 'kind' | 'drawer' | 'amount' | 'countedAt' | 'countedBy' | 'rev'>;
 
 /**

@@ -1,6 +1,6 @@
 // The cash drawer (レジ) for a session: what each staff member and device took, and what should be in the drawer now.
-import { activeBills, takesMoney, type Bill, type PaymentMethod, type Settlement } from './model';
-import { paidOf, settleRows } from './settlement';
+import { activeBills, takesMoney, type Bill, type PaymentMethod } from './model';
+import { paidOf, settleRows, type BillLike as SettledBill, type SettlementLike } from './settlement';
 
 export interface TakenBy {
   /** Staff name or device label. */
@@ -38,31 +38,7 @@ export interface DrawerTotals {
   voidedAmount: number;
 }
 
-type BillLike = Pick<
-  Bill,
-  | 'id'
-  | 'kind'
-  | 'amount'
-  | 'method'
-  | 'receivedBy'
-  | 'createdDevice'
-  | 'voided'
-  | 'issuedAt'
-  | 'arrivalId'
-  | 'reason'
->;
-type SettlementLike = Pick<
-  Settlement,
-  | 'billId'
-  | 'billIds'
-  | 'copayCharge'
-  | 'selfPayCharge'
-  | 'status'
-  | 'settledAt'
-  | 'method'
-  | 'updatedAt'
-  | 'rev'
->;
+type BillLike = SettledBill & Pick<Bill, 'receivedBy' | 'createdDevice'>;
 
 function group(bills: BillLike[], keyOf: (b: BillLike) => string): TakenBy[] {
   const rows = new Map<string, TakenBy>();

@@ -1,6 +1,6 @@
 // Settlement arithmetic and the cash summary that ties out to the yen.
 import { describe, expect, it } from 'vitest';
-import type { Bill, BillKind, Settlement, SettlementStatus } from './model';
+import type { BillKind, SettlementStatus } from './model';
 import {
   cashSummary,
   dailyFlows,
@@ -12,22 +12,13 @@ import {
   settlementFigures,
   statusOf,
   emptySettleForm,
-  settleFormFrom
+  settleFormFrom,
+  type BillLike,
+  type SettlementLike
 } from './settlement';
 
-type B = Pick<Bill, 'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId' | 'reason'>;
-type S = Pick<
-  Settlement,
-  | 'billId'
-  | 'billIds'
-  | 'copayCharge'
-  | 'selfPayCharge'
-  | 'status'
-  | 'settledAt'
-  | 'method'
-  | 'updatedAt'
-  | 'rev'
->;
+type B = BillLike;
+type S = SettlementLike;
 
 const bill = (id: string, kind: BillKind, amount: number, extra: Partial<B> = {}): B => ({
   id,

@@ -253,11 +253,13 @@ export function readSettleForm(
   });
 }
 
-type BillLike = Pick<
+/** What settling reads of a bill (the drawer and the till count read these too). */
+export type BillLike = Pick<
   Bill,
   'id' | 'kind' | 'amount' | 'voided' | 'issuedAt' | 'method' | 'arrivalId' | 'reason'
 >;
-type SettlementLike = Pick<
+/** What settling reads of a settlement. */
+export type SettlementLike = Pick<
   Settlement,
   | 'billId'
   | 'billIds'

@@ -70,3 +70,13 @@ export async function linesOf(locator: Locator): Promise<number> {
 export async function fitsWidth(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
 }
+
+/** The EHR is back: record the recovery from home (two taps, the second after the list of what is open). */
+export async function recordRecovery(page: Page, base: string): Promise<void> {
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: '復旧を記録する' }).click();
+  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
+  // Saved before leaving the page: a navigation started at once would end the write.
+  await expect(page.getByRole('link', { name: '復旧後の処理へ' })).toBeVisible();
+}
