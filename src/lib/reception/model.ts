@@ -2,6 +2,7 @@
 import type { FieldProblems } from '../result';
 import { sameValue } from '../values';
 import type { RecordMeta } from '../store/record';
+import type { RececonDetails } from './rececon';
 
 export type VisitType = 'first' | 'return'; // 初診 / 再診
 
@@ -127,6 +128,8 @@ export interface Declaration {
   employer: string; // 勤務先 (社保)
   address: string;
   declaredAt: string;
+  /** The phone number written on the 申立書 (absent on records made before it was asked). */
+  phone?: string;
 }
 
 export interface Arrival extends RecordMeta {
@@ -160,6 +163,8 @@ export interface Arrival extends RecordMeta {
   paperSerial: string;
   /** 受付取消: set when cancelled (status 'cancelled'); kept, marked undone, when the cancel is undone. */
   cancellation?: Cancellation | null;
+  /** レセコン入力用の詳細: absent when none was entered (and on records made before they existed). */
+  rececon?: RececonDetails;
 }
 
 export type PregnancyState = 'no' | 'pregnant' | 'breastfeeding' | 'possible' | 'unknown' | '';
@@ -214,12 +219,13 @@ export const pregnancyStates: Exclude<PregnancyState, ''>[] = [
   'unknown'
 ];
 
-export const emptyDeclaration: Declaration = {
+export const emptyDeclaration: Required<Declaration> = {
   insurerName: '',
   insuredName: '',
   employer: '',
   address: '',
-  declaredAt: ''
+  declaredAt: '',
+  phone: ''
 };
 
 /** The session an arrival is registered in: its id and whether it is a drill (訓練). */
@@ -248,6 +254,7 @@ export interface ArrivalFields {
   declaration: Declaration | null;
   eligibilityStatus: EligibilityStatus;
   paperSerial: string;
+  rececon?: RececonDetails;
 }
 
 /** What the patient or staff wrote on the 問診票, checked and cleaned. */
@@ -292,7 +299,8 @@ const fieldKeys: (keyof ArrivalFields)[] = [
   'insurance',
   'declaration',
   'eligibilityStatus',
-  'paperSerial'
+  'paperSerial',
+  'rececon'
 ];
 
 /** The desk's fields of a stored arrival (what the edit form changes), without number, time and queue state. */
