@@ -60,7 +60,7 @@ export const defaultClinic: Clinic = {
   receconCodes: { departments: [], doctors: [] }
 };
 
-/** A name as compared for its code: trimmed, spaces of either width folded (医師 一郎 = 医師　一郎). */
+/** A name as compared for its code: trimmed, spaces of either width (U+3000 too) folded into one. */
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 /** The code set for a name ('' when none: the CSV then says which name still needs one). */
