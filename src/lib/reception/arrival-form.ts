@@ -13,7 +13,7 @@ import {
 import { cleanBranch, cleanCode, cleanPatientNo } from '../patients/roster-values';
 import { birthDateRange, CARD_CODE_MAX, isDeskBranch, isDeskPhone, NAME_MAX } from '../patients/desk-rules';
 import { isRealIsoDate, parseBirthDate } from '../patients/wareki';
-import { emptyRececon, isEmptyRececon, readRececon, receconOf, type RececonDetails } from './rececon';
+import { emptyRececon, isEmptyRececon, readRececon, receconOf } from './rececon';
 import {
   broughtItems,
   copays,
@@ -31,6 +31,7 @@ import {
   type EligibilityMethod,
   type EligibilityStatus,
   type Insurance,
+  type RececonDetails,
   type Sex,
   type VisitType
 } from './model';

@@ -2,7 +2,6 @@
 import type { FieldProblems } from '../result';
 import { sameValue } from '../values';
 import type { RecordMeta } from '../store/record';
-import type { RececonDetails } from './rececon';
 
 export type VisitType = 'first' | 'return'; // 初診 / 再診
 
@@ -132,6 +131,51 @@ export interface Declaration {
   phone?: string;
 }
 
+/** 保険種別 as the desk hears it; わからない when only a 被保険者資格申立書 was taken. */
+export type InsuranceKind =
+  | 'shaho' // 社保（協会けんぽ・組合・共済など）
+  | 'kokuho' // 国保
+  | 'kouki' // 後期高齢
+  | 'publicOnly' // 公費のみ
+  | 'selfPay' // 自費
+  | 'unknown'; // わからない
+export const insuranceKinds: InsuranceKind[] = [
+  'shaho',
+  'kokuho',
+  'kouki',
+  'publicOnly',
+  'selfPay',
+  'unknown'
+];
+
+/** The validity of a 公費 (受給者証の有効期間), ISO dates or ''. */
+export interface PublicPeriod {
+  validFrom: string;
+  validUntil: string;
+}
+
+/** One 公費 beyond the first: 負担者番号, 受給者番号 and its validity. */
+export interface PublicCert extends PublicPeriod {
+  payerNo: string; // 公費負担者番号
+  recipientNo: string; // 受給者番号
+}
+
+/**
+ * レセコン入力用の詳細 of an arrival. The first 公費's numbers are the insurance section's (公費負担者番号,
+ * 受給者番号), typed where the desk always typed them; here are its validity and the 公費 after it.
+ */
+export interface RececonDetails {
+  postalCode: string; // 郵便番号: 7 digits when it reads as one, else as typed
+  address: string; // 住所
+  insuranceKind: InsuranceKind | ''; // 保険種別
+  insuredName: string; // 被保険者氏名 (when the patient is a dependent)
+  qualifiedOn: string; // 資格取得日, ISO
+  firstPublic: PublicPeriod; // 公費1 の有効期間
+  morePublics: PublicCert[]; // 公費2〜4
+}
+
+/** ORCA's 保険組合せ holds up to four 公費; the desk takes no more. */
+export const MAX_PUBLICS = 4;
 export interface Arrival extends RecordMeta {
   deviceLabel: string;
   /** Per device and session: 1, 2, 3… */

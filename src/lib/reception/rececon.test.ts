@@ -6,14 +6,13 @@ import {
   emptyRececon,
   isEmptyRececon,
   kindFromInsurerNo,
-  MAX_PUBLICS,
   publicsOf,
   readRececon,
   receconOf,
   removePublic,
-  type RececonContext,
-  type RececonDetails
+  type RececonContext
 } from './rececon';
+import { MAX_PUBLICS, type RececonDetails } from './model';
 
 const context: RececonContext = { today: '2025-11-15', firstPayerNo: '', firstRecipientNo: '' };
 const withCheck = (payload: string) => `${payload}${makeCheckDigit(payload)}`;

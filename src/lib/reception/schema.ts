@@ -10,6 +10,8 @@ import {
 import { schemaMatches, type SameType } from '../store/same-type';
 import {
   broughtItems,
+  insuranceKinds,
+  MAX_PUBLICS,
   copays,
   eligibilityMethods,
   eligibilityStatuses,
@@ -22,7 +24,6 @@ import {
   type Arrival,
   type Intake
 } from './model';
-import { insuranceKinds, MAX_PUBLICS } from './rececon';
 
 const CancellationSchema = v.strictObject({
   reason: ShortTextSchema,

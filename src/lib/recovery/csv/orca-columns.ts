@@ -1,8 +1,8 @@
 // The 受付一覧 for back-entry into ORCA (日医標準レセプトソフト): which API field each column fills, the columns
 // added for it (性別 and 診療科・担当医 as codes, 郵便番号・住所, 保険種別, 公費1〜4 …) and, per row, what the
 // office would still have to ask for: a row whose 「ORCA入力の確認」 is empty can be entered from the file alone.
-import type { Arrival } from '../../reception/model';
-import { checkPostalCode, MAX_PUBLICS, publicsOf, receconOf } from '../../reception/rececon';
+import { MAX_PUBLICS, type Arrival } from '../../reception/model';
+import { checkPostalCode, publicsOf, receconOf } from '../../reception/rececon';
 import { validatePublicPayerNo } from '../../patients/insurer-number';
 import { codeFor, type RececonCodes } from '../../settings/model';
 
