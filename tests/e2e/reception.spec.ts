@@ -14,8 +14,10 @@ import {
   statusCount,
   submitArrival
 } from './support/reception';
-import { currentSessionId, putRows } from './support/recovery';
+import Papa from 'papaparse';
+import { bytesOf, currentSessionId, downloadBy, putRows } from './support/recovery';
 import { sampleArrival } from '../../src/lib/recovery/sample';
+import { makeCheckDigit } from '../../src/lib/patients/insurer-number';
 
 const roster = makeRoster();
 
@@ -262,7 +264,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
   await expect(queueRow(again, 'A-002').getByTestId('eligibility-method')).toHaveText('資格：申立書');
 });
 
-test('a drill session marks the desk with 訓練; a half-typed arrival survives a reload', async ({
+test('a drill session marks the desk with 訓練; a half-typed arrival and its レセコン details survive a reload and reach the CSV', async ({
   page,
   context,
   server
@@ -270,6 +272,16 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   const base = server.url;
   await openReady(page, base + '/');
   await setUpClinic(page, base);
+  await addDoctorsAndDepartments(page, base, { departments: ['内科'], doctors: ['医師 一郎'] });
+  // The レセコン's codes, set once: the CSV gives them beside the names.
+  await page.goto(base + '/settings/');
+  await page.getByRole('group', { name: '診療科コード' }).getByLabel('内科').fill('０１');
+  await page
+    .getByRole('group', { name: /^ドクターコード/ })
+    .getByLabel('医師 一郎')
+    .fill('10001');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('設定を保存しました')).toBeVisible();
   await declareOutage(page, base, 'drill');
   await context.setOffline(true);
   await page.goto(base + '/reception/');
@@ -277,9 +289,35 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   await page.getByRole('textbox', { name: '氏名', exact: true }).fill('訓練 太郎');
   await page.getByLabel('フリガナ').fill('クンレン タロウ');
   await page.getByLabel('主訴（受付で聞いた内容）').fill('発熱');
+  // One 公費, typed where the desk always types it…
+  const payer = `5413001${makeCheckDigit('5413001')}`;
+  const recipient = `123456${makeCheckDigit('123456')}`;
+  await page.getByLabel('公費負担者番号').fill(payer);
+  await page.getByLabel('受給者番号', { exact: true }).fill(recipient);
+  // …and what the レセコン needs besides, under a closed section the desk opens when there is time.
+  const details = page.getByTestId('rececon');
+  await expect(details.getByLabel('郵便番号')).toBeHidden();
+  await details.getByText('レセコン入力用の詳細（あとで入力できます）').click();
+  await details.getByLabel('郵便番号').fill('060-001');
+  await details.getByLabel('住所（番地・建物名まで）').focus();
+  // A short 郵便番号 is pointed out beside the field, in Japanese and English, and typing goes on.
+  await expect(details.getByText('郵便番号は7桁です（「060-001」は6桁）')).toBeVisible();
+  await expect(details.getByText('A postal code has 7 digits (“060-001” has 6)')).toBeVisible();
+  await details.getByLabel('郵便番号').fill('〒０６０－０００１');
+  await expect(details.getByText('郵便番号は7桁です')).toHaveCount(0);
+  await details.getByLabel('住所（番地・建物名まで）').fill('札幌市中央区北1条西2丁目1');
+  await choose(page, '保険種別', '国保');
+  await details.getByLabel('公費1 適用開始日').fill('2025-04-01');
+  await expect(details.getByTestId('rececon-public1')).toContainText(payer);
   await page.reload();
   await expect(page.getByRole('textbox', { name: '氏名', exact: true })).toHaveValue('訓練 太郎');
   await expect(page.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('発熱');
+  // Nothing typed is lost: the section opens by itself with what is in it.
+  await expect(details.getByLabel('郵便番号')).toHaveValue('〒０６０－０００１');
+  await expect(details.getByLabel('住所（番地・建物名まで）')).toHaveValue('札幌市中央区北1条西2丁目1');
+  await expect(page.getByRole('group', { name: '保険種別' }).getByLabel('国保')).toBeChecked();
+  await expect(details.getByLabel('公費1 適用開始日')).toHaveValue('2025-04-01');
+  await expect(page.getByLabel('公費負担者番号')).toHaveValue(payer);
   await page.getByLabel('生年月日').fill('S60.1.1');
   await choose(page, '初診・再診', '初診');
   await choose(page, '資格の確認方法', '未確認');
@@ -325,6 +363,30 @@ test('a drill session marks the desk with 訓練; a half-typed arrival survives 
   await expect(page.getByText('下書きを保存しました')).toBeVisible();
   await page.goto(base + `/intake/patient/${arrival}`);
   await expect(page.getByLabel('どうされましたか（症状）')).toHaveValue('発熱と寒気、昨夜から');
+
+  // The office's 受付一覧: what the desk typed, in the columns ORCA's fields are entered from.
+  await page.goto(base + `/recovery/csv/?session=${await currentSessionId(page)}`);
+  const csv = await downloadBy(page, () => page.getByRole('button', { name: /書き出す.*受付一覧/ }).click());
+  expect(csv.suggestedFilename()).toMatch(/_訓練_受付一覧\.csv$/);
+  const [h, row] = Papa.parse<string[]>(new TextDecoder().decode(await bytesOf(csv)).replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true
+  }).data as [string[], string[]];
+  const cell = (header: string) => {
+    expect(h, header).toContain(header);
+    return row[h.indexOf(header)];
+  };
+  expect(cell('受付番号')).toBe('A-001');
+  expect(cell('郵便番号')).toBe('0600001');
+  expect(cell('住所')).toBe('札幌市中央区北1条西2丁目1');
+  expect(cell('保険種別')).toBe('国保');
+  expect(cell('公費1_負担者番号')).toBe(payer);
+  expect(cell('公費1_受給者番号')).toBe(recipient);
+  expect(cell('公費1_適用開始日')).toBe('2025-04-01');
+  expect(cell('診療科コード')).toBe('01');
+  expect(cell('担当医コード')).toBe('10001');
+  // What the file still lacks for ORCA is named: the sex was never chosen, the insurance not shown.
+  expect(cell('ORCA入力の確認')).toContain('性別コード（不明）');
+  expect(cell('ORCA入力の確認')).toContain('保険者番号');
 });
 
 test('two screens editing one arrival: the later save is told, never silently overwrites', async ({

@@ -337,6 +337,56 @@ describe('filling the form', () => {
     expect(again).toEqual(r);
   });
 
+  it('レセコン入力用の詳細 are stored cleaned, never stop a registration, and round-trip through the edit form', () => {
+    const form = filled({
+      eligibilityMethod: 'declaration',
+      declaration: {
+        ...emptyArrivalForm().declaration,
+        employer: '株式会社てびかえ',
+        phone: '０９０－１１１１－２２２２'
+      },
+      rececon: {
+        ...emptyArrivalForm().rececon!,
+        postalCode: '〒０６０－０００１',
+        address: '札幌市中央区北1条西2丁目',
+        insuranceKind: 'unknown',
+        qualifiedOn: '2099-01-01', // a warning beside the field, not a refusal
+        morePublics: [{ payerNo: '12345678', recipientNo: '', validFrom: '', validUntil: '' }] // bad check digit
+      }
+    });
+    const r = readArrivalForm(form, context);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.rececon).toMatchObject({
+      postalCode: '0600001',
+      address: '札幌市中央区北1条西2丁目',
+      insuranceKind: 'unknown',
+      qualifiedOn: '2099-01-01',
+      morePublics: [{ payerNo: '12345678', recipientNo: '', validFrom: '', validUntil: '' }]
+    });
+    expect(r.value.declaration?.phone).toBe('090-1111-2222');
+    const arrival = { ...r.value, id: 'a1', rev: 1 } as unknown as Arrival;
+    expect(readArrivalForm(formFromArrival(arrival), context)).toEqual(r);
+  });
+
+  it('empty details are not stored; clearing them removes them', () => {
+    const r = readArrivalForm(filled(), context);
+    expect(r.ok && 'rececon' in r.value && r.value.rececon).toBeUndefined();
+    // A draft from before the details existed reads the same.
+    const old = filled();
+    delete old.rececon;
+    expect(readArrivalForm(old, context)).toEqual(r);
+  });
+
+  it('the roster’s 住所 fills the details; an address typed first stays, the roster’s beside it', () => {
+    expect(formFromPatient(emptyArrivalForm(), roster).rececon?.address).toBe('東京都');
+    const typed = filled({ rececon: { ...emptyArrivalForm().rececon!, address: '大阪府大阪市' } });
+    const form = formFromPatient(typed, roster);
+    expect(form.rececon?.address).toBe('大阪府大阪市');
+    expect(rosterValueBeside(form, 'address')).toBe('東京都');
+    expect(useRosterValue(form, 'address').rececon?.address).toBe('東京都');
+    expect(formForNewPatient(form).rececon?.address).toBe('');
+  });
+
   it('an expired card is a note, not a refusal', () => {
     expect(isExpired('2025-11-14', today)).toBe(true);
     expect(isExpired('2025-11-15', today)).toBe(false);

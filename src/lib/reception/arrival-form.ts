@@ -13,6 +13,7 @@ import {
 import { cleanBranch, cleanCode, cleanPatientNo } from '../patients/roster-values';
 import { birthDateRange, CARD_CODE_MAX, isDeskBranch, isDeskPhone, NAME_MAX } from '../patients/desk-rules';
 import { isRealIsoDate, parseBirthDate } from '../patients/wareki';
+import { emptyRececon, isEmptyRececon, readRececon, receconOf } from './rececon';
 import {
   broughtItems,
   copays,
@@ -30,6 +31,7 @@ import {
   type EligibilityMethod,
   type EligibilityStatus,
   type Insurance,
+  type RececonDetails,
   type Sex,
   type VisitType
 } from './model';
@@ -52,7 +54,7 @@ export interface ArrivalForm {
   brought: Brought[];
   eligibilityMethod: EligibilityMethod | '';
   insurance: Insurance;
-  declaration: Declaration;
+  declaration: Required<Declaration>;
   eligibilityStatus: EligibilityStatus;
   paperSerial: string;
   /** The duplicate warning staff answered with "a different person" (its signature), so it is not asked again. */
@@ -67,11 +69,23 @@ export interface ArrivalForm {
   insurerNoAck?: string;
   /** The roster's values where they differ from what staff had typed before picking the patient. */
   rosterValues?: RosterValues;
+  /** レセコン入力用の詳細 as typed (absent on drafts written before they existed). */
+  rececon?: RececonDetails;
 }
 
 /** Fields a roster patient fills, which staff may have typed differently before picking them. */
 export type RosterField =
-  'name' | 'kana' | 'birthDate' | 'sex' | 'phone' | 'insurerNo' | 'symbol' | 'number' | 'branch' | 'copay';
+  | 'name'
+  | 'kana'
+  | 'birthDate'
+  | 'sex'
+  | 'phone'
+  | 'insurerNo'
+  | 'symbol'
+  | 'number'
+  | 'branch'
+  | 'copay'
+  | 'address';
 export type RosterValues = Partial<Record<RosterField, string>>;
 
 export type ArrivalField =
@@ -121,9 +135,13 @@ export function emptyArrivalForm(departments: readonly string[] = []): ArrivalFo
     duplicateAck: '',
     knownInsurerNo: '',
     insurerNoAck: '',
-    rosterValues: {}
+    rosterValues: {},
+    rececon: emptyRececon()
   };
 }
+
+/** 住所 as compared: 半角 ASCII, no spaces. */
+const addressKey = (text: string) => cleanCode(text).replace(/\s+/g, '');
 
 /** What each roster field reads on the form, and when a typed value and the roster's say the same. */
 const rosterFields: {
@@ -145,7 +163,8 @@ const rosterFields: {
   { field: 'symbol', same: (a, b) => cleanCode(a) === cleanCode(b) },
   { field: 'number', same: (a, b) => cleanCode(a) === cleanCode(b) },
   { field: 'branch', same: (a, b) => cleanBranch(a) === cleanBranch(b) },
-  { field: 'copay', same: (a, b) => a === b }
+  { field: 'copay', same: (a, b) => a === b },
+  { field: 'address', same: (a, b) => addressKey(a) === addressKey(b) }
 ];
 
 /** Whether staff had typed any patient or card field the roster would fill (so picking keeps some). */
@@ -170,6 +189,8 @@ export function rosterFieldValue(form: ArrivalForm, field: RosterField): string 
     case 'branch':
     case 'copay':
       return form.insurance[field];
+    case 'address':
+      return form.rececon?.address ?? '';
   }
 }
 
@@ -189,6 +210,8 @@ function withRosterField(form: ArrivalForm, field: RosterField, value: string): 
     case 'number':
     case 'branch':
       return { ...form, insurance: { ...form.insurance, [field]: value } };
+    case 'address':
+      return { ...form, rececon: { ...receconOf(form.rececon), address: value } };
   }
 }
 
@@ -204,7 +227,8 @@ function rosterValuesOf(patient: Patient): Record<RosterField, string> {
     symbol: patient.cardSymbol,
     number: patient.cardNumber,
     branch: patient.branch,
-    copay: patient.copayRate === null ? '' : String(patient.copayRate)
+    copay: patient.copayRate === null ? '' : String(patient.copayRate),
+    address: patient.address
   };
 }
 
@@ -275,7 +299,8 @@ export function formForNewPatient(form: ArrivalForm): ArrivalForm {
     duplicateAck: '',
     knownInsurerNo: '',
     insurerNoAck: '',
-    rosterValues: {}
+    rosterValues: {},
+    rececon: emptyRececon()
   };
 }
 
@@ -303,7 +328,8 @@ export function formFromArrival(arrival: Arrival): ArrivalForm {
     // The stored number was accepted when registered: editing other fields does not ask again.
     knownInsurerNo: arrival.insurance.insurerNo,
     insurerNoAck: arrival.insurance.insurerNo,
-    rosterValues: {}
+    rosterValues: {},
+    rececon: receconOf(arrival.rececon)
   };
 }
 
@@ -446,6 +472,13 @@ export function readArrivalForm(
   const insurance = readInsurance(form, put);
   const declaration = method === 'declaration' ? readDeclaration(form, context.today, put) : null;
 
+  // レセコン入力用の詳細 never stop a registration: their warnings stay beside the fields (RececonFields).
+  const rececon = readRececon(form.rececon, {
+    today: context.today,
+    firstPayerNo: form.insurance.publicPayerNo,
+    firstRecipientNo: form.insurance.publicRecipientNo
+  }).value;
+
   const paperSerial = form.paperSerial.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (paperSerial.length > 20) put('paperSerial', { key: 'reception.error.tooLong', values: { max: 20 } });
 
@@ -470,7 +503,9 @@ export function readArrivalForm(
     eligibilityStatus: eligibilityStatuses.includes(form.eligibilityStatus)
       ? form.eligibilityStatus
       : 'unconfirmed',
-    paperSerial
+    paperSerial,
+    // Always present, so clearing every detail removes them from the stored arrival.
+    rececon: isEmptyRececon(rececon) ? undefined : rececon
   });
 }
 
@@ -522,12 +557,15 @@ function readDeclaration(
   put: (field: ArrivalField, problem: Problem) => void
 ): Declaration {
   const d = form.declaration;
+  // The 申立書's phone is a detail for the レセコン: kept as typed (cleaned), checked beside the field only.
+  const phone = cleanCode(d.phone ?? '');
   const declaration: Declaration = {
     insurerName: trim(d.insurerName),
     insuredName: normalizeSpaces(d.insuredName),
     employer: trim(d.employer),
     address: trim(d.address),
-    declaredAt: d.declaredAt.trim() || today
+    declaredAt: d.declaredAt.trim() || today,
+    ...(phone ? { phone } : {})
   };
   if (!declaration.insurerName && !declaration.employer)
     put('declarationInsurer', { key: 'reception.error.declarationInsurer' });

@@ -127,8 +127,55 @@ export interface Declaration {
   employer: string; // 勤務先 (社保)
   address: string;
   declaredAt: string;
+  /** The phone number written on the 申立書 (absent on records made before it was asked). */
+  phone?: string;
 }
 
+/** 保険種別 as the desk hears it; わからない when only a 被保険者資格申立書 was taken. */
+export type InsuranceKind =
+  | 'shaho' // 社保（協会けんぽ・組合・共済など）
+  | 'kokuho' // 国保
+  | 'kouki' // 後期高齢
+  | 'publicOnly' // 公費のみ
+  | 'selfPay' // 自費
+  | 'unknown'; // わからない
+export const insuranceKinds: InsuranceKind[] = [
+  'shaho',
+  'kokuho',
+  'kouki',
+  'publicOnly',
+  'selfPay',
+  'unknown'
+];
+
+/** The validity of a 公費 (受給者証の有効期間), ISO dates or ''. */
+export interface PublicPeriod {
+  validFrom: string;
+  validUntil: string;
+}
+
+/** One 公費 beyond the first: 負担者番号, 受給者番号 and its validity. */
+export interface PublicCert extends PublicPeriod {
+  payerNo: string; // 公費負担者番号
+  recipientNo: string; // 受給者番号
+}
+
+/**
+ * レセコン入力用の詳細 of an arrival. The first 公費's numbers are the insurance section's (公費負担者番号,
+ * 受給者番号), typed where the desk always typed them; here are its validity and the 公費 after it.
+ */
+export interface RececonDetails {
+  postalCode: string; // 郵便番号: 7 digits when it reads as one, else as typed
+  address: string; // 住所
+  insuranceKind: InsuranceKind | ''; // 保険種別
+  insuredName: string; // 被保険者氏名 (when the patient is a dependent)
+  qualifiedOn: string; // 資格取得日, ISO
+  firstPublic: PublicPeriod; // 公費1 の有効期間
+  morePublics: PublicCert[]; // 公費2〜4
+}
+
+/** ORCA's 保険組合せ holds up to four 公費; the desk takes no more. */
+export const MAX_PUBLICS = 4;
 export interface Arrival extends RecordMeta {
   deviceLabel: string;
   /** Per device and session: 1, 2, 3… */
@@ -160,6 +207,8 @@ export interface Arrival extends RecordMeta {
   paperSerial: string;
   /** 受付取消: set when cancelled (status 'cancelled'); kept, marked undone, when the cancel is undone. */
   cancellation?: Cancellation | null;
+  /** レセコン入力用の詳細: absent when none was entered (and on records made before they existed). */
+  rececon?: RececonDetails;
 }
 
 export type PregnancyState = 'no' | 'pregnant' | 'breastfeeding' | 'possible' | 'unknown' | '';
@@ -214,12 +263,13 @@ export const pregnancyStates: Exclude<PregnancyState, ''>[] = [
   'unknown'
 ];
 
-export const emptyDeclaration: Declaration = {
+export const emptyDeclaration: Required<Declaration> = {
   insurerName: '',
   insuredName: '',
   employer: '',
   address: '',
-  declaredAt: ''
+  declaredAt: '',
+  phone: ''
 };
 
 /** The session an arrival is registered in: its id and whether it is a drill (訓練). */
@@ -248,6 +298,7 @@ export interface ArrivalFields {
   declaration: Declaration | null;
   eligibilityStatus: EligibilityStatus;
   paperSerial: string;
+  rececon?: RececonDetails;
 }
 
 /** What the patient or staff wrote on the 問診票, checked and cleaned. */
@@ -292,7 +343,8 @@ const fieldKeys: (keyof ArrivalFields)[] = [
   'insurance',
   'declaration',
   'eligibilityStatus',
-  'paperSerial'
+  'paperSerial',
+  'rececon'
 ];
 
 /** The desk's fields of a stored arrival (what the edit form changes), without number, time and queue state. */

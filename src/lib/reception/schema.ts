@@ -10,6 +10,8 @@ import {
 import { schemaMatches, type SameType } from '../store/same-type';
 import {
   broughtItems,
+  insuranceKinds,
+  MAX_PUBLICS,
   copays,
   eligibilityMethods,
   eligibilityStatuses,
@@ -49,7 +51,25 @@ const DeclarationSchema = v.strictObject({
   insuredName: ShortTextSchema,
   employer: ShortTextSchema,
   address: ShortTextSchema,
-  declaredAt: ShortTextSchema
+  declaredAt: ShortTextSchema,
+  phone: v.optional(ShortTextSchema)
+});
+
+const PublicPeriodEntries = { validFrom: ShortTextSchema, validUntil: ShortTextSchema };
+
+const RececonSchema = v.strictObject({
+  postalCode: ShortTextSchema,
+  address: ShortTextSchema,
+  insuranceKind: v.picklist([...insuranceKinds, '']),
+  insuredName: ShortTextSchema,
+  qualifiedOn: ShortTextSchema,
+  firstPublic: v.strictObject(PublicPeriodEntries),
+  morePublics: v.pipe(
+    v.array(
+      v.strictObject({ payerNo: ShortTextSchema, recipientNo: ShortTextSchema, ...PublicPeriodEntries })
+    ),
+    v.maxLength(MAX_PUBLICS - 1)
+  )
 });
 
 export const ArrivalSchema = v.strictObject({
@@ -78,7 +98,8 @@ export const ArrivalSchema = v.strictObject({
   status: v.picklist(queueStatuses),
   statusChangedAt: InstantSchema,
   paperSerial: ShortTextSchema,
-  cancellation: v.optional(v.nullable(CancellationSchema))
+  cancellation: v.optional(v.nullable(CancellationSchema)),
+  rececon: v.optional(RececonSchema)
 });
 
 export const IntakeSchema = v.strictObject({

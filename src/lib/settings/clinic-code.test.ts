@@ -28,6 +28,23 @@ describe('the clinic settings code', () => {
     expect(readClinicCode(read!)).toEqual({ ok: true, value: code });
   });
 
+  it('carries the レセコン codes; a code made before they existed reads with none', () => {
+    const withCodes: ClinicCode = {
+      ...code,
+      clinic: {
+        ...code.clinic,
+        receconCodes: {
+          departments: [{ name: '内科', code: '01' }],
+          doctors: [{ name: '職員 1郎', code: '10001' }]
+        }
+      }
+    };
+    expect(readClinicCode(clinicCodeText(withCodes))).toEqual({ ok: true, value: withCodes });
+    const old = JSON.parse(clinicCodeText(code)) as { clinic: Record<string, unknown> };
+    delete old.clinic.receconCodes;
+    expect(readClinicCode(JSON.stringify(old))).toEqual({ ok: true, value: code });
+  });
+
   it('refuses another code, and a clinic without its id', () => {
     expect(readClinicCode('hello')).toEqual({ ok: false, error: { key: 'settings.link.notOurs' } });
     const noId = clinicCodeText({ ...code, clinic: { ...code.clinic, clinicId: '' } });

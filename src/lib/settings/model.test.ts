@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClinic, checkDeviceLabel, defaultClinic } from './model';
+import { checkClinic, checkDeviceLabel, codeFor, defaultClinic, isRececonCode, readCodeTable } from './model';
 
 describe('device label', () => {
   it('accepts one or two letters, any case', () => {
@@ -30,5 +30,34 @@ describe('clinic', () => {
     expect(checkClinic({ ...ok, medicalInstitutionCode: '12' }).medicalInstitutionCode?.key).toBe(
       'settings.error.institutionCode'
     );
+  });
+});
+
+describe('レセコン codes', () => {
+  it('finds a 診療科’s and a doctor’s code by the name an arrival records', () => {
+    const codes = defaultClinic.receconCodes;
+    expect(codeFor(codes.departments, '内科')).toBe('');
+    const entries = [
+      { name: '内科', code: '01' },
+      { name: '医師　一郎', code: '10001' }
+    ];
+    expect(codeFor(entries, '内科')).toBe('01');
+    expect(codeFor(entries, ' 医師 一郎 ')).toBe('10001');
+    expect(codeFor(entries, '小児科')).toBe('');
+    expect(codeFor(entries, '')).toBe('');
+    expect(codeFor(undefined, '内科')).toBe('');
+  });
+  it('reads the table typed beside each name: 全角 narrowed, blanks left out, a bad code named by its row', () => {
+    const read = readCodeTable(['内科', '小児科', '皮膚科', '眼科'], {
+      内科: '０１',
+      小児科: '',
+      皮膚科: '0-3',
+      外科: '05'
+    });
+    expect(read.entries).toEqual([{ name: '内科', code: '01' }]);
+    expect(read.bad).toEqual([2]);
+    expect(readCodeTable(['内科'], undefined)).toEqual({ entries: [], bad: [] });
+    expect(isRececonCode('10001')).toBe(true);
+    expect(isRececonCode('12345678901')).toBe(false);
   });
 });

@@ -13,6 +13,21 @@ export interface Staff {
   role: StaffRole;
 }
 
+/** A レセコン code for a name the desk records: a 診療科 (ORCA's Department_Code) or a doctor (Physician_Code). */
+export interface CodeEntry {
+  name: string;
+  code: string;
+}
+
+/**
+ * The clinic's レセコン codes, set once in 設定 and written beside the names in the reconciliation CSV, so
+ * the office enters each visit without looking them up. Keyed by the name an arrival records.
+ */
+export interface RececonCodes {
+  departments: CodeEntry[]; // 診療科コード
+  doctors: CodeEntry[]; // ドクターコード
+}
+
 export interface Clinic {
   /**
    * Made once when the clinic is first set up and copied to the clinic's other devices (設定のQR): with the
@@ -29,6 +44,8 @@ export interface Clinic {
   depositPresets: number[];
   /** Minutes of no touch before the app locks. */
   idleLockMinutes: number;
+  /** 診療科 and doctor codes of the レセコン (settings stored before they existed read as none). */
+  receconCodes: RececonCodes;
 }
 
 export const defaultClinic: Clinic = {
@@ -39,8 +56,48 @@ export const defaultClinic: Clinic = {
   medicalInstitutionCode: '',
   departments: ['内科'],
   depositPresets: [3000, 5000, 10000],
-  idleLockMinutes: 5
+  idleLockMinutes: 5,
+  receconCodes: { departments: [], doctors: [] }
 };
+
+/** A name as compared for its code: trimmed, spaces of either width (U+3000 too) folded into one. */
+const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** The code set for a name ('' when none: the CSV then says which name still needs one). */
+export function codeFor(entries: readonly CodeEntry[] | undefined, name: string): string {
+  const key = nameKey(name);
+  if (!key) return '';
+  return entries?.find((e) => nameKey(e.name) === key)?.code ?? '';
+}
+
+/** A code as typed: 半角, no spaces. */
+export function cleanRececonCode(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** A code the レセコン can take: half-width letters and digits, at most 10 (ORCA's examples: 01, 10001). */
+export function isRececonCode(code: string): boolean {
+  return /^[0-9A-Za-z]{1,10}$/.test(code);
+}
+
+/**
+ * The code table from the codes typed beside each current name: one entry per name with a code, in the
+ * order of the names; a code that is not one is reported under the name's index.
+ */
+export function readCodeTable(
+  names: readonly string[],
+  typed: Readonly<Record<string, string>> | undefined
+): { entries: CodeEntry[]; bad: number[] } {
+  const entries: CodeEntry[] = [];
+  const bad: number[] = [];
+  names.forEach((name, i) => {
+    const code = cleanRececonCode(typed?.[name] ?? '');
+    if (!code) return;
+    if (isRececonCode(code)) entries.push({ name, code });
+    else bad.push(i);
+  });
+  return { entries, bad };
+}
 
 /** This device: its short label (A, B, C…) and who is working on it now. */
 export interface DeviceSettings {

@@ -11,6 +11,13 @@ export const StaffSchema = v.object({
   role: StaffRoleSchema
 });
 
+const CodeEntriesSchema = v.pipe(
+  v.array(
+    v.object({ name: v.pipe(v.string(), v.maxLength(100)), code: v.pipe(v.string(), v.maxLength(10)) })
+  ),
+  v.maxLength(60)
+);
+
 export const ClinicSchema = v.object({
   clinicId: v.string(),
   name: v.string(),
@@ -19,7 +26,12 @@ export const ClinicSchema = v.object({
   medicalInstitutionCode: v.string(),
   departments: v.array(v.string()),
   depositPresets: v.array(v.number()),
-  idleLockMinutes: v.number()
+  idleLockMinutes: v.number(),
+  // A code from a version before レセコン codes existed has none.
+  receconCodes: v.optional(v.object({ departments: CodeEntriesSchema, doctors: CodeEntriesSchema }), () => ({
+    departments: [],
+    doctors: []
+  }))
 });
 
 schemaMatches<SameType<v.InferOutput<typeof StaffSchema>, Staff>>();

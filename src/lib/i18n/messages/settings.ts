@@ -22,6 +22,13 @@ export const ja = {
   'settings.role.nurse': '看護師',
   'settings.role.cashier': '会計',
   'settings.role.manager': '事務長・管理者',
+  'settings.codes.title': 'レセコン（ORCAなど）のコード',
+  'settings.codes.lead':
+    '受付一覧のCSVに、診療科と担当医をレセコンのコードでも書き出します（ORCAの例：診療科 01、ドクター 10001）。レセコンに登録してあるコードを一度入れておくと、復旧後の入力で調べずに済みます。空欄の名前は、CSVの「ORCA入力の確認」に出ます。',
+  'settings.codes.departments': '診療科コード',
+  'settings.codes.doctors': 'ドクターコード（役割が医師の職員）',
+  'settings.codes.noDoctors': '役割が「医師」の職員がまだいません',
+  'settings.error.receconCode': 'コードは半角の英数字10文字までです（例：01）',
   'settings.device.title': 'この端末',
   'settings.device.label': '端末名（A, B, C…）',
   'settings.device.labelHint':

@@ -54,7 +54,11 @@ describe('受付一覧', () => {
 
   it('carries the intake answers in 問診_ columns after 記録ID (formula-like text neutralised)', () => {
     const table = arrivalsTable(withPaperAndIntake(), { wareki: false });
-    const intakeHeaders = table.headers.slice(table.headers.indexOf('記録ID') + 1);
+    const intakeColumns = [
+      table.headers.indexOf('記録ID') + 1,
+      table.headers.indexOf('問診_記入者') + 1
+    ] as const;
+    const intakeHeaders = table.headers.slice(...intakeColumns);
     expect(intakeHeaders).toEqual([
       '問診_症状',
       '問診_いつから',
@@ -66,7 +70,7 @@ describe('受付一覧', () => {
       '問診_医師への伝言',
       '問診_記入者'
     ]);
-    const [without, withIntake] = table.rows.map((r) => r.slice(table.headers.indexOf('記録ID') + 1));
+    const [without, withIntake] = table.rows.map((r) => r.slice(...intakeColumns));
     expect(without).toEqual(['', '', '', '', '', '', '', '', '']);
     expect(withIntake).toEqual([
       '咳が止まらない',

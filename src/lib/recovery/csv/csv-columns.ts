@@ -9,6 +9,8 @@ import type { Bill, Settlement } from '../../billing/model';
 import { latestIntake, type ChecklistItem, type ItemState } from '../checklist/checklist';
 import { neutralise, type CsvTable } from './csv';
 import { isDrill, sessionDay, type SessionData } from '../model';
+import type { RececonCodes } from '../../settings/model';
+import { orcaColumns } from './orca-columns';
 
 export type CsvKind = 'arrivals' | 'memos' | 'bills' | 'checklist';
 export const csvKinds: CsvKind[] = ['arrivals', 'memos', 'bills', 'checklist'];
@@ -16,6 +18,8 @@ export const csvKinds: CsvKind[] = ['arrivals', 'memos', 'bills', 'checklist'];
 export interface CsvOptions {
   /** Add a 和暦 column after every date column. */
   wareki: boolean;
+  /** The clinic's レセコン codes for 診療科 and doctors (設定), for the 受付一覧's code columns. */
+  codes?: RececonCodes;
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -136,6 +140,7 @@ const yesNo = (b: boolean) => (b ? '○' : '');
 interface ArrivalLookups {
   intake: (a: Arrival) => Intake | undefined;
   paperSerials: (a: Arrival) => string;
+  codes: RececonCodes | undefined;
 }
 
 const arrivalColumns = (more: ArrivalLookups): Column<Arrival>[] => [
@@ -183,7 +188,9 @@ const arrivalColumns = (more: ArrivalLookups): Column<Arrival>[] => [
   { header: '問診_妊娠授乳', get: (a) => label(PREGNANCY, more.intake(a)?.pregnancy) },
   { header: '問診_既往歴', get: (a) => more.intake(a)?.pastIllnesses },
   { header: '問診_医師への伝言', get: (a) => more.intake(a)?.message },
-  { header: '問診_記入者', get: (a) => label(FILLED_BY, more.intake(a)?.filledBy) }
+  { header: '問診_記入者', get: (a) => label(FILLED_BY, more.intake(a)?.filledBy) },
+  // What back-entry into ORCA needs beyond the columns above, after them for the same reason.
+  ...orcaColumns(more.codes)
 ];
 
 interface MemoRow {
@@ -433,7 +440,8 @@ export function arrivalsTable(data: SessionData, options: CsvOptions): CsvTable 
   const linked = linkedSerials(data.paperLinks);
   const columns = arrivalColumns({
     intake: (a) => intakes.get(a.id),
-    paperSerials: (a) => paperSerialsOf(a, linked)
+    paperSerials: (a) => paperSerialsOf(a, linked),
+    codes: options.codes
   });
   return layout(columns, arrivals, options, (a) => a.queueNo);
 }

@@ -23,6 +23,13 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.role.nurse': 'Nurse',
   'settings.role.cashier': 'Cashier',
   'settings.role.manager': 'Office manager',
+  'settings.codes.title': 'Claims computer (ORCA etc.) codes',
+  'settings.codes.lead':
+    'The arrivals CSV also gives each department and doctor as the claims computer’s code (ORCA’s examples: department 01, doctor 10001). Enter the codes registered there once, and the office need not look them up when entering visits after recovery. A name left blank is listed in the CSV’s “ORCA入力の確認”.',
+  'settings.codes.departments': 'Department codes',
+  'settings.codes.doctors': 'Doctor codes (staff with the doctor role)',
+  'settings.codes.noDoctors': 'No staff member has the doctor role yet',
+  'settings.error.receconCode': 'A code is up to 10 half-width letters or digits (e.g. 01)',
   'settings.device.title': 'This device',
   'settings.device.label': 'Device label (A, B, C…)',
   'settings.device.labelHint':
