@@ -2,13 +2,31 @@
 import { formatTime, isoLocalDate } from '../../i18n/dates';
 import { formatWareki } from '../../patients/wareki';
 import { coveredBills, latestByBill, paidOf, settlementFigures, statusOf } from '../../billing/settlement';
-import type { Arrival, Intake } from '../../reception/model';
+import type {
+  Arrival,
+  Brought,
+  EligibilityMethod,
+  EligibilityStatus,
+  Insurance,
+  Intake,
+  PregnancyState,
+  QueueStatus,
+  Sex,
+  VisitType
+} from '../../reception/model';
 import { bySerial } from '../../paper/links';
-import type { Memo, Prescription } from '../../visits/model';
-import type { Bill, Settlement } from '../../billing/model';
+import type { IssuedDocument, Memo, Prescription, TestState } from '../../visits/model';
+import type {
+  Bill,
+  BillKind,
+  BillReason,
+  PaymentMethod,
+  Settlement,
+  SettlementStatus
+} from '../../billing/model';
 import { latestIntake, type ChecklistItem, type ItemState } from '../checklist/checklist';
 import { neutralise, type CsvTable } from './csv';
-import { isDrill, sessionDay, type SessionData } from '../model';
+import { isDrill, sessionDay, type BackEntryTarget, type ItemKind, type SessionData } from '../model';
 import type { RececonCodes } from '../../settings/model';
 import { orcaColumns } from './orca-columns';
 
@@ -33,10 +51,11 @@ interface Column<R> {
   number?: true;
 }
 
-// Japanese labels of coded values, as written into the files (a file format: fixed, not translated).
-const VISIT_TYPE: Record<string, string> = { first: '初診', return: '再診' };
-const SEX: Record<string, string> = { M: '男', F: '女', O: 'その他', '': '' };
-const BROUGHT: Record<string, string> = {
+// Japanese labels of coded values, as written into the files (a file format: fixed, not translated). Each
+// map is a Record over its enum: a value added to the model without a label here fails the type check.
+const VISIT_TYPE: Record<VisitType, string> = { first: '初診', return: '再診' };
+const SEX: Record<Sex, string> = { M: '男', F: '女', O: 'その他', '': '' };
+const BROUGHT: Record<Brought, string> = {
   myNumberCard: 'マイナ保険証',
   eligibilityCert: '資格確認書',
   insuranceCard: '保険証',
@@ -44,7 +63,7 @@ const BROUGHT: Record<string, string> = {
   medicineNotebook: 'お薬手帳',
   referral: '紹介状'
 };
-export const ELIGIBILITY_METHOD: Record<string, string> = {
+export const ELIGIBILITY_METHOD: Record<EligibilityMethod, string> = {
   mynaPortal: 'マイナ保険証＋マイナポータル',
   mynaNotice: 'マイナ保険証＋資格情報のお知らせ',
   certificate: '資格確認書',
@@ -53,13 +72,13 @@ export const ELIGIBILITY_METHOD: Record<string, string> = {
   previous: '前回来院時の情報',
   unconfirmed: '未確認'
 };
-export const ELIGIBILITY_STATUS: Record<string, string> = {
+export const ELIGIBILITY_STATUS: Record<EligibilityStatus, string> = {
   unconfirmed: '未確認',
   confirmed: '確認済',
   unknownClaim: '不詳請求',
   selfPay: '自費扱い'
 };
-const QUEUE_STATUS: Record<string, string> = {
+const QUEUE_STATUS: Record<QueueStatus, string> = {
   waiting: '待合',
   inConsult: '診察中',
   awaitingPayment: '会計待ち',
@@ -68,8 +87,8 @@ const QUEUE_STATUS: Record<string, string> = {
   left: '帰宅',
   cancelled: '受付取消'
 };
-const RELATION: Record<string, string> = { self: '本人', family: '家族', '': '' };
-const PREGNANCY: Record<string, string> = {
+const RELATION: Record<Insurance['relation'], string> = { self: '本人', family: '家族', '': '' };
+const PREGNANCY: Record<PregnancyState, string> = {
   no: 'いいえ',
   pregnant: '妊娠中',
   breastfeeding: '授乳中',
@@ -77,42 +96,48 @@ const PREGNANCY: Record<string, string> = {
   unknown: 'わからない',
   '': ''
 };
-const FILLED_BY: Record<string, string> = { patient: '患者', staff: '職員' };
-const COPAY: Record<string, string> = { '1': '1割', '2': '2割', '3': '3割', unknown: '不明', '': '' };
-const BILL_KIND: Record<string, string> = { deposit: '預り金', payLater: '後日精算', selfPay: '自費' };
-const METHOD: Record<string, string> = {
+const FILLED_BY: Record<Intake['filledBy'], string> = { patient: '患者', staff: '職員' };
+const COPAY: Record<Insurance['copay'], string> = {
+  '1': '1割',
+  '2': '2割',
+  '3': '3割',
+  unknown: '不明',
+  '': ''
+};
+const BILL_KIND: Record<BillKind, string> = { deposit: '預り金', payLater: '後日精算', selfPay: '自費' };
+const METHOD: Record<PaymentMethod | '', string> = {
   cash: '現金',
   card: 'クレジットカード', // as on the screen and the 預り証
   qr: 'QR決済',
   other: 'その他',
   '': ''
 };
-const BILL_REASON: Record<string, string> = {
+const BILL_REASON: Record<BillReason, string> = {
   systemDown: 'システム障害',
   insuranceUnconfirmed: '資格未確認',
   notCalculated: '会計未計算'
 };
-const SETTLEMENT_STATUS: Record<string, string> = {
+const SETTLEMENT_STATUS: Record<SettlementStatus, string> = {
   open: '未精算',
   settled: '精算済',
   refundPending: '返金待ち',
   unreachable: '連絡不能',
   cancelled: '取消'
 };
-const DISPENSING: Record<string, string> = { inHouse: '院内', outside: '院外' };
-const TEST_STATE: Record<string, string> = { done: '実施', ordered: '依頼', deferred: '保留' };
-const DOCUMENT: Record<string, string> = {
+const DISPENSING: Record<Prescription['dispensing'], string> = { inHouse: '院内', outside: '院外' };
+const TEST_STATE: Record<TestState, string> = { done: '実施', ordered: '依頼', deferred: '保留' };
+const DOCUMENT: Record<IssuedDocument, string> = {
   prescription: '処方箋',
   referral: '紹介状',
   certificate: '診断書'
 };
-const ITEM_KIND: Record<string, string> = {
+const ITEM_KIND: Record<ItemKind, string> = {
   arrival: '受付',
   eligibility: '資格確認',
   memo: '診療メモ',
   bill: '会計'
 };
-const TARGET: Record<string, string> = { ehr: '電子カルテ', rececon: 'レセコン' };
+const TARGET: Record<BackEntryTarget, string> = { ehr: '電子カルテ', rececon: 'レセコン' };
 const ITEM_STATE: Record<ItemState, string> = {
   notEntered: '未入力',
   awaitingConfirmation: '確定待ち',
@@ -120,8 +145,9 @@ const ITEM_STATE: Record<ItemState, string> = {
   done: '入力済'
 };
 
-const label = (map: Record<string, string>, value: string | null | undefined) =>
-  map[value ?? ''] ?? value ?? '';
+/** A coded value's label; each map above is typed by its enum, so a new value fails the type check. */
+const label = <K extends string>(map: Record<K, string>, value: K | null | undefined): string =>
+  value === null || value === undefined ? '' : (map[value] ?? value);
 // A row's date and time columns read the same timestamp one after the other: parse it once.
 let lastIso = '';
 let lastDate = new Date(NaN);

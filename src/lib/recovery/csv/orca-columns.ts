@@ -1,7 +1,7 @@
 // The 受付一覧 for back-entry into ORCA (日医標準レセプトソフト): which API field each column fills, the columns
 // added for it (性別 and 診療科・担当医 as codes, 郵便番号・住所, 保険種別, 公費1〜4 …) and, per row, what the
 // office would still have to ask for: a row whose 「ORCA入力の確認」 is empty can be entered from the file alone.
-import { MAX_PUBLICS, type Arrival } from '../../reception/model';
+import { MAX_PUBLICS, type Arrival, type InsuranceKind } from '../../reception/model';
 import { checkPostalCode, publicsOf, receconOf } from '../../reception/rececon';
 import { validatePublicPayerNo } from '../../patients/insurer-number';
 import { codeFor, type RececonCodes } from '../../settings/model';
@@ -57,7 +57,7 @@ export function orcaSexCode(sex: Arrival['sex']): '1' | '2' | '' {
   return sex === 'M' ? '1' : sex === 'F' ? '2' : '';
 }
 
-export const INSURANCE_KIND: Record<string, string> = {
+export const INSURANCE_KIND: Record<InsuranceKind | '', string> = {
   shaho: '社保',
   kokuho: '国保',
   kouki: '後期高齢',
