@@ -30,7 +30,8 @@ class FakeWorker {
     FakeWorker.posted.push(request);
     this.#queue = this.#queue.then(async () => {
       if (request.op === 'prepare') await this.#files.prepare(request.name);
-      if (request.op === 'write') await this.#files.write(request.name, request.sealed);
+      if (request.op === 'write' && !(await this.#files.write(request.name, request.sealed)))
+        this.#reply({ op: 'failed', name: request.name });
       if (request.op === 'empty') await this.#files.empty(request.name);
       if (request.op === 'close') await this.#files.close(request.name);
       if (request.op === 'removeAll') await this.#files.removeAll();
@@ -40,6 +41,15 @@ class FakeWorker {
   }
 
   idle() {
+    return this.#queue;
+  }
+
+  /** The form's file is let go and can no longer be opened (held elsewhere). */
+  closeAndHold(name: string) {
+    this.#queue = this.#queue.then(async () => {
+      await this.#files.close(name);
+      FakeWorker.dir.held.add(name);
+    });
     return this.#queue;
   }
 
@@ -108,6 +118,27 @@ describe('draft journal through the worker (survives a killed browser)', () => {
     d.dispose();
     await FakeWorker.last!.idle();
     expect(FakeWorker.dir.files.has(name)).toBe(false);
+  });
+
+  it('a form whose file cannot be opened is told so, and its entries go to localStorage as well', async () => {
+    const d = new Draft('form:w3', { note: '' }, { debounceMs: 60_000 });
+    await d.start();
+    await FakeWorker.last!.idle();
+    const file = (FakeWorker.posted.filter((r) => r.op === 'prepare').at(-1) as { name: string }).name;
+    // The browser will no longer open the form's file (a storage fault, another holder).
+    await FakeWorker.last!.closeAndHold(file);
+    localItems.clear();
+    d.value.note = '卵';
+    d.changed();
+    await FakeWorker.last!.idle();
+    expect(localItems.size).toBe(0);
+    // The worker said it could not keep it: from the next keystroke on, localStorage keeps it as well.
+    d.value.note = '卵アレルギー';
+    d.changed();
+    expect([...localItems.keys()].some((k) => k.includes('form:w3'))).toBe(true);
+    FakeWorker.dir.held.delete(file);
+    d.dispose();
+    await FakeWorker.last!.idle();
   });
 
   it('input the page never stored in IndexedDB comes back from the file on the next start', async () => {

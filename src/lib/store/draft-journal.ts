@@ -56,6 +56,8 @@ export type JournalRequest =
 /** Messages from the journal worker. */
 export type JournalReply =
   | { op: 'ready' | 'unavailable' }
+  /** A form's file could not be opened or written: that form journals to localStorage too from now on. */
+  | { op: 'failed'; name: string }
   | { op: 'read'; id: number; entries: { name: string; sealed: Uint8Array }[] };
 
 const slotOf = (key: string, tab: string) => `${PREFIX}${key}\u0000${tab}`;
@@ -82,6 +84,7 @@ class FileJournal {
   #worker: Worker | null = null;
   #reads = new Map<number, (entries: { name: string; sealed: Uint8Array }[]) => void>();
   #nextId = 1;
+  #failed = new Set<string>();
 
   constructor() {
     if (typeof Worker === 'undefined') return;
@@ -96,7 +99,8 @@ class FileJournal {
       if (reply.op === 'read') {
         this.#reads.get(reply.id)?.(reply.entries);
         this.#reads.delete(reply.id);
-      } else this.#settle(reply.op);
+      } else if (reply.op === 'failed') this.#failed.add(reply.name);
+      else this.#settle(reply.op);
     };
     this.#worker.onerror = () => this.#settle('unavailable');
   }
@@ -109,6 +113,11 @@ class FileJournal {
       for (const answer of this.#reads.values()) answer([]);
       this.#reads.clear();
     }
+  }
+
+  /** Whether the worker could not keep this file (its writes are not to be relied on). */
+  failed(name: string): boolean {
+    return this.#failed.has(name);
   }
 
   post(request: JournalRequest): boolean {
@@ -164,8 +173,11 @@ export function journalDraft<T>(key: string, entry: JournalEntry<T>): boolean {
     return false; // A value the codec refuses: the IndexedDB write still runs and reports its own error.
   }
   const journal = files();
-  let kept = journal.post({ op: 'write', name: fileOf(key, entry.tab), sealed });
-  if (journal.state !== 'ready') {
+  const file = fileOf(key, entry.tab);
+  let kept = journal.post({ op: 'write', name: file, sealed });
+  // Until the worker is known to work, or once it said it cannot keep this form's file (it could not open
+  // or write it), localStorage holds the entry as well: it covers a reload, if not a killed browser.
+  if (journal.state !== 'ready' || journal.failed(file)) {
     const store = storage();
     try {
       store?.setItem(slotOf(key, entry.tab), toBase64(sealed));

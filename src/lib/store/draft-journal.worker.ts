@@ -79,7 +79,9 @@ async function handle(files: JournalFiles, request: JournalRequest): Promise<voi
       await files.prepare(request.name);
       return;
     case 'write':
-      await files.write(request.name, request.sealed);
+      // Not kept (the file could not be opened): the page is told, and journals this form elsewhere too.
+      if (!(await files.write(request.name, request.sealed)))
+        scope.postMessage({ op: 'failed', name: request.name });
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = setTimeout(() => {
         queue = queue.then((f) => {
@@ -114,7 +116,9 @@ scope.onmessage = (event) => {
         done = true;
       }
     } catch {
-      // A file that cannot be written: the IndexedDB write of the same input still runs.
+      // A file that cannot be written: the IndexedDB write of the same input still runs, and the page is
+      // told, so it keeps this form's entries in localStorage too.
+      if (request.op === 'write') scope.postMessage({ op: 'failed', name: request.name });
     }
     // A read is always answered, so the page never waits on it.
     if (!done && request.op === 'read') scope.postMessage({ op: 'read', id: request.id, entries: [] });
