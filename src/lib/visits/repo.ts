@@ -50,10 +50,14 @@ export const memosRepo = {
   byArrival: (arrivalId: string) => memos().where('arrivalId').equals(arrivalId).first(),
   /** Every memo of an outage (every device's). */
   list: (scope: OutageScope) => memos().where('sessionId').anyOf(scope.sessionIds).toArray(),
-  /** Arrivals of an outage that have a saved memo (the queue's メモ mark). */
-  async arrivalsWithMemo(scope: OutageScope): Promise<Set<string>> {
-    const rows = await memos().where('sessionId').anyOf(scope.sessionIds).toArray();
-    return new Set(rows.map((m) => m.arrivalId));
+  /**
+   * Arrivals that have a saved memo (the queue's メモ mark), read from the arrivalId index alone: no sealed
+   * memo is opened, however many there are. The index spans every outage on the device; the queue asks
+   * only about its own arrivals (their ids are random, so another outage's cannot answer for them).
+   */
+  async arrivalsWithMemo(_scope: OutageScope): Promise<Set<string>> {
+    const ids = await memos().orderBy('arrivalId').uniqueKeys();
+    return new Set(ids.map(String));
   },
   /**
    * Arrivals whose memo is half-written, on any outage: keys only, so a keystroke in any form (which
