@@ -12,6 +12,7 @@ import type * as timeline from './messages/timeline';
 import type * as settings from './messages/settings';
 import type * as vault from './messages/vault';
 import type * as vaultAdmin from './messages/vault-admin';
+import type * as hub from './messages/hub';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -25,6 +26,7 @@ export type MessageKey =
   | keyof typeof timeline.ja
   | keyof typeof settings.ja
   | keyof typeof vault.ja
-  | keyof typeof vaultAdmin.ja;
+  | keyof typeof vaultAdmin.ja
+  | keyof typeof hub.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

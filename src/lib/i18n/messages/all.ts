@@ -13,6 +13,7 @@ import { ja as timeline } from './timeline';
 import { ja as settings } from './settings';
 import { ja as vault } from './vault';
 import { ja as vaultAdmin } from './vault-admin';
+import { ja as hub } from './hub';
 
 export const ja: Messages = {
   ...common,
@@ -26,5 +27,6 @@ export const ja: Messages = {
   ...timeline,
   ...settings,
   ...vault,
-  ...vaultAdmin
+  ...vaultAdmin,
+  ...hub
 };
