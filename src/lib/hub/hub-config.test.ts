@@ -3,7 +3,6 @@ import { deleteDataDb, table } from '../store';
 import {
   checkHubConfig,
   clinicKeyBytes,
-  hubEnabled,
   newClinicKey,
   pairingText,
   readHubConfig,
@@ -11,6 +10,7 @@ import {
   saveHubConfig,
   type HubConfig
 } from './hub-config';
+import { hubEnabled } from './hub-row';
 
 const config: HubConfig = {
   enabled: true,

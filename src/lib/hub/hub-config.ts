@@ -12,6 +12,7 @@ import {
   toBase64
 } from '../store/record-cipher';
 import { fail, ok, type Result } from '../result';
+import { HUB_ROW, readHubRow, type HubRow } from './hub-row';
 
 /** What a device needs to share through the hub. */
 export interface HubConfig {
@@ -25,15 +26,7 @@ export interface HubConfig {
   clinicKey: string;
 }
 
-/** The settings row: the secret part sealed like a record (it can be opened only while unlocked). */
-interface HubRow {
-  enabled: boolean;
-  url: string;
-  user: string;
-  sealed: string;
-}
-
-const ROW = 'hub';
+const ROW = HUB_ROW;
 const Secret = v.strictObject({ password: v.string(), clinicKey: v.string() });
 
 export function newClinicKey(): string {
@@ -52,15 +45,9 @@ export function clinicKeyBytes(text: string): Uint8Array | null {
   return bytes.length === 32 ? bytes : null;
 }
 
-/** Whether the hub is switched on here: readable while locked (no secret in it). */
-export async function hubEnabled(): Promise<boolean> {
-  const row = await settings.get<HubRow | null>(ROW, null);
-  return Boolean(row?.enabled && row.url);
-}
-
 /** The hub settings, the secrets opened with the vault's key; null when none are saved or the vault is locked. */
 export async function readHubConfig(): Promise<HubConfig | null> {
-  const row = await settings.get<HubRow | null>(ROW, null);
+  const row = await readHubRow();
   const keys = heldKeys();
   if (!row || !keys) return null;
   const bytes = openBytes(keys.records, fromBase64(row.sealed), recordAad('settings', ROW));

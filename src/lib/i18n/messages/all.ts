@@ -14,6 +14,7 @@ import { ja as settings } from './settings';
 import { ja as vault } from './vault';
 import { ja as vaultAdmin } from './vault-admin';
 import { ja as hub } from './hub';
+import { ja as hubSettings } from './hub-settings';
 
 export const ja: Messages = {
   ...common,
@@ -28,5 +29,6 @@ export const ja: Messages = {
   ...settings,
   ...vault,
   ...vaultAdmin,
-  ...hub
+  ...hub,
+  ...hubSettings
 };

@@ -13,6 +13,7 @@ import { en as settings } from './settings';
 import { en as vault } from './vault';
 import { en as vaultAdmin } from './vault-admin';
 import { en as hub } from './hub';
+import { en as hubSettings } from './hub-settings';
 
 export const en: Messages = {
   ...common,
@@ -27,5 +28,6 @@ export const en: Messages = {
   ...settings,
   ...vault,
   ...vaultAdmin,
-  ...hub
+  ...hub,
+  ...hubSettings
 };
