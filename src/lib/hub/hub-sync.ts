@@ -153,29 +153,50 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     }, MIRROR_DELAY_MS);
   });
 
+  // Each direction's last word: a failed request, or a success (data moved, or caught up without error).
+  // The sync's own 'paused' drops the error, so the state is kept per direction, not from it.
+  const trouble: Record<'push' | 'pull', HubPhase | null> = { push: null, pull: null };
+  const settle = () => {
+    phase = trouble.push ?? trouble.pull ?? 'connected';
+    report();
+  };
+  const problemOf = (error: unknown): HubPhase => {
+    const status = (error as { status?: number } | null)?.status;
+    return status === 401 || status === 403 ? 'refused' : 'unreachable';
+  };
   const sync = local.sync(remote, { live: true, retry: true, back_off_function: backOff });
+  for (const direction of ['push', 'pull'] as const)
+    sync[direction]
+      .on('requestError', (error: unknown) => {
+        trouble[direction] = problemOf(error);
+        settle();
+      })
+      .on('paused', (error?: unknown) => {
+        trouble[direction] = error ? problemOf(error) : null;
+        settle();
+      });
   sync
     .on('change', (info) => {
-      phase = 'connected';
+      trouble[info.direction] = null;
       if (info.direction === 'push') {
         for (const d of info.change.docs) unsent.delete(d._id);
         saveUnsent();
       }
-      report();
+      settle();
     })
-    .on('paused', (error?: unknown) => {
-      phase = error ? 'unreachable' : 'connected';
-      // Paused without an error: both directions have caught up, so the hub holds all we wrote.
-      if (!error && unsent.size > 0) {
+    .on('paused', () => {
+      // Both directions idle with no error: the hub holds everything written here. Checked after the
+      // directions' own listeners (registered after the sync's) have said whether they paused on an error.
+      queueMicrotask(() => {
+        if (trouble.push || trouble.pull || unsent.size === 0) return;
         unsent.clear();
         saveUnsent();
-      }
-      report();
+        report();
+      });
     })
     .on('error', (error: unknown) => {
-      const status = (error as { status?: number } | null)?.status;
-      phase = status === 401 || status === 403 ? 'refused' : 'unreachable';
-      report();
+      trouble.pull = problemOf(error);
+      settle();
     });
   report();
 

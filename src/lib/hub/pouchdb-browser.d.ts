@@ -17,7 +17,13 @@ declare module 'pouchdb-browser' {
     direction: 'push' | 'pull';
     change: { docs: Doc[] };
   }
+  interface Replication {
+    on(event: 'paused', listener: (error?: unknown) => void): this;
+    on(event: 'requestError', listener: (error: unknown) => void): this;
+  }
   interface Sync extends EventSource {
+    push: Replication;
+    pull: Replication;
     on(event: 'change', listener: (info: SyncInfo) => void): this;
     on(event: 'paused', listener: (error?: unknown) => void): this;
     on(event: 'active', listener: () => void): this;
