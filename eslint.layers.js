@@ -11,7 +11,8 @@ export const layers = [
   ['reception', 'fixtures'],
   ['visits', 'billing'],
   ['paper'], // printouts of every domain: depends on the domain models, never the other way
-  ['recovery'] // after the outage: reads everything
+  ['recovery'], // after the outage: reads everything
+  ['hub'] // the clinic hub: every device's records, sealed, through CouchDB replication
 ];
 
 const dexie = { name: 'dexie', message: 'Only src/lib/store opens IndexedDB.' };

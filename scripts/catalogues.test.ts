@@ -13,9 +13,10 @@ describe('message catalogues', () => {
     expect(gaps(check())).toEqual([]);
   });
 
-  it('the app shell (the first screen) loads only the shared words, the outage, settings and the vault', () => {
+  it("the app shell (the first screen) loads only the shared words, the hub's state, the outage, settings and the vault", () => {
     expect(entry(check(), 'src/routes/+layout.svelte')?.loads).toEqual([
       'common.ts',
+      'hub.ts',
       'outage.ts',
       'settings.ts',
       'vault.ts'

@@ -12,6 +12,8 @@ import type * as timeline from './messages/timeline';
 import type * as settings from './messages/settings';
 import type * as vault from './messages/vault';
 import type * as vaultAdmin from './messages/vault-admin';
+import type * as hub from './messages/hub';
+import type * as hubSettings from './messages/hub-settings';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -25,6 +27,8 @@ export type MessageKey =
   | keyof typeof timeline.ja
   | keyof typeof settings.ja
   | keyof typeof vault.ja
-  | keyof typeof vaultAdmin.ja;
+  | keyof typeof vaultAdmin.ja
+  | keyof typeof hub.ja
+  | keyof typeof hubSettings.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

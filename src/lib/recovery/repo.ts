@@ -35,6 +35,7 @@ import {
   type ConflictChoice,
   type DamagedRecord,
   type MergeConflict,
+  type Provenance,
   type Tally
 } from './bundle/merge';
 import { sameContent } from './bundle/canonical';
@@ -118,6 +119,67 @@ async function raiseOwnCounters(
     if (m && m[1] === label) serial = Math.max(serial, Number(m[2]));
   }
   if (serial > 0) await raiseCounter(serialCounterKey(label), serial);
+}
+
+/**
+ * The heart of an import, inside the caller's transaction over ALL_STORES: session rows adopted or
+ * completed (links kept), records merged by id and rev, conflicts added to those waiting, this device's
+ * counters raised past its own records. Shared by a bundle import and the clinic hub.
+ */
+async function mergeInto(
+  incomingSessions: readonly RecoverySession[],
+  records: Record<string, unknown>,
+  provenance: Provenance,
+  ctx: WriteContext,
+  revivePurged: boolean
+) {
+  const sessionIds = incomingSessions.map((s) => s.id);
+  const local = await readRecords({ sessionIds });
+  const merged = mergeRecords(sessionIds, local, records, provenance);
+  for (const t of SESSION_TABLES) if (merged.writes[t].length > 0) await rows(t).bulkPut(merged.writes[t]);
+  let adopted = false;
+  let sessionsChanged = false;
+  for (const incoming of incomingSessions) {
+    const stored = await sessions().get(incoming.id);
+    const row = mergeSessionRow(stored, incoming, revivePurged);
+    adopted ||= row.adopted;
+    if (row.changed) {
+      sessionsChanged = true;
+      await sessions().put(row.session);
+    }
+  }
+  let pendingChanged = false;
+  let pending = 0;
+  for (const id of sessionIds) {
+    const before = await readPending(id);
+    const next = addPending(
+      before,
+      merged.conflicts.filter((c) => c.incoming.sessionId === id)
+    );
+    if (next.length !== before.length) {
+      pendingChanged = true;
+      await putPending(id, next, ctx.now);
+    }
+    pending += next.length;
+  }
+  for (const id of sessionIds)
+    await raiseOwnCounters(
+      id,
+      merged.writes.arrivals.filter((a) => a.sessionId === id),
+      merged.writes.bills,
+      ctx.actor.deviceLabel
+    );
+  const changed = mergeChangesSomething(merged) || sessionsChanged || pendingChanged;
+  return { merged, adopted, changed, pending };
+}
+
+/** What a batch from the hub did here. */
+export interface SharedApplied {
+  changed: boolean;
+  conflicts: number;
+  damaged: DamagedRecord[];
+  /** Records whose outage session has not arrived yet: tried again with the next batch. */
+  deferred: { table: SessionTable; record: StoredRecord }[];
 }
 
 export interface ImportReport {
@@ -252,57 +314,28 @@ export const recoveryRepo = {
       transaction(
         ALL_STORES,
         async () => {
-          const local = await readRecords({ sessionIds });
-          const merged = mergeRecords(sessionIds, local, bundle.records as Record<string, unknown>, {
-            fromDevice: bundle.deviceLabel,
-            exportedAt: bundle.exportedAt,
-            exportedBy: bundle.exportedBy,
-            sessionDevices: bundle.sessions.map((s) => s.deviceLabel),
-            staffNames: options.staffNames,
-            evidence: bundle.formatVersion >= BUNDLE_FORMAT_VERSION
-          });
-          for (const t of SESSION_TABLES)
-            if (merged.writes[t].length > 0) await rows(t).bulkPut(merged.writes[t]);
-          let adopted = false;
-          let sessionsChanged = false;
-          for (const incoming of bundle.sessions) {
-            const stored = await sessions().get(incoming.id);
-            const row = mergeSessionRow(stored, incoming, options.revivePurged ?? false);
-            adopted ||= row.adopted;
-            if (row.changed) {
-              sessionsChanged = true;
-              await sessions().put(row.session);
-            }
-          }
-          let pendingChanged = false;
-          let pending = 0;
-          for (const id of sessionIds) {
-            const before = await readPending(id);
-            const next = addPending(
-              before,
-              merged.conflicts.filter((c) => c.incoming.sessionId === id)
-            );
-            if (next.length !== before.length) {
-              pendingChanged = true;
-              await putPending(id, next, ctx.now);
-            }
-            pending += next.length;
-          }
-          for (const id of sessionIds)
-            await raiseOwnCounters(
-              id,
-              merged.writes.arrivals.filter((a) => a.sessionId === id),
-              merged.writes.bills,
-              ctx.actor.deviceLabel
-            );
+          const m = await mergeInto(
+            bundle.sessions,
+            bundle.records as Record<string, unknown>,
+            {
+              fromDevice: bundle.deviceLabel,
+              exportedAt: bundle.exportedAt,
+              exportedBy: bundle.exportedBy,
+              sessionDevices: bundle.sessions.map((s) => s.deviceLabel),
+              staffNames: options.staffNames,
+              evidence: bundle.formatVersion >= BUNDLE_FORMAT_VERSION
+            },
+            ctx,
+            options.revivePurged ?? false
+          );
           const report: ImportReport = {
             sessionId: bundle.session.id,
-            adopted,
-            changed: mergeChangesSomething(merged) || sessionsChanged || pendingChanged,
-            tally: merged.tally,
-            conflicts: merged.conflicts,
-            pending,
-            damaged: merged.damaged,
+            adopted: m.adopted,
+            changed: m.changed,
+            tally: m.merged.tally,
+            conflicts: m.merged.conflicts,
+            pending: m.pending,
+            damaged: m.merged.damaged,
             fromDevice: bundle.deviceLabel,
             drill: bundle.drill || bundle.session.kind === 'drill',
             checksum: opened.checksum,
@@ -327,6 +360,76 @@ export const recoveryRepo = {
       if (!logged.ok) return logged;
     }
     return result;
+  },
+
+  /**
+   * Records and outage sessions another device of the clinic shared through the hub, merged by the rules
+   * of a bundle import: a lower rev never overwrites, an equal rev with other content is a conflict kept for
+   * the user, append-only stores are a union, nothing is silently overwritten. Records of a session this
+   * device does not know (yet) are handed back to try again later; records of an outage purged here are
+   * not brought back. Logs nothing in the timeline (a stream, not an act of staff); the audit trail names
+   * this device's person as for an import.
+   */
+  async applyShared(
+    shared: {
+      sessions: readonly RecoverySession[];
+      records: Partial<Record<SessionTable, StoredRecord[]>>;
+      fromDevice: string;
+    },
+    ctx: WriteContext,
+    staffNames: readonly string[]
+  ): Promise<Result<SharedApplied>> {
+    return write(() =>
+      transaction(
+        ALL_STORES,
+        async () => {
+          const incomingIds = new Set(shared.sessions.map((s) => s.id));
+          const wanted = new Set<string>();
+          for (const t of SESSION_TABLES)
+            for (const r of shared.records[t] ?? [])
+              if (!incomingIds.has(r.sessionId)) wanted.add(r.sessionId);
+          const known = (await sessions().bulkGet([...wanted])).filter((s): s is RecoverySession => !!s);
+          const storedIncoming = await sessions().bulkGet([...incomingIds]);
+          const purged = new Set([...known, ...storedIncoming].filter((s) => s?.purgedAt).map((s) => s!.id));
+          const all = [
+            ...shared.sessions.filter((s) => !purged.has(s.id)),
+            ...known.filter((s) => !purged.has(s.id))
+          ];
+          const ids = new Set(all.map((s) => s.id));
+          const records: Partial<Record<SessionTable, StoredRecord[]>> = {};
+          const deferred: { table: SessionTable; record: StoredRecord }[] = [];
+          for (const t of SESSION_TABLES) {
+            const list = shared.records[t];
+            if (!list) continue;
+            records[t] = list.filter((r) => ids.has(r.sessionId));
+            for (const r of list)
+              if (!ids.has(r.sessionId) && !purged.has(r.sessionId)) deferred.push({ table: t, record: r });
+          }
+          const m = await mergeInto(
+            all,
+            records,
+            {
+              fromDevice: shared.fromDevice,
+              exportedAt: ctx.now.toISOString(),
+              exportedBy: '',
+              sessionDevices: all.map((s) => s.deviceLabel),
+              staffNames,
+              // Every version a device writes reaches the hub, but the audit trail stays on each device.
+              evidence: false
+            },
+            ctx,
+            false
+          );
+          return {
+            changed: m.changed,
+            conflicts: m.merged.conflicts.length,
+            damaged: m.merged.damaged,
+            deferred
+          };
+        },
+        ctx.actor
+      )
+    );
   },
 
   pendingConflicts: (scope: OutageScope): Promise<MergeConflict[]> => readPendingOf(scope),

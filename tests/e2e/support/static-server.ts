@@ -13,6 +13,11 @@ export interface StaticServer {
   start(): Promise<void>;
   /** Serve a different service-worker.js (a new deploy) from now on; `change` may rewrite its text. */
   redeploy(suffix: string, change?: (sw: string) => string): void;
+  /**
+   * Pass requests under `prefix` (e.g. '/hub/') on to `target` (e.g. a CouchDB on another port), as the
+   * clinic's reverse proxy does: the hub on the app's own origin, so the CSP's connect-src 'self' holds.
+   */
+  proxy(prefix: string, target: string): void;
 }
 
 export async function startStaticServer(
@@ -22,8 +27,39 @@ export async function startStaticServer(
   const serve = sirv(dir, { single: 'index.html', dev: false, etag: true });
   let swOverride: string | null = null;
   const requests: string[] = [];
+  const proxies = new Map<string, URL>();
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, prefix: string, target: URL) => {
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: target.pathname.replace(/\/$/, '') + '/' + (req.url ?? '').slice(prefix.length),
+        headers: { ...req.headers, host: target.host }
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        // The hub went away mid-answer (a long poll): the browser must see the connection drop.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
+        });
+        answer.on('error', () => res.destroy());
+      }
+    );
+    upstream.on('error', () => {
+      if (res.headersSent) res.destroy();
+      else {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('hub unreachable');
+      }
+    });
+    req.pipe(upstream);
+  };
   const handler: http.RequestListener = (req, res) => {
     requests.push(req.url ?? '');
+    for (const [prefix, target] of proxies)
+      if (req.url?.startsWith(prefix)) return forward(req, res, prefix, target);
     if (swOverride !== null && req.url?.startsWith('/service-worker.js')) {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
       res.end(swOverride);
@@ -61,6 +97,9 @@ export async function startStaticServer(
       server = http.createServer(handler);
       track();
       await listen(actualPort);
+    },
+    proxy(prefix: string, target: string) {
+      proxies.set(prefix, new URL(target));
     },
     redeploy(suffix: string, change = (sw: string) => sw) {
       swOverride = change(readFileSync(`${dir}/service-worker.js`, 'utf8')) + `\n// ${suffix}\n`;

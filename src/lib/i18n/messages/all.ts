@@ -13,6 +13,8 @@ import { ja as timeline } from './timeline';
 import { ja as settings } from './settings';
 import { ja as vault } from './vault';
 import { ja as vaultAdmin } from './vault-admin';
+import { ja as hub } from './hub';
+import { ja as hubSettings } from './hub-settings';
 
 export const ja: Messages = {
   ...common,
@@ -26,5 +28,7 @@ export const ja: Messages = {
   ...timeline,
   ...settings,
   ...vault,
-  ...vaultAdmin
+  ...vaultAdmin,
+  ...hub,
+  ...hubSettings
 };

@@ -12,6 +12,8 @@ import { en as timeline } from './timeline';
 import { en as settings } from './settings';
 import { en as vault } from './vault';
 import { en as vaultAdmin } from './vault-admin';
+import { en as hub } from './hub';
+import { en as hubSettings } from './hub-settings';
 
 export const en: Messages = {
   ...common,
@@ -25,5 +27,7 @@ export const en: Messages = {
   ...timeline,
   ...settings,
   ...vault,
-  ...vaultAdmin
+  ...vaultAdmin,
+  ...hub,
+  ...hubSettings
 };

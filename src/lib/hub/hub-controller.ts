@@ -1,0 +1,72 @@
+// Starts and stops the hub with the vault and the settings: the sync code (PouchDB) is loaded only when a hub is switched on.
+import { isUnlocked, onLock, onUnlock } from '../store/session-key';
+import type { WriteContext } from '../store';
+import type { Joiner } from '../outage/repo';
+import { hubEnabled } from './hub-row';
+import { hubState } from './hub-state.svelte';
+import type { HubSync } from './hub-sync';
+
+export interface HubWorkspace {
+  writeContext: () => WriteContext;
+  joiner: () => Joiner;
+  staffNames: () => readonly string[];
+}
+
+/** Follow the vault (the hub runs only while unlocked: it needs the keys) and the hub settings. */
+export function followHub(ws: HubWorkspace): () => void {
+  let running: HubSync | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  async function refresh(): Promise<void> {
+    const was = running;
+    running = null;
+    await was?.stop();
+    if (!isUnlocked()) {
+      hubState.phase = (await hubEnabled()) ? 'locked' : 'off';
+      return;
+    }
+    if (!(await hubEnabled())) {
+      hubState.phase = 'off';
+      hubState.unsent = 0;
+      return;
+    }
+    hubState.phase = 'connecting';
+    // The sync code (PouchDB, the merge) comes only now, from the precache like every file.
+    const { readHubConfig, startHubSync } = await import('./hub-sync');
+    const config = await readHubConfig();
+    if (!config?.enabled) {
+      hubState.phase = 'off';
+      return;
+    }
+    running = await startHubSync({
+      config,
+      context: () => ws.writeContext(),
+      joiner: () => ws.joiner(),
+      staffNames: () => ws.staffNames(),
+      report: (phase, unsent) => {
+        hubState.phase = phase;
+        hubState.unsent = unsent;
+      }
+    });
+  }
+
+  const again = () => {
+    chain = chain.then(refresh).catch((error: unknown) => {
+      console.error('hub:', error);
+      hubState.phase = 'unreachable';
+    });
+    return chain;
+  };
+  hubState.restart = again;
+  const stopUnlock = onUnlock(() => void again());
+  const stopLock = onLock(() => void again());
+  void again();
+  return () => {
+    stopUnlock();
+    stopLock();
+    hubState.restart = () => Promise.resolve();
+    const was = running;
+    running = null;
+    void was?.stop();
+  };
+}

@@ -1,0 +1,215 @@
+// Live sharing through the clinic hub (loaded only when a hub is set up): Dexie's records mirrored, sealed, into a local PouchDB that replicates with CouchDB; what arrives is opened, checked and merged into Dexie.
+import PouchDB from 'pouchdb-browser';
+// Words of the code it reaches (the merge's and the records' problems), though it shows none itself.
+import '../i18n/messages/billing';
+import '../i18n/messages/reception';
+import '../i18n/messages/recovery';
+import '../i18n/messages/hub-settings';
+import { table, type WriteContext } from '../store';
+import { onStoreChange } from '../store/changes';
+import { bytesToHex, sha256 } from '../store/record-cipher-primitives';
+import type { Joiner } from '../outage/repo';
+import type { RecoverySession, StoredRecord } from '../recovery/model';
+import { applyHubDocs, type Deferred } from './hub-apply';
+import { clinicKeyBytes, type HubConfig } from './hub-config';
+
+export { readHubConfig } from './hub-config';
+import {
+  deriveHubKeys,
+  HUB_TABLES,
+  hubDocId,
+  isHubTable,
+  sealHubDoc,
+  type HubDoc,
+  type HubTable
+} from './hub-doc';
+import type { HubPhase } from './hub-state.svelte';
+
+export interface HubSyncDeps {
+  config: HubConfig;
+  /** Who is at this device now (applied records are audited as that person's import). */
+  context: () => WriteContext;
+  joiner: () => Joiner;
+  staffNames: () => readonly string[];
+  report: (phase: HubPhase, unsent: number) => void;
+}
+
+export interface HubSync {
+  stop(): Promise<void>;
+}
+
+/** Retry quickly on a LAN: a hub back after a restart is found within seconds, not PouchDB's 10 minutes. */
+const backOff = (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 4_000));
+const UNSENT_DOC = '_local/tebikae-unsent';
+const MIRROR_DELAY_MS = 60;
+
+export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
+  const { config } = deps;
+  const keyBytes = clinicKeyBytes(config.clinicKey);
+  if (!keyBytes) throw new Error('hub: the clinic key is not valid');
+  const keys = deriveHubKeys(keyBytes);
+  // One local replica per hub and clinic key: another key's documents could not be opened anyway.
+  const tag = bytesToHex(sha256(new TextEncoder().encode(`${config.url}\u0000${config.clinicKey}`))).slice(
+    0,
+    16
+  );
+  const local = new PouchDB(`tebikae-hub-${tag}`, { auto_compaction: true });
+  const remote = new PouchDB(config.url, {
+    skip_setup: true,
+    auth: { username: config.user, password: config.password }
+  });
+
+  const known = new Set((await local.allDocs()).rows.map((r) => r.id));
+  const unsent = new Set<string>();
+  try {
+    const saved = await local.get(UNSENT_DOC);
+    if (Array.isArray(saved.ids)) for (const id of saved.ids) if (typeof id === 'string') unsent.add(id);
+  } catch {
+    // None saved yet.
+  }
+  let phase: HubPhase = 'connecting';
+  let stopped = false;
+  const report = () => {
+    if (!stopped) deps.report(phase, unsent.size);
+  };
+
+  let unsentWrite: Promise<unknown> = Promise.resolve();
+  const saveUnsent = () => {
+    unsentWrite = unsentWrite
+      .then(async () => {
+        let rev: string | undefined;
+        try {
+          rev = (await local.get(UNSENT_DOC))._rev;
+        } catch {
+          rev = undefined;
+        }
+        await local.put({ _id: UNSENT_DOC, ...(rev ? { _rev: rev } : {}), ids: [...unsent] });
+      })
+      .catch(() => undefined);
+  };
+
+  // One job at a time: mirroring out and applying in never interleave (each reads what the other wrote).
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (job: () => Promise<void>) => {
+    queue = queue.then(job).catch((error: unknown) => {
+      console.error('hub:', error);
+    });
+    return queue;
+  };
+
+  /** Every version of a shared record not yet in the local replica goes in, sealed. */
+  async function mirror(tables: Iterable<HubTable>): Promise<void> {
+    const docs: HubDoc[] = [];
+    for (const name of tables) {
+      const rows = await table<StoredRecord>(name).toArray();
+      for (const row of rows) {
+        // A purged outage stays a tombstone here; its rows are not shared again.
+        if (name === 'sessions' && (row as unknown as RecoverySession).purgedAt) continue;
+        if (known.has(hubDocId(keys, name, row))) continue;
+        docs.push(sealHubDoc(keys, name, row));
+      }
+    }
+    if (docs.length === 0 || stopped) return;
+    // Known before written: the replica's change feed must not take our own documents for incoming ones.
+    for (const d of docs) {
+      known.add(d._id);
+      unsent.add(d._id);
+    }
+    await local.bulkDocs(docs as unknown as { _id: string }[]);
+    saveUnsent();
+    report();
+  }
+
+  let deferred: Deferred = [];
+  const apply = async (docs: unknown[]) => {
+    deferred = await applyHubDocs(keys, docs, deferred, deps);
+  };
+
+  // What the device holds now, both ways: its records out, the replica's documents in (a merge of what is
+  // already here changes nothing, so this is safe after any crash between the two stores).
+  await enqueue(async () => {
+    const all = await local.allDocs({ include_docs: true });
+    await apply(all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc));
+    await mirror(HUB_TABLES);
+  });
+
+  const feed = local.changes({ since: 'now', live: true, include_docs: true }).on('change', (change) => {
+    if (known.has(change.id) || change.id.startsWith('_') || !change.doc) return;
+    known.add(change.id);
+    const doc = change.doc;
+    void enqueue(() => apply([doc]));
+  });
+
+  let pendingTables = new Set<HubTable>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stopWatching = onStoreChange((stores) => {
+    for (const s of stores) if (isHubTable(s)) pendingTables.add(s);
+    if (pendingTables.size === 0 || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const tables = pendingTables;
+      pendingTables = new Set();
+      void enqueue(() => mirror(tables));
+    }, MIRROR_DELAY_MS);
+  });
+
+  // Each direction's last word: a failed request, or a success (data moved, or caught up without error).
+  // The sync's own 'paused' drops the error, so the state is kept per direction, not from it.
+  const trouble: Record<'push' | 'pull', HubPhase | null> = { push: null, pull: null };
+  const settle = () => {
+    phase = trouble.push ?? trouble.pull ?? 'connected';
+    report();
+  };
+  const problemOf = (error: unknown): HubPhase => {
+    const status = (error as { status?: number } | null)?.status;
+    return status === 401 || status === 403 ? 'refused' : 'unreachable';
+  };
+  const sync = local.sync(remote, { live: true, retry: true, back_off_function: backOff });
+  for (const direction of ['push', 'pull'] as const)
+    sync[direction]
+      .on('requestError', (error: unknown) => {
+        trouble[direction] = problemOf(error);
+        settle();
+      })
+      .on('paused', (error?: unknown) => {
+        trouble[direction] = error ? problemOf(error) : null;
+        settle();
+      });
+  sync
+    .on('change', (info) => {
+      trouble[info.direction] = null;
+      if (info.direction === 'push') {
+        for (const d of info.change.docs) unsent.delete(d._id);
+        saveUnsent();
+      }
+      settle();
+    })
+    .on('paused', () => {
+      // Both directions idle with no error: the hub holds everything written here. Checked after the
+      // directions' own listeners (registered after the sync's) have said whether they paused on an error.
+      queueMicrotask(() => {
+        if (trouble.push || trouble.pull || unsent.size === 0) return;
+        unsent.clear();
+        saveUnsent();
+        report();
+      });
+    })
+    .on('error', (error: unknown) => {
+      trouble.pull = problemOf(error);
+      settle();
+    });
+  report();
+
+  return {
+    async stop() {
+      stopped = true;
+      stopWatching();
+      if (timer) clearTimeout(timer);
+      sync.cancel();
+      feed.cancel();
+      await queue;
+      await unsentWrite;
+      await Promise.all([local.close(), remote.close()]);
+    }
+  };
+}
