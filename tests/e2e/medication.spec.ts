@@ -1,5 +1,8 @@
 // The doctor sees what the patient takes: an お薬手帳 pasted onto the memo, the roster's allergies beside SOAP, a warning on a matching drug.
+import Encoding from 'encoding-japanese';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { tabletWithCamera } from './support/camera';
 import { addDoctorsAndDepartments, choose, makeRoster, seedRoster, submitArrival } from './support/reception';
 import { openMemo } from './support/visits';
 
@@ -13,17 +16,14 @@ function notebookText(name: string, birthDate: string): string {
     '51,医療法人 工業会病院,13,1,7654321,1',
     '55,工業会 次郎,内科,1',
     '201,1,アムロジピン錠５㎎,1,錠,2,620008284,1',
+    '281,1,①朝食後 髙血圧の薬,1',
     '301,1,【分１ 朝食後服用】,28,日分,1,1,,1',
     '999,将来の拡張レコード,X'
   ].join('\r\n');
 }
 
-test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP, a warning on a matching drug, all there after a reload', async ({
-  page,
-  context,
-  server
-}) => {
-  const base = server.url;
+/** A clinic day offline with a roster patient (allergies on file) registered at the desk, their memo open with the doctor. */
+async function rosterPatientAtMemo(page: Page, context: BrowserContext, base: string) {
   const roster = makeRoster();
   const patient = { ...roster[0]!, allergies: 'ペニシリン、造影剤' };
   roster[0] = patient;
@@ -45,6 +45,16 @@ test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP
 
   await openMemo(page, base, queueNo);
   await page.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '山田 太郎' });
+  return patient;
+}
+
+test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP, a warning on a matching drug, all there after a reload', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  const patient = await rosterPatientAtMemo(page, context, base);
   const allergies = page.getByRole('complementary', { name: '名簿のアレルギー' });
   await expect(allergies).toContainText('ペニシリン、造影剤');
 
@@ -105,4 +115,25 @@ test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP
   await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByRole('alert')).toContainText(
     '「ペニシリン」（名簿）'
   );
+});
+
+test('an お薬手帳 QR code in Shift_JIS read by the tablet camera', async ({ playwright, server }) => {
+  const roster = makeRoster();
+  const text = notebookText(roster[0]!.name, roster[0]!.birthDate);
+  const bytes = Uint8Array.from(
+    Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' })
+  );
+  const { browser, context } = await tabletWithCamera(playwright.chromium, bytes);
+  try {
+    const page = await context.newPage();
+    await rosterPatientAtMemo(page, context, server.url);
+    await page.getByRole('button', { name: 'カメラで読み取る' }).click();
+    const preview = page.getByRole('article', { name: '読み取った内容（まだ添付していません）' });
+    await expect(preview.getByRole('row').filter({ hasText: 'アムロジピン錠５㎎' })).toContainText('28日分');
+    await expect(preview).toContainText('①朝食後 髙血圧の薬');
+    await page.getByRole('button', { name: 'この内容を診療メモに添付する' }).click();
+    await expect(page.getByRole('article', { name: 'お薬手帳（QR）' })).toContainText('カメラで読み取り');
+  } finally {
+    await browser.close();
+  }
 });

@@ -128,6 +128,11 @@ describe('CP932 bytes', () => {
     expect(result.ok && result.value.patient.name).toBe('髙橋 花子');
     expect(result.ok && result.value.dispensings[0]!.drugs[1]!.name).toBe('ロキソプロフェン錠６０㎎①');
   });
+
+  it('reads UTF-8 bytes (as some notebook apps write them) as UTF-8', () => {
+    const text = notebook('JAHISTC08', [PATIENT, ...DISPENSED]);
+    expect(decodeNotebookBytes(new TextEncoder().encode(text))).toBe(text);
+  });
 });
 
 describe('split data (911)', () => {
