@@ -1,4 +1,5 @@
 // The doctor sees what the patient takes: an お薬手帳 pasted onto the memo, the roster's allergies beside SOAP, a warning on a matching drug.
+import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
@@ -98,6 +99,10 @@ test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP
   await rx.getByLabel('薬剤名').fill('サワシリン（ペニシリン系）カプセル');
   await expect(rx.getByRole('alert')).toContainText('「ペニシリン」（名簿）');
   await expect(rx.getByRole('alert')).toContainText('名前の一致を見ただけで、相互作用の確認ではありません');
+  // The panel, the allergies and the warning pass axe's serious and critical checks.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.getByRole('button', { name: '診療メモを保存' }).click();
   await expect(page.getByText('診療メモを保存し、会計待ちにしました。')).toBeVisible();
 
