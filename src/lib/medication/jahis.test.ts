@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Encoding from 'encoding-japanese';
 import { decodeNotebookBytes } from './decode';
-import { joinParts, notebookDate, parseNotebook, partOf, type Part } from './jahis';
+import { addScanned, joinParts, notebookDate, parseNotebook, partOf, type Part } from './jahis';
 
 /** A notebook text in the layout of JAHIS Ver.2.x (CRLF lines of comma-separated records). */
 function notebook(version: string, body: string[]): string {
@@ -165,6 +165,23 @@ describe('split data (911)', () => {
       ok: false,
       error: { key: 'visits.med.error.parts', values: { missing: '1, 2', total: 3 } }
     });
+  });
+
+  it('collects scanned parts one by one (the same code read twice counts once) until the whole is there', () => {
+    const texts = split(3).map((p) => p.text);
+    let step = addScanned([], texts[1]!);
+    expect(step.result).toEqual({
+      ok: false,
+      error: { key: 'visits.med.partsRead', values: { read: 1, total: 3, missing: '1, 3' } }
+    });
+    step = addScanned(step.parts, texts[1]!);
+    expect(step.parts).toHaveLength(1);
+    step = addScanned(step.parts, texts[2]!);
+    step = addScanned(step.parts, texts[0]!);
+    expect(step.result).toEqual({ ok: true, value: notebook('JAHISTC08', whole).trimEnd() });
+    const single = notebook('JAHISTC08', whole);
+    expect(addScanned([], single).result).toEqual({ ok: true, value: single });
+    expect(addScanned([], 'hello').result.ok).toBe(false);
   });
 
   it('is null for data that is not split', () => {

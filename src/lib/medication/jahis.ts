@@ -229,3 +229,33 @@ export function parseNotebook(text: string): Result<Notebook, Problem> {
   if (!book.patient.name && book.dispensings.length === 0) return refuse('nothing');
   return { ok: true, value: book };
 }
+
+/**
+ * One more scanned (or pasted) text: a whole notebook is taken as it is; a part of split data is kept
+ * with the parts of the same data already read, and the whole comes back once every part is there.
+ * Until then the problem says how many of how many were read and which are still missing.
+ */
+export function addScanned(parts: readonly Part[], text: string): { parts: Part[]; result: Result<string> } {
+  const part = partOf(text);
+  if (!part) {
+    const parsed = parseNotebook(text);
+    return { parts: [...parts], result: parsed.ok ? { ok: true, value: text } : parsed };
+  }
+  const same = parts.filter((p) => p.dataId === part.dataId && p.index !== part.index);
+  const next = [...same, part];
+  const joined = joinParts(next);
+  if (joined.ok) return { parts: next, result: joined };
+  const missing = Array.from({ length: part.total }, (_, i) => i + 1).filter(
+    (i) => !next.some((p) => p.index === i)
+  );
+  return {
+    parts: next,
+    result: {
+      ok: false,
+      error: {
+        key: 'visits.med.partsRead',
+        values: { read: next.length, total: part.total, missing: missing.join(', ') }
+      }
+    }
+  };
+}
