@@ -7,7 +7,7 @@ export const layers = [
   ['ui'], // generic components: no domain
   ['settings'],
   ['outage'],
-  ['patients', 'vault', 'pwa'],
+  ['patients', 'vault', 'pwa', 'medication'], // medication: お薬手帳 (JAHIS) reading and allergy name matches
   ['reception', 'fixtures'],
   ['visits', 'billing'],
   ['paper'], // printouts of every domain: depends on the domain models, never the other way

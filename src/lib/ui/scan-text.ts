@@ -13,3 +13,9 @@ export function scanText(image: Pixels): string | null {
   const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
   return code ? code.data : null;
 }
+
+/** The QR code in view as its text and its raw bytes (byte mode data such as Shift_JIS, which jsQR's text may garble). */
+export function scanCode(image: Pixels): { text: string; bytes: Uint8Array } | null {
+  const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+  return code ? { text: code.data, bytes: Uint8Array.from(code.binaryData) } : null;
+}

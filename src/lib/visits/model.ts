@@ -1,5 +1,6 @@
 // Visit memos (診療メモ) in SOAP form and their revisions: types and pure rules.
 import type { RecordMeta } from '../store/record';
+import type { AttachedNotebook } from '../medication/attached';
 
 export interface Vitals {
   temperature: string; // 体温 ℃
@@ -54,6 +55,8 @@ export interface MemoContent {
   guidance: string; // 指導
   nextAppointment: string; // 次回予約
   documents: IssuedDocument[];
+  /** お薬手帳 read from its QR code or pasted; absent on memos written before it existed. */
+  notebooks?: AttachedNotebook[];
 }
 
 export interface Memo extends RecordMeta {

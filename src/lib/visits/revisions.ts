@@ -7,6 +7,7 @@ import {
   type Prescription,
   type TestItem
 } from './model';
+import { notebookSummary } from '../medication/attached';
 
 /** Plain fields of the memo, in the order the form shows them. */
 export const textFields = [
@@ -73,6 +74,7 @@ export function diffContent(before: MemoContent, after: MemoContent): FieldChang
   diffRows<TestItem>(changes, 'tests', before.tests, after.tests, testFields);
   const docs = (list: string[]) => issuedDocuments.filter((d) => list.includes(d)).join(',');
   push(changes, 'documents', docs(before.documents), docs(after.documents));
+  push(changes, 'notebooks', notebookSummary(before.notebooks), notebookSummary(after.notebooks));
   return changes;
 }
 

@@ -8,6 +8,7 @@ import {
   recordMetaEntries
 } from '../store/record-schema';
 import { schemaMatches, type SameType } from '../store/same-type';
+import { notebookSources } from '../medication/attached';
 import { dispensings, issuedDocuments, testStates, type Memo, type Revision } from './model';
 
 const VitalsSchema = v.strictObject({
@@ -53,7 +54,21 @@ export const MemoContentSchema = v.strictObject({
   injections: LongTextSchema,
   guidance: LongTextSchema,
   nextAppointment: ShortTextSchema,
-  documents: v.array(v.picklist(issuedDocuments))
+  documents: v.array(v.picklist(issuedDocuments)),
+  notebooks: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          id: IdSchema,
+          text: LongTextSchema,
+          source: v.picklist(notebookSources),
+          attachedAt: InstantSchema,
+          confirmedOther: v.boolean()
+        })
+      ),
+      v.maxLength(20)
+    )
+  )
 });
 
 export const MemoSchema = v.strictObject({

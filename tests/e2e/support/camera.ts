@@ -8,9 +8,11 @@ import { chromiumArgs } from '../../../playwright.config';
 
 let made = 0;
 
-/** A one-frame Y4M video of `text` as a QR code, big enough for the app's scanner. */
-export function qrVideo(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+/** A one-frame Y4M video of `text` (or raw bytes, such as Shift_JIS) as a QR code, big enough for the app's scanner. */
+export function qrVideo(text: string | Uint8Array): string {
+  const { modules } = QRCode.create(typeof text === 'string' ? text : [{ data: text, mode: 'byte' }], {
+    errorCorrectionLevel: 'M'
+  });
   const [w, h] = [1280, 960];
   const cell = Math.floor(Math.min(w, h) / (modules.size + 8));
   const side = modules.size * cell;
@@ -38,7 +40,7 @@ export function qrVideo(text: string): string {
 /** A browser of its own whose camera shows `text` as a QR code, and a tablet context in it. */
 export async function tabletWithCamera(
   chromium: BrowserType,
-  text: string
+  text: string | Uint8Array
 ): Promise<{ browser: Browser; context: BrowserContext }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
