@@ -4,6 +4,7 @@ import type { Bill, BillKind, PaymentMethod, Settlement } from './model';
 import {
   checkDrawers,
   emptyCashCountForm,
+  formTotal,
   piecesTotal,
   readCashCountForm,
   type CashCount,
@@ -182,6 +183,8 @@ describe('the count form', () => {
   });
 
   it('a total instead of pieces', () => {
+    expect(formTotal(form({ by: 'total', totalText: '３０，０００円' }))).toBe(30000);
+    expect(formTotal(form({ by: 'total', totalText: '' }))).toBeNull();
     const read = readCashCountForm(form({ by: 'total', totalText: '３０，０００円' }));
     expect(read.ok && read.value).toMatchObject({ amount: 30000, pieces: null });
   });

@@ -89,6 +89,13 @@ export function piecesTotal(pieces: Record<`${Denomination}`, string>): number |
   return total;
 }
 
+/** What a count form adds up to as typed so far (pieces or a total), or null until it reads as yen. */
+export function formTotal(form: Pick<CashCountForm, 'by' | 'pieces' | 'totalText'>): number | null {
+  if (form.by === 'pieces') return piecesTotal(form.pieces);
+  const read = parseYen(form.totalText);
+  return read.ok ? read.value : null;
+}
+
 /** Check a count form: a problem per field, or the fields to store. */
 export function readCashCountForm(
   form: CashCountForm
