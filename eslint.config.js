@@ -20,7 +20,8 @@ export default ts.config(
       'bench/results/',
       'bench/dist/',
       'bench/floor/',
-      'deploy/'
+      'deploy/',
+      'hub-data/'
     ]
   },
   js.configs.recommended,
