@@ -13,7 +13,6 @@ import {
   bitString,
   boolean,
   explicit,
-  ia5,
   implicit,
   integer,
   octetString,

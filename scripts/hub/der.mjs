@@ -18,7 +18,6 @@ export const sequence = (...items) => tlv(0x30, items);
 export const set = (...items) => tlv(0x31, items);
 export const octetString = (bytes) => tlv(0x04, [bytes]);
 export const utf8 = (text) => tlv(0x0c, [Buffer.from(text, 'utf8')]);
-export const ia5 = (text) => tlv(0x16, [Buffer.from(text, 'ascii')]);
 export const boolean = (value) => tlv(0x01, [Buffer.from([value ? 0xff : 0x00])]);
 /** A BIT STRING whose last byte has `unused` padding bits. */
 export const bitString = (bytes, unused = 0) => tlv(0x03, [Buffer.from([unused]), bytes]);
