@@ -47,7 +47,9 @@ export default ts.config(
     ignores: ['eslint.config.js', 'svelte.config.js'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['src/service-worker.ts', 'scripts/*.test.ts', 'scripts/hub/*.test.ts'] },
+        projectService: {
+          allowDefaultProject: ['src/service-worker.ts', 'scripts/*.test.ts', 'scripts/hub/*.test.ts']
+        },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig
