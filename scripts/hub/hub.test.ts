@@ -3,12 +3,13 @@ import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanAddresses } from '../lan.mjs';
+import { freePort, loadOrCreateCredentials, setUpClinicDatabase, startPouchServer } from './couch.mjs';
 import { hubPath } from './proxy.mjs';
 import { startHubServer } from './server.mjs';
 
@@ -256,4 +257,72 @@ describe('hubPath', () => {
     expect(hubPath('/hub/tebikae/./x', 'tebikae')).toBeNull();
     expect(hubPath('/hub/tebikae/a?x=/../_config', 'tebikae')).toBe('/tebikae/a?x=/../_config');
   });
+});
+
+describe('npm run hub with HUB_COUCH (a CouchDB of the clinic’s own)', () => {
+  it('starts no pouchdb-server, passes /hub/ to that CouchDB, and tells whether its database refuses anonymous requests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tebikae-hubcouch-'));
+    const build = join(dir, 'build');
+    mkdirSync(build);
+    writeFileSync(join(build, 'index.html'), '<!doctype html><title>手控え</title>');
+    // The clinic's "real" CouchDB: set up by hand as the README says (here pouchdb-server stands in for it).
+    const couch = await startPouchServer(join(dir, 'couch'), await freePort());
+    const credentials = loadOrCreateCredentials(join(dir, 'made-by-hand'), 'tebikae');
+    const hubs: Hub[] = [];
+    try {
+      // Before _security is set the database answers anyone: the hub says so.
+      await fetch(`${couch.url}/open`, { method: 'PUT' });
+      const open = await startHubServer({
+        dataDir: join(dir, 'hub-open'),
+        buildDir: build,
+        host: '127.0.0.1',
+        port: 0,
+        caPort: 0,
+        couch: couch.url,
+        db: 'open'
+      });
+      hubs.push(open);
+      expect(open.guarded).toBe(false);
+
+      await setUpClinicDatabase(couch.url, credentials);
+      const hub = await startHubServer({
+        dataDir: join(dir, 'hub-data'),
+        buildDir: build,
+        host: '127.0.0.1',
+        port: 0,
+        caPort: 0,
+        couch: couch.url + '/'
+      });
+      hubs.push(hub);
+      expect(hub.credentials).toBeNull();
+      expect(hub.couchUrl).toBe(couch.url);
+      expect(hub.guarded).toBe(true);
+      const origin = `https://127.0.0.1:${hub.port}`;
+      const ca = hub.ca.pem;
+      expect((await request(`${origin}/hub/tebikae`, { ca })).status).toBe(401);
+      const put = await request(`${origin}/hub/tebikae/sessions:y:1:00`, {
+        ca,
+        method: 'PUT',
+        body: '{"t":"sessions","c":"BBBB"}',
+        auth: credentials.clinic
+      });
+      expect(put.status).toBe(201);
+      // It went to the clinic's CouchDB, not to a database of the hub's own.
+      const direct = await fetch(`${couch.url}/tebikae/sessions:y:1:00`, {
+        headers: {
+          authorization:
+            'Basic ' +
+            Buffer.from(`${credentials.clinic.name}:${credentials.clinic.password}`).toString('base64')
+        }
+      });
+      expect(await direct.json()).toMatchObject({ c: 'BBBB' });
+      expect((await rawGet(hub.port, '/hub/_all_dbs', ca, credentials.admin)).status).toBe(404);
+      expect(existsSync(join(dir, 'hub-data', 'couch'))).toBe(false);
+      expect(existsSync(join(dir, 'hub-data', 'hub-credentials.json'))).toBe(false);
+    } finally {
+      for (const h of hubs) await h.stop();
+      await couch.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
