@@ -221,6 +221,26 @@ describe('npm run hub', () => {
       expect((await request(base + path)).status).toBe(404);
   });
 
+  it('pouchdb-server killed by mistake is started again, with its data', async () => {
+    const first = hub.couchProcess!;
+    const gone = new Promise((r) => first.once('exit', r));
+    first.kill('SIGKILL');
+    await gone;
+    const db = `${origin}/hub/${hub.db}/sessions:x:1:00`;
+    const deadline = Date.now() + 30_000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = await request(db, { ca, auth: hub.credentials!.clinic }).then(
+        (a) => a.status,
+        () => 0
+      );
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(status).toBe(200);
+    expect(hub.couchProcess).not.toBe(first);
+  }, 60_000);
+
   it('a restart keeps the CA, the certificate, the credentials and the data', async () => {
     const before = {
       ca: hub.ca.x509.fingerprint256,

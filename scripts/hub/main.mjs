@@ -30,6 +30,7 @@ const options = {
   couchPort: portFrom('HUB_PORT', 0),
   couch: process.env.HUB_COUCH || undefined,
   db: process.env.HUB_DB || 'tebikae',
+  log: (line) => console.log(line),
   names: (process.env.HUB_NAMES ?? '')
     .split(',')
     .map((n) => n.trim())

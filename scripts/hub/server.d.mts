@@ -1,4 +1,5 @@
 // Types of startHubServer (server.mjs) for the TypeScript tests that start the hub.
+import type { ChildProcess } from 'node:child_process';
 import type { X509Certificate } from 'node:crypto';
 
 export interface HubServerOptions {
@@ -18,6 +19,8 @@ export interface HubServerOptions {
   db?: string;
   /** More DNS names for the certificate. */
   names?: string[];
+  /** Where to say what happens after the start (pouchdb-server restarted). */
+  log?: (line: string) => void;
 }
 
 export interface HubUser {
@@ -44,6 +47,8 @@ export interface HubServer {
   certificate: { x509: X509Certificate; renewed: boolean };
   couchUrl: string;
   guarded: boolean | null;
+  /** The running pouchdb-server (null with HUB_COUCH). */
+  readonly couchProcess: ChildProcess | null;
   stop(): Promise<void>;
 }
 

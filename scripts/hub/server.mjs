@@ -42,7 +42,8 @@ const close = (server) =>
 /**
  * Start the hub. Options: dataDir (hub-data), buildDir (build), host (0.0.0.0), port (HTTPS, 8443), caPort
  * (plain HTTP for /ca/, 8080), couchPort (pouchdb-server on loopback, a free one), couch (a CouchDB's
- * http://… address: then no pouchdb-server), db (tebikae), names (extra DNS names for the certificate).
+ * http://… address: then no pouchdb-server), db (tebikae), names (extra DNS names for the certificate), log
+ * (where to say what happens later, e.g. console.log).
  */
 export async function startHubServer(options = {}) {
   const dataDir = resolve(options.dataDir ?? 'hub-data');
@@ -58,13 +59,16 @@ export async function startHubServer(options = {}) {
   const tls = serverCertificate(dataDir, ca, names);
 
   let couch = null;
+  let stopping = false;
   let credentials = null;
   let target;
   if (options.couch) {
     target = options.couch.replace(/\/$/, '');
   } else {
     credentials = loadOrCreateCredentials(dataDir, db);
-    couch = await startPouchServer(join(dataDir, 'couch'), options.couchPort || (await freePort()));
+    const couchDir = join(dataDir, 'couch');
+    const couchPort = options.couchPort || (await freePort());
+    couch = await startPouchServer(couchDir, couchPort);
     try {
       await setUpClinicDatabase(couch.url, credentials);
     } catch (error) {
@@ -72,6 +76,26 @@ export async function startHubServer(options = {}) {
       throw error;
     }
     target = couch.url;
+    // pouchdb-server stopped by itself (a crash, killed by mistake): start it again on the same port and data,
+    // while the devices keep recording alone and retry. Its data is in the folder, so nothing is lost.
+    const restartWhenGone = (running) =>
+      running.child.once('exit', () => {
+        if (stopping) return;
+        options.log?.(
+          'ハブのデータベースが止まりました。もう一度起動します / the hub database stopped: starting it again'
+        );
+        const again = async () => {
+          if (stopping) return;
+          try {
+            couch = await startPouchServer(couchDir, couchPort);
+            restartWhenGone(couch);
+          } catch {
+            setTimeout(() => void again(), 2_000);
+          }
+        };
+        setTimeout(() => void again(), 500);
+      });
+    restartWhenGone(couch);
   }
   const guarded = await refusesAnonymous(target, db).catch(() => null);
 
@@ -108,12 +132,18 @@ export async function startHubServer(options = {}) {
       couchUrl: target,
       /** false: the database answers anonymous requests (a CouchDB whose _security is not set yet). */
       guarded,
+      /** The running pouchdb-server (null with HUB_COUCH). */
+      get couchProcess() {
+        return couch?.child ?? null;
+      },
       async stop() {
+        stopping = true;
         await Promise.all(servers.map(close));
         await couch?.stop();
       }
     };
   } catch (error) {
+    stopping = true;
     await Promise.all(servers.filter((s) => s.listening).map(close));
     await couch?.stop();
     throw error;
