@@ -24,6 +24,7 @@ code { word-break: break-all; }
 </style>
 </head>
 <body>
+<main>
 <h1>医院のハブの証明書<br><span class="en">The clinic hub's certificate</span></h1>
 <p>この端末で手控え（医院のハブ）を HTTPS で開くために、医院の証明書を一度だけ入れます。<br>
 <span class="en">Install the clinic's certificate once, so this device can open tebikae (the clinic hub) over HTTPS.</span></p>
@@ -48,6 +49,7 @@ code { word-break: break-all; }
 <h2>入れたら / Then</h2>
 <p>次のアドレスを開きます（Chrome / Safari）。<br><span class="en">Open this address (Chrome / Safari):</span></p>
 <ul>${links}</ul>
+</main>
 </body>
 </html>
 `;

@@ -19,8 +19,15 @@ import { forward, hubPath, refuse } from './proxy.mjs';
 /** The names the hub's certificate carries: the hostname (and its .local for mDNS), localhost, any extra. */
 export function certificateNames(extra = []) {
   const host = os.hostname().toLowerCase();
-  const hostnames = [host, ...(host.includes('.') ? [] : [`${host}.local`]), 'localhost', ...extra];
-  return { hostnames: [...new Set(hostnames)], ips: ['127.0.0.1', ...lanAddresses()] };
+  const hostnames = [
+    host,
+    ...(host.includes('.') ? [] : [`${host}.local`]),
+    'localhost',
+    ...extra.map((n) => n.toLowerCase())
+  ];
+  // A DNS name in a certificate is ASCII letters, digits, dots and hyphens (a Windows name may be otherwise).
+  const valid = hostnames.filter((h) => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(h));
+  return { hostnames: [...new Set(valid)], ips: ['127.0.0.1', ...lanAddresses()] };
 }
 
 function listen(server, port, host) {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, test, expect } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { startHubServer } from '../../scripts/hub/server.mjs';
@@ -38,11 +39,28 @@ test('a tablet opens the app from npm run hub over HTTPS and its arrival reaches
   const clinic = hub.credentials!.clinic;
   try {
     const context = await browser.newContext({
+      acceptDownloads: true,
       locale: 'ja-JP',
       timezoneId: 'Asia/Tokyo',
       viewport: { width: 1024, height: 768 }
     });
     const page = await context.newPage();
+
+    await test.step('the certificate page (plain HTTP) offers the iPad profile and the Android certificate', async () => {
+      await page.goto(`http://127.0.0.1:${hub.caPort}/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('医院のハブの証明書');
+      await expect(page.getByText(hub.ca.x509.fingerprint256)).toBeVisible();
+      for (const [name, file] of [
+        ['iPad・iPhone 用のプロファイルをダウンロード', 'tebikae-clinic-ca.mobileconfig'],
+        ['Android 用の証明書（.crt）をダウンロード', 'tebikae-clinic-ca.crt']
+      ] as const) {
+        const download = page.waitForEvent('download');
+        await page.getByRole('link', { name }).click();
+        expect((await download).suggestedFilename()).toBe(file);
+      }
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await expect(page.getByRole('link', { name: `https://127.0.0.1:${hub.port}/` })).toBeVisible();
+    });
 
     await test.step('the app opens from the hub’s HTTPS origin and is ready offline', async () => {
       await openReady(page, base + '/');
