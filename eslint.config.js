@@ -20,7 +20,8 @@ export default ts.config(
       'bench/results/',
       'bench/dist/',
       'bench/floor/',
-      'deploy/'
+      'deploy/',
+      'hub-data/'
     ]
   },
   js.configs.recommended,
@@ -46,7 +47,9 @@ export default ts.config(
     ignores: ['eslint.config.js', 'svelte.config.js'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['src/service-worker.ts', 'scripts/*.test.ts'] },
+        projectService: {
+          allowDefaultProject: ['src/service-worker.ts', 'scripts/*.test.ts', 'scripts/hub/*.test.ts']
+        },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig

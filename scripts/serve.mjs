@@ -1,9 +1,7 @@
 // `npm start` / `npm run serve`: serve build/ with sirv on 127.0.0.1:4173 (HOST= and PORT= to change), printing only addresses it really listens on.
 import http from 'node:http';
-import os from 'node:os';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import sirv from 'sirv';
+import { buildHandler, hasBuild } from './build-files.mjs';
+import { lanAddresses } from './lan.mjs';
 
 const dir = process.env.TEBIKAE_BUILD ?? 'build';
 const host = process.env.HOST || '127.0.0.1';
@@ -21,29 +19,14 @@ if (!/^\d+$/.test(portText) || port > 65535) {
     `PORT=${portText} is not a port number: use 0 to 65535 (e.g. PORT=8080 npm start).`
   );
 }
-if (!existsSync(join(dir, 'index.html'))) {
+if (!hasBuild(dir)) {
   fail(
     `${dir}/ にアプリがありません。先に npm run build を実行してください（npm start は自動で行います）。`,
     `No app in ${dir}/: run npm run build first (npm start does it for you).`
   );
 }
 
-const serve = sirv(dir, {
-  single: 'index.html',
-  etag: true,
-  dev: false,
-  // The service worker must be checked on every visit, or updates are found late (see README, Deploying).
-  setHeaders: (res, pathname) => {
-    if (pathname === '/service-worker.js') res.setHeader('Cache-Control', 'no-cache');
-  }
-});
-
-const server = http.createServer((req, res) =>
-  serve(req, res, () => {
-    res.statusCode = 404;
-    res.end('not found');
-  })
-);
+const server = http.createServer(buildHandler(dir));
 
 const wildcard = host === '0.0.0.0' || host === '::';
 const urlOf = (address, p) => `http://${address.includes(':') ? `[${address}]` : address}:${p}/`;
@@ -51,11 +34,7 @@ const urlOf = (address, p) => `http://${address.includes(':') ? `[${address}]` :
 /** Where the server can be reached: the host it was bound to, or for a wildcard bind, this machine's IPv4 addresses. */
 function addresses(p) {
   if (!wildcard) return [urlOf(host, p)];
-  const mine = Object.values(os.networkInterfaces())
-    .flat()
-    .filter((a) => a && a.family === 'IPv4')
-    .map((a) => a.address);
-  return [...new Set(['127.0.0.1', ...mine])].map((a) => urlOf(a, p));
+  return [...new Set(['127.0.0.1', ...lanAddresses()])].map((a) => urlOf(a, p));
 }
 
 server.on('error', (error) => {

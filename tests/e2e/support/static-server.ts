@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import sirv from 'sirv';
+import { forward } from '../../../scripts/hub/proxy.mjs';
 
 export interface StaticServer {
   url: string;
@@ -28,38 +29,11 @@ export async function startStaticServer(
   let swOverride: string | null = null;
   const requests: string[] = [];
   const proxies = new Map<string, URL>();
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, prefix: string, target: URL) => {
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: target.pathname.replace(/\/$/, '') + '/' + (req.url ?? '').slice(prefix.length),
-        headers: { ...req.headers, host: target.host }
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        // The hub went away mid-answer (a long poll): the browser must see the connection drop.
-        answer.on('close', () => {
-          if (!answer.complete) res.destroy();
-        });
-        answer.on('error', () => res.destroy());
-      }
-    );
-    upstream.on('error', () => {
-      if (res.headersSent) res.destroy();
-      else {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end('hub unreachable');
-      }
-    });
-    req.pipe(upstream);
-  };
   const handler: http.RequestListener = (req, res) => {
     requests.push(req.url ?? '');
     for (const [prefix, target] of proxies)
-      if (req.url?.startsWith(prefix)) return forward(req, res, prefix, target);
+      if (req.url?.startsWith(prefix))
+        return forward(req, res, target.href, '/' + (req.url ?? '').slice(prefix.length));
     if (swOverride !== null && req.url?.startsWith('/service-worker.js')) {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
       res.end(swOverride);

@@ -1,0 +1,25 @@
+// Serving build/ as a static host should: every prerendered file, the service worker always revalidated (README, Deploying).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+/** Whether `dir` holds a built app. */
+export const hasBuild = (dir) => existsSync(join(dir, 'index.html'));
+
+/** A request handler for build/; anything it does not hold answers 404. */
+export function buildHandler(dir) {
+  const serve = sirv(dir, {
+    single: 'index.html',
+    etag: true,
+    dev: false,
+    // The service worker must be checked on every visit, or updates are found late (see README, Deploying).
+    setHeaders: (res, pathname) => {
+      if (pathname === '/service-worker.js') res.setHeader('Cache-Control', 'no-cache');
+    }
+  });
+  return (req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+}
