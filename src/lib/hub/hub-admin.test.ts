@@ -8,6 +8,7 @@ import {
   withMember,
   type HubRequest
 } from './hub-admin';
+import type { Random } from './hub-pairing';
 
 const db = 'https://hub.example.jp/hub/clinic';
 const admin = { user: 'admin', password: 'パスワード-1' };
@@ -128,7 +129,7 @@ describe('hub admin operations', () => {
       [200, { _id: 'org.couchdb.user:' + device.user, _rev: '1-a', name: device.user }],
       [201, { ok: true }]
     ]);
-    const random = (bytes: Uint8Array) => bytes.fill(7);
+    const random: Random = (bytes) => bytes.fill(7);
     const claimed = await claimDeviceUser(db, device, 'B', random, hub.send);
     expect(claimed.ok && claimed.value.user).toBe(device.user);
     expect(claimed.ok && claimed.value.password).not.toBe(device.password);

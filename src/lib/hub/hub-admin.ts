@@ -3,7 +3,7 @@
 // names it in the database's `_security` members; removing it deletes that user, so the hub refuses it.
 import * as v from 'valibot';
 import { fail, ok, type Result } from '../result';
-import { newHubPassword } from './hub-pairing';
+import { newHubPassword, type Random } from './hub-pairing';
 import { DEVICE_USER_PREFIX } from './hub-row';
 
 export interface Credentials {
@@ -220,7 +220,7 @@ export async function claimDeviceUser(
   dbUrl: string,
   fromCode: Credentials,
   deviceLabel: string,
-  random: (bytes: Uint8Array) => Uint8Array,
+  random: Random,
   send: Send = defaultSend
 ): Promise<Result<Credentials, HubTrouble>> {
   const doc = await readUser(send, dbUrl, fromCode, fromCode.user);

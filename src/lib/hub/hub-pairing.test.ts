@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newClinicKey, pairingText } from './hub-config';
+import { newClinicKey } from './hub-config';
 import {
   DEVICE_USER_PREFIX,
   PAIRING_LIFETIME_MS,
   isDeviceUser,
   newDeviceCredentials,
   pairingCodeV2,
-  readPairingCode
+  readPairingCode,
+  type Random
 } from './hub-pairing';
 
 const hub = { url: 'https://hub.example.jp/hub/clinic', clinicKey: newClinicKey() };
@@ -42,7 +43,7 @@ describe('pairing code v2', () => {
       expect(readPairingCode(text, shownAt)).toEqual({ ok: false, error: { key: 'hub.pair.notOurs' } });
     const tampered = { ...JSON.parse(pairingCodeV2(hub, device, shownAt)), exp: 'never' };
     expect(readPairingCode(JSON.stringify(tampered), shownAt).ok).toBe(false);
-    const v1 = pairingText({ enabled: true, ...hub, user: 'clinic', password: 'pw' });
+    const v1 = JSON.stringify({ t: 'tebikae-hub', v: 1, ...hub, user: 'clinic', password: 'pw' });
     expect(readPairingCode(v1, later(365 * 24 * 3600_000))).toEqual({
       ok: true,
       value: { ...hub, user: 'clinic', password: 'pw', perDevice: false }
@@ -51,7 +52,7 @@ describe('pairing code v2', () => {
 
   it('names each device’s hub user with a random suffix, and a 32-character first password', () => {
     let seed = 0;
-    const random = (bytes: Uint8Array) => bytes.map(() => seed++ % 256);
+    const random: Random = (bytes) => bytes.map(() => seed++ % 256);
     const a = newDeviceCredentials(random);
     const b = newDeviceCredentials(random);
     expect(a.user).toMatch(new RegExp(`^${DEVICE_USER_PREFIX}[0-9a-f]{12}$`));

@@ -69,6 +69,10 @@ export function readPairingCode(text: string, now: Date, heldKey = ''): Result<P
   return ok({ url, user, password, clinicKey, perDevice: code.v === 2 });
 }
 
+/** Fills the bytes given with random ones (the Web Crypto's in the app; a seeded one in tests). */
+export type Random = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
+export const cryptoRandom: Random = (bytes) => crypto.getRandomValues(bytes);
+
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
@@ -77,7 +81,7 @@ const base64url = (bytes: Uint8Array) =>
     .replace(/=+$/, '');
 
 /** A new device's user name and a first password (replaced by the device when it joins); `random` fills bytes. */
-export function newDeviceCredentials(random: (bytes: Uint8Array) => Uint8Array): {
+export function newDeviceCredentials(random: Random): {
   user: string;
   password: string;
 } {
@@ -85,5 +89,4 @@ export function newDeviceCredentials(random: (bytes: Uint8Array) => Uint8Array):
 }
 
 /** 192 random bits as 32 characters. */
-export const newHubPassword = (random: (bytes: Uint8Array) => Uint8Array) =>
-  base64url(random(new Uint8Array(24)));
+export const newHubPassword = (random: Random) => base64url(random(new Uint8Array(24)));
