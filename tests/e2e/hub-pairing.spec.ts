@@ -46,10 +46,10 @@ test('a device joins by scanning the QR shown behind the passcode, and is remove
   await test.step('端末を追加 asks the passcode again: a wrong one is refused and counted, no QR', async () => {
     await page.getByRole('button', { name: '端末を追加' }).click();
     await page.getByLabel('この端末のパスコード').fill('000000');
-    await page.getByRole('button', { name: 'QRコードを表示' }).click();
+    await page.getByRole('button', { name: 'ペアリング用QRコードを表示' }).click();
     await expect(page.getByText('パスコードが違います（1回目）。')).toBeVisible();
     await expect(page.getByTestId('hub-pairing')).toHaveCount(0);
-    await page.getByRole('button', { name: 'やめる' }).click();
+    await page.getByRole('button', { name: 'やめる', exact: true }).click();
   });
 
   await test.step('with the right passcode the QR appears with a countdown, for a new hub user of its own', async () => {

@@ -214,7 +214,7 @@ export async function enterHubAdmin(page: Page): Promise<void> {
 export async function addDevice(page: Page, passcode: string): Promise<string> {
   await page.getByRole('button', { name: '端末を追加' }).click();
   await page.getByLabel('この端末のパスコード').fill(passcode);
-  await page.getByRole('button', { name: 'QRコードを表示' }).click();
+  await page.getByRole('button', { name: 'ペアリング用QRコードを表示' }).click();
   const qr = page.getByTestId('hub-pairing').getByRole('img', { name: 'ペアリング用QRコード' });
   await expect(qr).toBeVisible({ timeout: 15_000 });
   return (await qr.getAttribute('data-code'))!;

@@ -17,7 +17,7 @@ export const ja = {
   'hub.add.needAdmin': '端末を追加するには、先にハブの管理者を設定してください',
   'hub.add.passcode': 'この端末のパスコード',
   'hub.add.passcodeHint': 'ペアリング用のQRコードを出す前に、パスコードをもう一度確かめます',
-  'hub.add.confirm': 'QRコードを表示',
+  'hub.add.confirm': 'ペアリング用QRコードを表示',
   'hub.add.cancel': 'やめる',
   'hub.add.code': 'ペアリング用QRコード',
   'hub.add.countdown': 'あと {seconds} 秒で隠します',

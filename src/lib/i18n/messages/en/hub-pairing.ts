@@ -17,7 +17,7 @@ export const en: Record<keyof typeof ja, string> = {
   'hub.add.needAdmin': 'To add a device, first set the hub administrator',
   'hub.add.passcode': "This device's passcode",
   'hub.add.passcodeHint': 'The passcode is checked again before the pairing QR code is shown',
-  'hub.add.confirm': 'Show the QR code',
+  'hub.add.confirm': 'Show the pairing QR code',
   'hub.add.cancel': 'Cancel',
   'hub.add.code': 'Pairing QR code',
   'hub.add.countdown': 'Hidden in {seconds} s',
