@@ -14,7 +14,7 @@ import {
 } from './support/hub';
 import { openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { tabletWithCamera } from './support/camera';
-import { PASSCODE } from './support/vault';
+import { PASSCODE, keepVaultOpen, lockNow, stopKeepingOpen, unlockVault } from './support/vault';
 
 const visits: Visit[] = [
   { name: '高橋 健一', kana: 'タカハシ ケンイチ', birthDate: '1958-07-21', complaint: '朝から めまいがする' },
@@ -65,6 +65,15 @@ test('a device joins by scanning the QR shown behind the passcode, and is remove
     };
     expect(security.members.names).toContain(read.user);
     expect((await hub.request(`/${HUB_DB}`, { as: read })).status).toBe(200);
+  });
+
+  await test.step('locking the device takes the QR away; unlocking does not bring it back', async () => {
+    await stopKeepingOpen(page);
+    await lockNow(page);
+    await unlockVault(page);
+    await keepVaultOpen(page.context());
+    await expect(page.getByRole('button', { name: '端末を追加' })).toBeVisible();
+    await expect(page.getByTestId('hub-pairing')).toHaveCount(0);
   });
 
   const { browser: cameraBrowser, context: examContext } = await tabletWithCamera(playwright.chromium, code);

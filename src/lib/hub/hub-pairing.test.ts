@@ -6,7 +6,10 @@ import {
   isDeviceUser,
   newDeviceCredentials,
   pairingCodeV2,
+  codeView,
   readPairingCode,
+  showAgain,
+  showCode,
   type Random
 } from './hub-pairing';
 
@@ -60,5 +63,21 @@ describe('pairing code v2', () => {
     expect(b.user).not.toBe(a.user);
     expect(isDeviceUser(a.user)).toBe(true);
     expect(isDeviceUser('tebikae-clinic')).toBe(false);
+  });
+});
+
+describe('the pairing QR on screen', () => {
+  it('shows for 60 s with a countdown, then hides; 「もう一度表示」 gives 60 s more until the code expires', () => {
+    const start = shownAt.getTime();
+    const code = showCode('{}', start);
+    expect(codeView(code, start)).toEqual({ kind: 'shown', secondsLeft: 60 });
+    expect(codeView(code, start + 59_001)).toEqual({ kind: 'shown', secondsLeft: 1 });
+    expect(codeView(code, start + 60_000)).toEqual({ kind: 'hidden' });
+    const again = showAgain(code, start + 120_000);
+    expect(codeView(again, start + 120_000)).toEqual({ kind: 'shown', secondsLeft: 60 });
+    expect(codeView(again, start + 180_000)).toEqual({ kind: 'hidden' });
+    const late = showAgain(code, start + PAIRING_LIFETIME_MS - 10_000);
+    expect(codeView(late, start + PAIRING_LIFETIME_MS - 1)).toEqual({ kind: 'shown', secondsLeft: 1 });
+    expect(codeView(late, start + PAIRING_LIFETIME_MS)).toEqual({ kind: 'expired' });
   });
 });

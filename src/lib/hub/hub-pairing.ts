@@ -90,3 +90,34 @@ export function newDeviceCredentials(random: Random): {
 
 /** 192 random bits as 32 characters. */
 export const newHubPassword = (random: Random) => base64url(random(new Uint8Array(24)));
+
+/** How long the QR stays on screen at a time (then 「もう一度表示」), far less than the code's own lifetime. */
+export const SHOWN_MS = 60_000;
+
+/** A code on the managing device's screen: until when it may be used, until when it is shown. */
+export interface ShownCode {
+  text: string;
+  expiresAt: number;
+  shownUntil: number;
+}
+
+/** A new code, shown from `now` for 60 s and usable for 15 minutes. */
+export function showCode(text: string, now: number): ShownCode {
+  return { text, expiresAt: now + PAIRING_LIFETIME_MS, shownUntil: now + SHOWN_MS };
+}
+
+/** What the screen shows of a code at `now`: the QR with its seconds left, hidden (show again), or expired. */
+export function codeView(
+  code: ShownCode,
+  now: number
+): { kind: 'shown'; secondsLeft: number } | { kind: 'hidden' } | { kind: 'expired' } {
+  if (now >= code.expiresAt) return { kind: 'expired' };
+  if (now >= code.shownUntil) return { kind: 'hidden' };
+  return { kind: 'shown', secondsLeft: Math.ceil((code.shownUntil - now) / 1000) };
+}
+
+/** 「もう一度表示」: another 60 s, never past the code's expiry. */
+export const showAgain = (code: ShownCode, now: number): ShownCode => ({
+  ...code,
+  shownUntil: Math.min(now + SHOWN_MS, code.expiresAt)
+});
