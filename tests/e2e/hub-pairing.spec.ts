@@ -1,6 +1,7 @@
 // Pairing a device by QR behind the passcode, and removing it: reception (A) holds the hub admin, re-checks its
 // passcode, shows the pairing QR; the exam room (B) scans it with its camera and shares the queue; the code is
 // useless once used; A removes B, the hub refuses B, and B goes on recording alone.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   test,
@@ -23,6 +24,16 @@ const visits: Visit[] = [
 ];
 
 const queueRows = (page: Page) => page.getByTestId('queue-row');
+
+/** No serious or critical axe violation on the screen as it is now. */
+async function accessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what
+  ).toEqual([]);
+}
 
 test('a device joins by scanning the QR shown behind the passcode, and is removed at the hub without losing anything', async ({
   page,
@@ -55,6 +66,7 @@ test('a device joins by scanning the QR shown behind the passcode, and is remove
   await test.step('with the right passcode the QR appears with a countdown, for a new hub user of its own', async () => {
     code = await addDevice(page, PASSCODE);
     await expect(page.getByTestId('hub-pairing-countdown')).toContainText(/あと \d+ 秒で隠します/);
+    await accessible(page, 'the pairing QR');
     const read = JSON.parse(code) as { v: number; user: string; password: string; exp: number };
     expect(read.v).toBe(2);
     expect(read.user).toMatch(/^tebikae-dev-[0-9a-f]{12}$/);
@@ -122,6 +134,7 @@ test('a device joins by scanning the QR shown behind the passcode, and is remove
       await expect(device).toHaveCount(1, { timeout: 10_000 });
       await device.getByRole('button', { name: 'この端末をハブから外す' }).click();
       await expect(device.getByRole('alert')).toContainText('端末 B をハブから外します');
+      await accessible(page, 'the device list asking to remove B');
       await device.getByRole('button', { name: '外す', exact: true }).click();
       await expect(page.getByText('端末 B をハブから外しました')).toBeVisible({ timeout: 10_000 });
       await expect(page.getByTestId('hub-device')).toHaveCount(0);
