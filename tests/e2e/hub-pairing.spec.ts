@@ -126,6 +126,15 @@ test('a device joins by scanning the QR shown behind the passcode, and is remove
         timeout: 10_000
       });
       await expect(exam.getByTestId('hub-status')).toHaveText('つながっています');
+      // Refused before any request, next to the field: an expired code, and text that is no pairing code.
+      const field = exam.getByLabel('ペアリングコードを入力');
+      await field.fill(JSON.stringify({ ...JSON.parse(code), exp: Date.now() - 1_000 }));
+      await exam.getByRole('button', { name: 'ペアリングコードを読み込む' }).click();
+      await expect(exam.getByText('このペアリングコードは期限切れです')).toBeVisible();
+      await field.fill('https://example.jp/not-a-code');
+      await exam.getByRole('button', { name: 'ペアリングコードを読み込む' }).click();
+      await expect(exam.getByText('手控えのペアリングコードではありません')).toBeVisible();
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
     });
 
     await test.step('A lists B and removes it from the hub', async () => {
