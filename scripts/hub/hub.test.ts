@@ -1,4 +1,4 @@
-// `npm run hub` end to end in Node: the certificate chains to the clinic CA with every address, the database refuses anyone without the clinic user, only the clinic database and _session pass, the CA downloads are served, and a restart keeps CA, credentials and data.
+// `npm run hub` end to end in Node: the certificate chains to the clinic CA with every address, the database refuses anyone without the clinic user, only the clinic database, _session and a user's own document pass, the CA downloads are served, and a restart keeps CA, credentials and data.
 import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -169,7 +169,7 @@ describe('npm run hub', () => {
     expect(json(session)).toMatchObject({ ok: true, name: clinic.name });
   });
 
-  it('passes only the clinic database and _session: server paths are not reached, even as the admin', async () => {
+  it('passes only the clinic database, _session and a user document: server paths are not reached, even as the admin', async () => {
     const admin = hub.credentials!.admin;
     // Straight at pouchdb-server the admin reaches them: the proxy is what keeps them away.
     expect((await request(`${hub.couchUrl}/_config`, { auth: admin })).status).toBe(200);
@@ -177,8 +177,10 @@ describe('npm run hub', () => {
       '/hub/_all_dbs',
       '/hub/_config',
       '/hub/_config/admins',
+      '/hub/_users',
       '/hub/_users/_all_docs',
-      '/hub/_users/org.couchdb.user:tebikae-clinic',
+      '/hub/_users/_design/_auth',
+      '/hub/_users/org.couchdb.user:a/attachment',
       '/hub/_utils/',
       '/hub/',
       '/hub',
@@ -195,6 +197,13 @@ describe('npm run hub', () => {
         body: expect.stringContaining('not served by the clinic hub')
       });
     }
+    // A device reads and rewrites its own user document through the hub (pairing); another user's is CouchDB's to refuse.
+    const clinic = hub.credentials!.clinic;
+    const own = await rawGet(hub.port, `/hub/_users/org.couchdb.user:${clinic.name}`, ca, clinic);
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body)).toMatchObject({ name: clinic.name });
+    const other = await rawGet(hub.port, '/hub/_users/org.couchdb.user:admin-someone', ca, clinic);
+    expect(other.status).not.toBe(200);
   });
 
   it('serves the CA over plain HTTP at /ca/: the page, the .crt (DER), the .pem and the iOS profile', async () => {
@@ -269,13 +278,22 @@ describe('npm run hub', () => {
 });
 
 describe('hubPath', () => {
-  it('maps the clinic database and _session, and nothing else', () => {
+  it('maps the clinic database, _session and a user document, and nothing else', () => {
     expect(hubPath('/hub/tebikae', 'tebikae')).toBe('/tebikae');
     expect(hubPath('/hub/tebikae/_changes?feed=longpoll&since=0', 'tebikae')).toBe(
       '/tebikae/_changes?feed=longpoll&since=0'
     );
     expect(hubPath('/hub/_session', 'tebikae')).toBe('/_session');
     expect(hubPath('/hub/_session/x', 'tebikae')).toBeNull();
+    // A device's own user document (pairing sets its password there; CouchDB lets only it and the admin in).
+    expect(hubPath('/hub/_users/org.couchdb.user%3Atebikae-dev-0a1b', 'tebikae')).toBe(
+      '/_users/org.couchdb.user%3Atebikae-dev-0a1b'
+    );
+    expect(hubPath('/hub/_users/org.couchdb.user:tebikae-clinic', 'tebikae')).toBe(
+      '/_users/org.couchdb.user:tebikae-clinic'
+    );
+    expect(hubPath('/hub/_users/_all_docs', 'tebikae')).toBeNull();
+    expect(hubPath('/hub/_users/org.couchdb.user:x/y', 'tebikae')).toBeNull();
     expect(hubPath('/hub/tebikaex/_all_docs', 'tebikae')).toBeNull();
     expect(hubPath('/hub/tebikae/./x', 'tebikae')).toBeNull();
     expect(hubPath('/hub/tebikae/a?x=/../_config', 'tebikae')).toBe('/tebikae/a?x=/../_config');

@@ -1,16 +1,21 @@
-// The hub behind the app's own origin: /hub/<clinic database>… and /hub/_session go on to CouchDB, nothing else (no _all_dbs, _config, _users, _utils).
+// The hub behind the app's own origin: /hub/<clinic database>…, /hub/_session and one user's own document
+// (/hub/_users/org.couchdb.user:<name>, which pairing writes and CouchDB guards per user) go on to CouchDB;
+// nothing else (no _all_dbs, _config, _utils, no listing of _users).
 import http from 'node:http';
 
 /**
  * The CouchDB path for a request under /hub/, or null when the hub does not pass it on. A path that URL
  * normalisation would change (dot segments, encoded dots, backslashes) is refused rather than cleaned up.
  */
+const USER_DOC = /^\/hub\/_users\/org\.couchdb\.user(?::|%3A)[A-Za-z0-9_-]+$/i;
+
 export function hubPath(url, db) {
   const cut = url.indexOf('?');
   const path = cut < 0 ? url : url.slice(0, cut);
   const search = cut < 0 ? '' : url.slice(cut);
   if (new URL(path, 'http://hub').pathname !== path) return null;
   if (path === '/hub/_session') return '/_session' + search;
+  if (USER_DOC.test(path)) return path.slice('/hub'.length) + search;
   if (path === `/hub/${db}` || path.startsWith(`/hub/${db}/`)) return path.slice('/hub'.length) + search;
   return null;
 }

@@ -1,16 +1,20 @@
 // Two devices of one clinic share through a hub on the LAN: reception registers, the exam room sees it; the
 // hub holds ciphertext only; the hub goes down, reception keeps working, and the exam room catches up.
 import type { Page } from '@playwright/test';
-import { test, expect, HUB_DB, HUB_USER, HUB_PASSWORD } from './support/hub';
+import {
+  test,
+  expect,
+  HUB_DB,
+  addDevice,
+  connectFirst,
+  enterHubAdmin,
+  joinByPaste,
+  register,
+  type Visit
+} from './support/hub';
 import { openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { choose, submitArrival } from './support/reception';
+import { PASSCODE } from './support/vault';
 
-interface Visit {
-  name: string;
-  kana: string;
-  birthDate: string;
-  complaint: string;
-}
 const visits: Visit[] = [
   {
     name: '鈴木 一郎',
@@ -20,27 +24,6 @@ const visits: Visit[] = [
   },
   { name: '佐藤 花子', kana: 'サトウ ハナコ', birthDate: '1990-11-02', complaint: '三日前から熱とのどの痛み' }
 ];
-
-async function register(page: Page, base: string, visit: Visit): Promise<string> {
-  await page.goto(`${base}/reception/`);
-  await page.getByRole('textbox', { name: '氏名', exact: true }).fill(visit.name);
-  await page.getByLabel('フリガナ').fill(visit.kana);
-  await page.getByLabel('生年月日').fill(visit.birthDate);
-  await choose(page, '性別', '男');
-  await choose(page, '初診・再診', '初診');
-  await choose(page, '資格の確認方法', '未確認');
-  await page.getByLabel('主訴（受付で聞いた内容）').fill(visit.complaint);
-  return submitArrival(page);
-}
-
-async function connect(page: Page, base: string, fill: () => Promise<void>) {
-  await page.goto(`${base}/settings/`);
-  await fill();
-  await page.getByLabel('この端末でハブを使う').check();
-  await page.getByRole('button', { name: 'ハブの設定を保存' }).click();
-  await expect(page.getByText('ハブの設定を保存しました')).toBeVisible();
-  await expect(page.getByTestId('hub-status')).toHaveText('つながっています', { timeout: 15_000 });
-}
 
 const queueNames = (page: Page) => page.getByTestId('queue-row');
 
@@ -60,25 +43,17 @@ test('reception and the exam room share one queue through the hub, which holds o
       await openReady(page, base + '/');
       await setUpClinic(page, base, { label: 'A', staff: ['受付 花子'] });
       await declareOutage(page, base);
-      await connect(page, base, async () => {
-        await page.getByLabel('ハブのアドレス').fill(hubAddress);
-        await page.getByLabel('ハブのユーザー名').fill(HUB_USER);
-        await page.getByLabel('ハブのパスワード').fill(HUB_PASSWORD);
-        await page.getByRole('button', { name: '医院の鍵を作る（1台目の端末）' }).click();
-      });
+      await connectFirst(page, base);
     });
 
-    await test.step('the exam room (B) joins with the pairing code and is in the clinic outage', async () => {
-      await page.getByRole('button', { name: 'ペアリングコードを表示' }).click();
-      const code = await page.getByTestId('hub-pairing').locator('[data-code]').getAttribute('data-code');
+    await test.step('the exam room (B) joins with the pairing code reception shows, and is in the clinic outage', async () => {
+      await enterHubAdmin(page);
+      const code = await addDevice(page, PASSCODE);
       expect(code).toContain('tebikae-hub');
       await openReady(exam, base + '/');
       await setUpClinic(exam, base, { label: 'B', staff: ['医師 一郎'] });
-      await connect(exam, base, async () => {
-        await exam.getByLabel('ペアリングコードを入力').fill(code!);
-        await exam.getByRole('button', { name: 'ペアリングコードを読み込む' }).click();
-        await expect(exam.getByLabel('ハブのアドレス')).toHaveValue(hubAddress);
-      });
+      await joinByPaste(exam, code);
+      await expect(exam.getByLabel('ハブのアドレス')).toHaveValue(hubAddress);
       await exam.goto(`${base}/`);
       await expect(exam.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage', {
         timeout: 10_000

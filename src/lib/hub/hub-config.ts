@@ -1,4 +1,4 @@
-// This device's hub settings: address and user in the clear settings row, password and clinic key sealed by the vault; the pairing code.
+// This device's hub settings: address and user in the clear settings row, password and clinic key sealed by the vault (the pairing code: hub-pairing.ts).
 import * as v from 'valibot';
 import { settings } from '../store';
 import { heldKeys } from '../store/session-key';
@@ -11,7 +11,7 @@ import {
   sealBytes,
   toBase64
 } from '../store/record-cipher';
-import { fail, ok, type Result } from '../result';
+import { fail, type Result } from '../result';
 import { HUB_ROW, readHubRow, type HubRow } from './hub-row';
 
 /** What a device needs to share through the hub. */
@@ -89,36 +89,4 @@ export async function saveHubConfig(config: HubConfig): Promise<Result<string>> 
     sealed: toBase64(sealed)
   };
   return settings.put(ROW, row);
-}
-
-const PAIRING = 'tebikae-hub';
-const Pairing = v.strictObject({
-  t: v.literal(PAIRING),
-  v: v.literal(1),
-  url: v.pipe(v.string(), v.maxLength(500)),
-  user: v.pipe(v.string(), v.maxLength(200)),
-  password: v.pipe(v.string(), v.maxLength(500)),
-  clinicKey: v.pipe(v.string(), v.length(43))
-});
-
-/**
- * The pairing code: everything a new device of the clinic needs, shown only on an unlocked device's
- * settings screen (as text and as a QR code). It never goes to the hub.
- */
-export function pairingText(config: HubConfig): string {
-  const { url, user, password, clinicKey } = config;
-  return JSON.stringify({ t: PAIRING, v: 1, url, user, password, clinicKey });
-}
-
-export function readPairingText(text: string): Result<Omit<HubConfig, 'enabled'>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.trim());
-  } catch {
-    return fail({ key: 'hub.pair.notOurs' });
-  }
-  const parsed = v.safeParse(Pairing, raw);
-  if (!parsed.success || !clinicKeyBytes(parsed.output.clinicKey)) return fail({ key: 'hub.pair.notOurs' });
-  const { url, user, password, clinicKey } = parsed.output;
-  return ok({ url, user, password, clinicKey });
 }

@@ -2,7 +2,7 @@
 import { isUnlocked, onLock, onUnlock } from '../store/session-key';
 import type { WriteContext } from '../store';
 import type { Joiner } from '../outage/repo';
-import { hubEnabled } from './hub-row';
+import { hubEnabled, isDeviceUser } from './hub-row';
 import { hubState } from './hub-state.svelte';
 import type { HubSync } from './hub-sync';
 
@@ -44,7 +44,8 @@ export function followHub(ws: HubWorkspace): () => void {
       joiner: () => ws.joiner(),
       staffNames: () => ws.staffNames(),
       report: (phase, unsent) => {
-        hubState.phase = phase;
+        // A device's own hub user refused: the managing device removed it (hub-admin.ts).
+        hubState.phase = phase === 'refused' && isDeviceUser(config.user) ? 'removed' : phase;
         hubState.unsent = unsent;
       }
     });

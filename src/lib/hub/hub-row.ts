@@ -18,3 +18,9 @@ export async function hubEnabled(): Promise<boolean> {
   const row = await readHubRow();
   return Boolean(row?.enabled && row.url);
 }
+
+/** Per-device hub users are named so (CouchDB `_users`); the managing device lists and removes only these. */
+export const DEVICE_USER_PREFIX = 'tebikae-dev-';
+
+/** Whether a hub user is one of the per-device users (its refusal means the device was removed). */
+export const isDeviceUser = (user: string) => user.startsWith(DEVICE_USER_PREFIX);

@@ -1,5 +1,6 @@
-// The hub's state as the status bar shows it: off, locked, connecting, connected, unreachable, refused; and what is not yet sent.
-export type HubPhase = 'off' | 'locked' | 'connecting' | 'connected' | 'unreachable' | 'refused';
+// The hub's state as the status bar shows it: off, locked, connecting, connected, unreachable, refused, removed; and what is not yet sent.
+/** `removed`: a per-device hub user refused (its user deleted by the managing device); the device goes on alone. */
+export type HubPhase = 'off' | 'locked' | 'connecting' | 'connected' | 'unreachable' | 'refused' | 'removed';
 
 class HubState {
   phase = $state<HubPhase>('off');

@@ -269,6 +269,32 @@ describe('keyring: passcode change and recovery', () => {
   });
 });
 
+describe('keyring.confirm', () => {
+  it('checks the passcode again without locking or unlocking; wrong ones count toward the same back-off', async () => {
+    await setUp('123456');
+    const t = device();
+    expect(await keyring.confirm('123456', t.options())).toEqual({ ok: true, value: undefined });
+    expect(isUnlocked()).toBe(true);
+    for (const n of [1, 2, 3])
+      expect(await keyring.confirm('000000', t.options())).toMatchObject({
+        ok: false,
+        error: { current: { key: 'vault.unlock.wrong', values: { failures: n }, field: 'current' } }
+      });
+    // The unlock's own count: a wait now, for confirm and unlock alike, even with the right passcode.
+    expect(await keyring.attempts(t.options())).toEqual({ failures: 3, waitMs: 30_000 });
+    expect(await keyring.confirm('123456', t.options())).toMatchObject({
+      ok: false,
+      error: { current: { key: 'vault.unlock.waiting' } }
+    });
+    t.pass(30_000);
+    expect((await keyring.confirm('123456', t.options())).ok).toBe(true);
+    expect((await keyring.attempts(t.options())).failures).toBe(0);
+    expect(isUnlocked()).toBe(true);
+    const actions = (await audit.list()).map((e) => e.action);
+    expect(actions.filter((a) => a === 'unlockFailed')).toHaveLength(3);
+  });
+});
+
 describe('keyring: cost', () => {
   it('measures unlock time with the real 600,000 PBKDF2 rounds', async () => {
     const setupStart = performance.now();

@@ -373,6 +373,26 @@ export const keyring = {
     });
   },
 
+  /**
+   * Ask again for the passcode before something sensitive is shown (a pairing code): nothing changes,
+   * but a wrong one is counted with the unlock's own back-off and audit line, and a wait is respected.
+   */
+  async confirm(
+    passcode: string,
+    options: KeyringOptions = {}
+  ): Promise<Result<void, FieldProblems<'current'> | Problem>> {
+    const now = (options.now ?? (() => new Date()))();
+    const short = checkPasscode(passcode, 'current');
+    if (short) return fail({ current: short });
+    return guarded(async () => {
+      const opened = await openSlot('passcode', normalizePasscode(passcode), now, options);
+      if (!opened.ok) return fail(onCurrentField(opened.error));
+      opened.value.dataKey.fill(0);
+      await write(() => rows().put({ key: 'attempts', ...noAttempts }));
+      return ok(undefined);
+    });
+  },
+
   /** A new recovery code (the old sheet is lost, or was seen by someone): the old code stops working. */
   async renewRecoveryCode(
     passcode: string,

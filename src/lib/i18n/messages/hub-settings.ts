@@ -10,17 +10,14 @@ export const ja = {
   'hub.settings.password': 'ハブのパスワード',
   'hub.settings.key': '医院の鍵',
   'hub.settings.keyHint':
-    '医院で一つの暗号鍵です。1台目の端末で作り、ほかの端末にはペアリングコードで渡します。ハブには送られません。',
+    '医院で一つの暗号鍵です。1台目の端末で作り、ほかの端末には「端末を追加」のQRコードで渡します。ハブには送られません。',
   'hub.settings.newKey': '医院の鍵を作る（1台目の端末）',
   'hub.settings.enabled': 'この端末でハブを使う',
   'hub.settings.save': 'ハブの設定を保存',
   'hub.settings.saved': 'ハブの設定を保存しました',
   'hub.pair.title': 'ほかの端末をつなぐ',
-  'hub.pair.show': 'ペアリングコードを表示',
-  'hub.pair.hide': 'ペアリングコードを隠す',
   'hub.pair.warning':
     'このコードがあれば医院の記録を読めます。つなぐ端末にだけ見せ、写真に撮ったり印刷したりしないでください。',
-  'hub.pair.code': 'ペアリングコード',
   'hub.pair.paste': 'ペアリングコードを入力',
   'hub.pair.read': 'ペアリングコードを読み込む',
   'hub.pair.loaded': 'ペアリングコードを読み込みました。「この端末でハブを使う」を確かめて保存してください。',

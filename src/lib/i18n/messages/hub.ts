@@ -5,6 +5,7 @@ export const ja = {
   'hub.status.connected': 'つながっています',
   'hub.status.unreachable': 'ハブに届きません — この端末だけで記録中',
   'hub.status.refused': 'ハブに断られました（ユーザー名・パスワードを確かめてください）',
+  'hub.status.removed': 'ハブから外されました — この端末だけで記録中',
   'hub.status.locked': 'ハブ：ロック中は送受信しません',
   'hub.status.unsent': '未送信 {n} 件'
 } as const;

@@ -11,17 +11,14 @@ export const en: Record<keyof typeof ja, string> = {
   'hub.settings.password': 'Hub password',
   'hub.settings.key': 'Clinic key',
   'hub.settings.keyHint':
-    'One encryption key for the clinic: made on the first device, given to the others with the pairing code. It is never sent to the hub.',
+    'One encryption key for the clinic: made on the first device, given to the others with the QR code of “Add a device”. It is never sent to the hub.',
   'hub.settings.newKey': 'Make the clinic key (first device)',
   'hub.settings.enabled': 'Use the hub on this device',
   'hub.settings.save': 'Save hub settings',
   'hub.settings.saved': 'Hub settings saved',
   'hub.pair.title': 'Connect another device',
-  'hub.pair.show': 'Show the pairing code',
-  'hub.pair.hide': 'Hide the pairing code',
   'hub.pair.warning':
     "Whoever has this code can read the clinic's records. Show it only to the device being connected; never photograph or print it.",
-  'hub.pair.code': 'Pairing code',
   'hub.pair.paste': 'Type the pairing code',
   'hub.pair.read': 'Read the pairing code',
   'hub.pair.loaded': 'Pairing code read. Check “Use the hub on this device” and save.',

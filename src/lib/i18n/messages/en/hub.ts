@@ -6,6 +6,7 @@ export const en: Record<keyof typeof ja, string> = {
   'hub.status.connected': 'Connected',
   'hub.status.unreachable': 'Hub unreachable — recording on this device only',
   'hub.status.refused': 'The hub refused this device (check user name and password)',
+  'hub.status.removed': 'Removed from the hub — recording on this device only',
   'hub.status.locked': 'Hub: nothing is sent or received while locked',
   'hub.status.unsent': '{n} not yet sent'
 };
