@@ -73,7 +73,10 @@ export const ja = {
   'snapshot.panel.do': 'Do（処方に写す）',
   'snapshot.panel.doLabel': '{source} の処方 {n}件を、この診療の処方に写す',
   'snapshot.panel.done': '{n}件を処方に写しました。写したあとも変更できます。',
-  'snapshot.panel.loading': '読み込み中…'
+  'snapshot.panel.loading': '読み込み中…',
+  'snapshot.purge.stays': '診療サマリー {n}人（{asOf} 時点・障害対応とは別に取り込んだもの）',
+  'snapshot.purge.none': '診療サマリーはありません',
+  'snapshot.purge.where': '診療サマリーを消す（患者名簿の画面）'
 } as const;
 
 // Importing this file loads these messages: a page imports the catalogues it shows.

@@ -76,5 +76,8 @@ export const en: Record<keyof typeof ja, string> = {
   'snapshot.panel.do': 'Do (copy to prescription)',
   'snapshot.panel.doLabel': 'Copy the {n} prescription lines from {source} into this visit’s prescription',
   'snapshot.panel.done': '{n} lines copied into the prescription. You can still change them.',
-  'snapshot.panel.loading': 'Loading…'
+  'snapshot.panel.loading': 'Loading…',
+  'snapshot.purge.stays': 'The clinical summary: {n} patients (as of {asOf}, imported apart from any outage)',
+  'snapshot.purge.none': 'No clinical summary',
+  'snapshot.purge.where': 'Delete the clinical summary (roster screen)'
 };
