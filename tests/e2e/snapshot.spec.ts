@@ -70,15 +70,15 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
     await page.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '山田 太郎' });
   });
 
-  const panel = page.getByRole('region', { name: '患者の情報（アレルギー・病名・処方）' });
+  const panel = page.getByTestId('clinical-panel');
   await test.step('allergies, problems and the last prescription are there, each with its source and date', async () => {
     await expect(panel.getByRole('complementary', { name: '名簿のアレルギー' })).toContainText('ペニシリン');
-    const allergies = panel.getByRole('list', { name: 'アレルギー' });
+    const allergies = panel.getByTestId('clinical-allergies');
     await expect(allergies).toContainText('造影剤');
     await expect(allergies).toContainText('嘔気①');
     await expect(allergies).toContainText('診療サマリー（2025年11月14日');
     await expect(allergies).toContainText('2021-02-03');
-    await expect(panel.getByRole('list', { name: '病名' })).toContainText('髙血圧症');
+    await expect(panel.getByTestId('clinical-problems')).toContainText('髙血圧症');
     const last = panel.getByRole('article', { name: /診療サマリー/ });
     await expect(last).toContainText('アムロジピン錠');
     await expect(last).toContainText('メトホルミン塩酸塩錠');
@@ -113,7 +113,7 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
 
   await test.step('after a reload (still offline) the panel, the copied rows and the warning are all there', async () => {
     await page.reload();
-    await expect(panel.getByRole('list', { name: 'アレルギー' })).toContainText('造影剤');
+    await expect(panel.getByTestId('clinical-allergies')).toContainText('造影剤');
     await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByLabel('日数')).toHaveValue(
       '56'
     );
