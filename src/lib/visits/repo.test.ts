@@ -239,3 +239,27 @@ describe('memosRepo.draftArrivalIds', () => {
     expect([...(await memosRepo.draftArrivalIds({ sessionIds: ['ses-1'] }))]).toEqual(['arr-1']);
   });
 });
+
+describe('memosRepo.previousOfPatient', () => {
+  it('finds the same roster patient’s saved memos from other arrivals, newest first, never this one or another patient’s', async () => {
+    const visit = (id: string, patientId: string | null) => ({ ...arrival('waiting'), id, patientId });
+    const rows = [
+      visit('old', 'p:1'),
+      visit('newer', 'p:1'),
+      visit('today', 'p:1'),
+      visit('other', 'p:2'),
+      visit('unlinked', null)
+    ];
+    await table('arrivals').bulkAdd(rows);
+    const rx = (drug: string) => [{ ...newPrescription(drug), drug }];
+    await memosRepo.create(rows[0]!, content({ date: '2025-09-01', prescriptions: rx('古い薬') }), ctx());
+    await memosRepo.create(rows[1]!, content({ date: '2025-10-20', prescriptions: rx('新しい薬') }), ctx());
+    await memosRepo.create(rows[2]!, content({ date: '2025-11-15' }), ctx());
+    await memosRepo.create(rows[3]!, content({ date: '2025-11-01', prescriptions: rx('他人の薬') }), ctx());
+    await memosRepo.create(rows[4]!, content({ date: '2025-11-02', prescriptions: rx('不明') }), ctx());
+    const found = await memosRepo.previousOfPatient('p:1', 'today');
+    expect(found.map((m) => m.arrivalId)).toEqual(['newer', 'old']);
+    expect(found[0]!.content.prescriptions[0]!.drug).toBe('新しい薬');
+    expect(await memosRepo.previousOfPatient('', 'today')).toEqual([]);
+  });
+});
