@@ -122,3 +122,55 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
     );
   });
 });
+
+test('a FHIR (JP Core) Bundle imported, replaced by a CSV on re-import, and deleted with its own button', async ({
+  page,
+  context,
+  server
+}) => {
+  const base = server.url;
+  await test.step('a clinic with a roster, offline', async () => {
+    await openReady(page, base + '/');
+    await setUpClinic(page, base, { staff: ['受付 花子'] });
+    await seedRoster(page, makeRoster());
+    await page.reload();
+    await context.setOffline(true);
+    await page.goto(base + '/patients/');
+  });
+  const file = page.getByLabel('診療サマリーのファイル（CSV または FHIR の JSON）');
+  const status = page.getByTestId('snapshot-status');
+
+  await test.step('the FHIR Bundle: previewed with its own "as of", patients not in the roster named, imported', async () => {
+    await file.setInputFiles('docs/snapshot-sample.fhir.json');
+    await expect(page.getByTestId('snapshot-summary')).toContainText(
+      '1人・3件（アレルギー 1件・病名 1件・処方 1件）、FHIR R4 Bundle'
+    );
+    await expect(page.getByText('名簿にない患者番号が 1人分あります')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'ムコダイン錠２５０ｍｇ' })).toBeVisible();
+    await expect(page.getByLabel('書き出した日時（この日時の時点の情報として表示します）')).not.toHaveValue(
+      ''
+    );
+    await page.getByRole('button', { name: 'この内容で取り込む' }).click();
+    await expect(status).toContainText('1人・3件');
+    await expect(status).toContainText('snapshot-sample.fhir.json');
+  });
+
+  await test.step('a CSV imported next replaces it whole', async () => {
+    await file.setInputFiles('docs/snapshot-sample.csv');
+    await expect(page.getByTestId('snapshot-summary')).toContainText('2人・9件');
+    await page.getByRole('button', { name: 'この内容で置き換える' }).click();
+    await expect(status).toContainText('2人・9件');
+    await expect(status).toContainText('snapshot-sample.csv');
+    await page.reload();
+    await expect(status).toContainText('2人・9件');
+  });
+
+  await test.step('its own delete button removes it from the device', async () => {
+    await page.getByRole('button', { name: '診療サマリーを消す' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '消す', exact: true }).click();
+    await expect(page.getByText('診療サマリーを消しました。')).toBeVisible();
+    await expect(status).toContainText('この端末に診療サマリーはありません');
+    await page.reload();
+    await expect(status).toContainText('この端末に診療サマリーはありません');
+  });
+});
