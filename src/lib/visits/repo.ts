@@ -77,12 +77,14 @@ export const memosRepo = {
   },
   /**
    * Saved memos of the same roster patient from other arrivals (any outage on this device), newest first:
-   * where a Do copies a previous prescription from. Arrivals are sealed, so their patientId is read, not indexed.
+   * where a Do copies a previous prescription from. A drill's memos are offered only to a drill and a real
+   * outage's only to a real one. Arrivals are sealed, so their patientId is read, not indexed.
    */
   async previousOfPatient(patientId: string, exceptArrivalId: string): Promise<Memo[]> {
     if (!patientId) return [];
+    const me = await table<Arrival>('arrivals').get(exceptArrivalId);
     const theirs = await table<Arrival>('arrivals')
-      .filter((a) => a.patientId === patientId && a.id !== exceptArrivalId)
+      .filter((a) => a.patientId === patientId && a.id !== exceptArrivalId && (!me || a.drill === me.drill))
       .toArray();
     if (theirs.length === 0) return [];
     const found = await memos()
