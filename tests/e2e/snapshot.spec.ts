@@ -59,6 +59,16 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
     await expect(page.getByTestId('snapshot-status')).toContainText('2025年11月14日');
   });
 
+  await test.step('a patient found by search shows their summary beside the roster details', async () => {
+    await page.getByLabel('患者検索').fill(patient.patientNo);
+    await page.getByTestId('patient-hit').first().click();
+    const summary = page.getByTestId('snapshot-summary-of-patient');
+    await expect(summary).toContainText('診療サマリー（2025年11月14日');
+    await expect(summary).toContainText('造影剤 嘔気①（2021-02-03）');
+    await expect(summary).toContainText('髙血圧症');
+    await expect(summary).toContainText('アムロジピン錠 5㎎ 1錠 1日1回朝食後 28日分');
+  });
+
   await test.step('the desk registers the patient and the doctor opens the memo', async () => {
     await page.goto(base + '/reception/');
     await page.getByLabel('患者検索').fill(patient.patientNo);
