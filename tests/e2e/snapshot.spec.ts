@@ -1,8 +1,18 @@
 // A 再診 patient during an outage: the clinic's pre-outage summary imported (CP932 CSV), seen on the memo, renewed with one Do, warned on a matching allergy.
+import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
+import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { addDoctorsAndDepartments, choose, makeRoster, seedRoster, submitArrival } from './support/reception';
 import { openMemo } from './support/visits';
+
+/** Serious and critical axe (WCAG 2 A/AA) violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** The EHR's export as a Shift_JIS (CP932) CSV, with ①, ㎎ and 髙 and one row the import must leave out. */
 function summaryCsv(patientNo: string): Buffer {
@@ -53,6 +63,7 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
       '7行目：種別「検査」はアレルギー・病名・処方のどれでもありません'
     );
     await expect(page.getByRole('cell', { name: '嘔気①' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('書き出した日時（この日時の時点の情報として表示します）').fill('2025-11-14T18:00');
     await page.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expect(page.getByText('診療サマリーを取り込みました：1人・5件。')).toBeVisible();
@@ -107,6 +118,7 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
     await expect(page.getByRole('group', { name: '処方 2', exact: true }).getByLabel('薬剤名')).toHaveValue(
       'メトホルミン塩酸塩錠'
     );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('a drug matching the summary’s allergy is warned about, as a name match', async () => {
