@@ -15,6 +15,7 @@ import type * as vaultAdmin from './messages/vault-admin';
 import type * as hub from './messages/hub';
 import type * as hubSettings from './messages/hub-settings';
 import type * as hubPairing from './messages/hub-pairing';
+import type * as snapshot from './messages/snapshot';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -31,6 +32,7 @@ export type MessageKey =
   | keyof typeof vaultAdmin.ja
   | keyof typeof hub.ja
   | keyof typeof hubSettings.ja
-  | keyof typeof hubPairing.ja;
+  | keyof typeof hubPairing.ja
+  | keyof typeof snapshot.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

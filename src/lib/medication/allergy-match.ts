@@ -47,7 +47,8 @@ export function allergyMatches(drug: string, words: readonly string[]): string[]
   });
 }
 
-export type AllergySource = 'roster' | 'memo' | 'notebook';
+/** Where an allergy word was recorded: roster, 本人申告, お薬手帳 患者特記, the clinical snapshot, an お薬手帳 note. */
+export type AllergySource = 'roster' | 'memo' | 'notebook' | 'snapshot' | 'notebookNote';
 export interface RecordedAllergy {
   word: string;
   source: AllergySource;

@@ -7,8 +7,10 @@ import type { Actor } from './record';
 import type { v1Stores } from './migrations/v1';
 import type { v2Stores } from './migrations/v2';
 import type { v3Stores } from './migrations/v3';
+import type { v4Stores } from './migrations/v4';
 
-export type StoreName = keyof typeof v1Stores | keyof typeof v2Stores | keyof typeof v3Stores;
+export type StoreName =
+  keyof typeof v1Stores | keyof typeof v2Stores | keyof typeof v3Stores | keyof typeof v4Stores;
 
 /** Patient data lives here; strict durability so a saved entry survives a power cut. */
 export const DATA_DB_NAME = 'tebikae';

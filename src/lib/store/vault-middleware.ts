@@ -50,9 +50,16 @@ export const HASHED_INDEXES: Readonly<Record<string, readonly string[]>> = { pat
 
 /**
  * Tables whose creates and changes are not audited line by line: clear tables, drafts (written keystroke
- * by keystroke) and the roster (an import replaces it whole and writes one 'import' line itself).
+ * by keystroke), the roster and the clinical snapshot (an import replaces each whole and writes one
+ * 'import' line itself).
  */
-const UNAUDITED: ReadonlySet<string> = new Set([...CLEAR_TABLES, 'drafts', 'patients', 'rosterBlocks']);
+const UNAUDITED: ReadonlySet<string> = new Set([
+  ...CLEAR_TABLES,
+  'drafts',
+  'patients',
+  'rosterBlocks',
+  'clinicalBlocks'
+]);
 
 /** More records than this in one write become a single audit entry with a count. */
 const BULK_AUDIT_THRESHOLD = 20;

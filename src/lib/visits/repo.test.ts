@@ -239,3 +239,30 @@ describe('memosRepo.draftArrivalIds', () => {
     expect([...(await memosRepo.draftArrivalIds({ sessionIds: ['ses-1'] }))]).toEqual(['arr-1']);
   });
 });
+
+describe('memosRepo.previousOfPatient', () => {
+  it('finds the same roster patient’s saved memos from other arrivals, newest first, never this one, another patient’s or another kind of outage’s (drill or real)', async () => {
+    const visit = (id: string, patientId: string | null) => ({ ...arrival('waiting'), id, patientId });
+    const rows = [
+      visit('old', 'p:1'),
+      visit('newer', 'p:1'),
+      visit('today', 'p:1'),
+      visit('other', 'p:2'),
+      visit('unlinked', null),
+      { ...visit('real', 'p:1'), drill: false }
+    ];
+    await table('arrivals').bulkAdd(rows);
+    const rx = (drug: string) => [{ ...newPrescription(drug), drug }];
+    await memosRepo.create(rows[0]!, content({ date: '2025-09-01', prescriptions: rx('古い薬') }), ctx());
+    await memosRepo.create(rows[1]!, content({ date: '2025-10-20', prescriptions: rx('新しい薬') }), ctx());
+    await memosRepo.create(rows[2]!, content({ date: '2025-11-15' }), ctx());
+    await memosRepo.create(rows[3]!, content({ date: '2025-11-01', prescriptions: rx('他人の薬') }), ctx());
+    await memosRepo.create(rows[4]!, content({ date: '2025-11-02', prescriptions: rx('不明') }), ctx());
+    // A memo of a real outage is not offered to a drill's memo (the arrivals above are drills).
+    await memosRepo.create(rows[5]!, content({ date: '2025-11-03', prescriptions: rx('本番の薬') }), ctx());
+    const found = await memosRepo.previousOfPatient('p:1', 'today');
+    expect(found.map((m) => m.arrivalId)).toEqual(['newer', 'old']);
+    expect(found[0]!.content.prescriptions[0]!.drug).toBe('新しい薬');
+    expect(await memosRepo.previousOfPatient('', 'today')).toEqual([]);
+  });
+});

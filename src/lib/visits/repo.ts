@@ -75,6 +75,32 @@ export const memosRepo = {
       .map((r) => arrivalOfMemoDraft(r.key));
     return new Set(ids.filter((id): id is string => id !== null));
   },
+  /**
+   * Saved memos of the same roster patient from other arrivals (any outage on this device), newest first:
+   * where a Do copies a previous prescription from. A drill's memos are offered only to a drill and a real
+   * outage's only to a real one. Arrivals are sealed, so their patientId is read, not indexed.
+   */
+  async previousOfPatient(patientId: string, exceptArrivalId: string): Promise<Memo[]> {
+    if (!patientId) return [];
+    const me = await table<Arrival>('arrivals').get(exceptArrivalId);
+    const theirs = await table<Arrival>('arrivals')
+      .filter((a) => a.patientId === patientId && a.id !== exceptArrivalId && (!me || a.drill === me.drill))
+      .toArray();
+    if (theirs.length === 0) return [];
+    const found = await memos()
+      .where('arrivalId')
+      .anyOf(theirs.map((a) => a.id))
+      .toArray();
+    return found.sort((a, b) =>
+      a.content.date !== b.content.date
+        ? a.content.date < b.content.date
+          ? 1
+          : -1
+        : a.updatedAt < b.updatedAt
+          ? 1
+          : -1
+    );
+  },
   /** A memo's revisions, oldest first (rev 1 is the first version as written). */
   revisions: (memoId: string) => revisions().where('recordId').equals(memoId).sortBy('rev'),
 

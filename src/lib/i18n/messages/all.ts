@@ -16,6 +16,7 @@ import { ja as vaultAdmin } from './vault-admin';
 import { ja as hub } from './hub';
 import { ja as hubSettings } from './hub-settings';
 import { ja as hubPairing } from './hub-pairing';
+import { ja as snapshot } from './snapshot';
 
 export const ja: Messages = {
   ...common,
@@ -32,5 +33,6 @@ export const ja: Messages = {
   ...vaultAdmin,
   ...hub,
   ...hubSettings,
-  ...hubPairing
+  ...hubPairing,
+  ...snapshot
 };

@@ -128,6 +128,8 @@ export const ja = {
   'visits.allergy.source.roster': '名簿',
   'visits.allergy.source.memo': '本人申告',
   'visits.allergy.source.notebook': 'お薬手帳',
+  'visits.allergy.source.snapshot': '診療サマリー',
+  'visits.allergy.source.notebookNote': 'お薬手帳の注意',
   'visits.rx.title': '処方',
   'visits.rx.none': '処方はありません。',
   'visits.rx.row': '処方 {n}',

@@ -3,11 +3,13 @@ import type { Dexie } from 'dexie';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export function applyMigrations(db: Dexie): void {
   v1(db);
   v2(db);
   v3(db);
+  v4(db);
 }

@@ -4,7 +4,9 @@ import { DATA_DB_NAME, deleteDataDb, openData } from '../db';
 import { SCHEMA_VERSION } from '.';
 import { v1, v1Stores } from './v1';
 import { v2Stores } from './v2';
-import { v3Stores } from './v3';
+import { v3, v3Stores } from './v3';
+import { v4Stores } from './v4';
+import { v2 } from './v2';
 
 afterEach(async () => {
   await deleteDataDb();
@@ -19,11 +21,11 @@ function rawOpen(): Promise<IDBDatabase> {
 }
 
 describe('schema history', () => {
-  it('versions 1 to 3 create every store with its indexes', async () => {
+  it('versions 1 to 4 create every store with its indexes', async () => {
     await openData().open();
     const db = openData();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    for (const [name, spec] of Object.entries({ ...v1Stores, ...v2Stores, ...v3Stores })) {
+    for (const [name, spec] of Object.entries({ ...v1Stores, ...v2Stores, ...v3Stores, ...v4Stores })) {
       const t = db.table(name);
       const indexes = spec
         .split(',')
@@ -71,5 +73,33 @@ describe('schema history', () => {
     });
     raw.close();
     expect(row).toMatchObject({ sealed: 'x' });
+  });
+
+  it('opens a database written by version 3: the clinical snapshot store is added, earlier rows kept', async () => {
+    const old = new Dexie(DATA_DB_NAME);
+    v1(old);
+    v2(old);
+    v3(old);
+    await old.open();
+    expect(old.verno).toBe(3);
+    await old.table('cashCounts').put({ id: 'c1', sessionId: 's1', sealed: 'y' });
+    await old.table('rosterBlocks').put({ id: 0, sealed: 'z' });
+    old.close();
+
+    await openData().open();
+    const db = openData();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).toContain('clinicalBlocks');
+    db.close();
+    const raw = await rawOpen();
+    const read = (store: string, key: IDBValidKey) =>
+      new Promise((resolve) => {
+        const req = raw.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result);
+      });
+    expect(await read('cashCounts', 'c1')).toMatchObject({ sealed: 'y' });
+    expect(await read('rosterBlocks', 0)).toMatchObject({ sealed: 'z' });
+    expect(await read('clinicalBlocks', 0)).toBeUndefined();
+    raw.close();
   });
 });

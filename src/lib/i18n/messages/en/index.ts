@@ -15,6 +15,7 @@ import { en as vaultAdmin } from './vault-admin';
 import { en as hub } from './hub';
 import { en as hubSettings } from './hub-settings';
 import { en as hubPairing } from './hub-pairing';
+import { en as snapshot } from './snapshot';
 
 export const en: Messages = {
   ...common,
@@ -31,5 +32,6 @@ export const en: Messages = {
   ...vaultAdmin,
   ...hub,
   ...hubSettings,
-  ...hubPairing
+  ...hubPairing,
+  ...snapshot
 };

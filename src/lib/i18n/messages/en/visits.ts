@@ -128,6 +128,8 @@ export const en: Record<keyof typeof ja, string> = {
   'visits.allergy.source.roster': 'roster',
   'visits.allergy.source.memo': 'reported',
   'visits.allergy.source.notebook': 'notebook',
+  'visits.allergy.source.snapshot': 'clinical summary',
+  'visits.allergy.source.notebookNote': 'お薬手帳 note',
   'visits.rx.title': 'Prescriptions',
   'visits.rx.none': 'No prescriptions.',
   'visits.rx.row': 'Prescription {n}',
