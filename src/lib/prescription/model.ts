@@ -1,6 +1,8 @@
 // 院外処方箋 (outpatient prescription): what one printed sheet holds, and the rule that refuses a sheet missing
 // what a pharmacy needs. Plain data; the paper domain draws it, jahis-rx.ts encodes it for the 2D symbol.
 import type { Problem } from '../result';
+// Loaded lazily with the printout: it brings the words of its own problems.
+import '../i18n/messages/rx';
 
 /** 被保険者 (the insured person) or 被扶養者 (a dependent): 様式第二号's 区分. */
 export type InsuredRelation = 'insured' | 'dependent' | '';

@@ -13,9 +13,6 @@ export const ja = {
   'rx.refills.count': '{count}回',
   'rx.split': '分割指示（回数、なしは0）',
   'rx.remarks': '備考',
-  'rx.line.noChange': '変更不可',
-  'rx.line.patientWish': '患者希望',
-  'rx.lineMarks': '{drug}：変更不可・患者希望',
   'rx.cannotPrint': '処方箋を印刷できません。次を入力してください：',
   'rx.missing.lines': '院外の処方（薬剤名）がありません',
   'rx.missing.insurer': '保険者番号（または公費負担者番号）が受付にありません',
@@ -24,6 +21,7 @@ export const ja = {
   'rx.missing.clinicCode': '設定に医療機関コード（10桁）がありません',
   'rx.missing.clinicAddress': '設定に医療機関の名称・所在地がありません',
   'rx.missing.patient': '患者の氏名・生年月日が受付にありません',
+  'rx.invalid.split': '分割指示は0〜9の数字で入れてください',
   'rx.tooLong': '処方が長すぎて2次元シンボル（最大16個）に入りません。処方箋を分けてください。',
   'rx.serialFailed': '処方箋番号を記録できませんでした（{detail}）',
   'rx.printed': '処方箋 {serial} を作りました（2次元シンボル {symbols} 個）'

@@ -1,6 +1,8 @@
 // The 院外処方箋 laid out after 様式第二号 (A5 or A4), with the JAHIS 2D symbol data in one QR code or a
 // structured-append set of them, so a pharmacy's scanner reads what the doctor wrote instead of re-typing it.
 import { formatWareki } from '../../patients/wareki';
+// wareki.ts holds the keys of its parse errors: the lazily loaded printout brings their catalogue.
+import '../../i18n/messages/patients';
 import { fromCp932, rxText, splitSymbols, toCp932 } from '../../prescription/jahis-rx';
 import { lastValidDay, writtenLines, type RxSheet } from '../../prescription/model';
 import { checkbox, labelledBox, LABEL_SIZE } from '../boxes';
@@ -44,6 +46,9 @@ const T = {
   symbolPart: (i: number, n: number) => `${i}/${n}`,
   serial: '処方箋番号'
 } as const;
+
+/** U+3000, the full-width space a handwritten form leaves between parts. */
+const IDEOGRAPHIC_SPACE = '\u3000';
 
 const day = (iso: string) => formatWareki(iso) ?? iso;
 
@@ -132,9 +137,14 @@ export function prescription(sheet: RxSheet, font: FontBytes): PrescriptionPdf {
   doc.text(T.seal, rx + half - seal / 2 - 2, doctorY - 0.5, { size: 7, gray: 120, align: 'center' });
   const code = sheet.clinic.code;
   doc.text(T.clinicCode, rx + 2, y + row * 3 + 3.5, { size: 6, gray: 60 });
-  doc.text(`${code.slice(0, 2)}　${code.slice(2, 3)}　${code.slice(3)}`, rx + 2, y + row * 4 - 1.2, {
-    size: 9
-  });
+  doc.text(
+    `${code.slice(0, 2)}${IDEOGRAPHIC_SPACE}${code.slice(2, 3)}${IDEOGRAPHIC_SPACE}${code.slice(3)}`,
+    rx + 2,
+    y + row * 4 - 1.2,
+    {
+      size: 9
+    }
+  );
   y += block;
 
   // 交付年月日 and 使用期間.
@@ -156,8 +166,8 @@ export function prescription(sheet: RxSheet, font: FontBytes): PrescriptionPdf {
   const textW = w - markW * 2 - 4;
   const size = a5 ? 8.5 : 10;
   lines.forEach((line, i) => {
-    const head = `Rp${i + 1}) ${[line.drug, line.strength].filter((s) => s.trim()).join(' ')}　${line.dose}`;
-    const tail = `${line.usage}${line.days.trim() ? `　${line.days}${/^\d+$/.test(line.days.trim()) ? '日分' : ''}` : ''}`;
+    const head = `Rp${i + 1}) ${[line.drug, line.strength].filter((s) => s.trim()).join(' ')}${IDEOGRAPHIC_SPACE}${line.dose}`;
+    const tail = `${line.usage}${line.days.trim() ? `${IDEOGRAPHIC_SPACE}${line.days}${/^\d+$/.test(line.days.trim()) ? '日分' : ''}` : ''}`;
     const h1 = doc.block(head, textX, y, textW, { size });
     if (line.noChange) doc.text('レ', x0 + markW / 2, y + 3.2, { size: 9, bold: true, align: 'center' });
     if (line.patientWish) doc.text('レ', x0 + markW * 1.5, y + 3.2, { size: 9, bold: true, align: 'center' });
@@ -168,7 +178,9 @@ export function prescription(sheet: RxSheet, font: FontBytes): PrescriptionPdf {
   y += 5;
   const refillY = y + 3.5;
   cx = textX + checkbox(doc, textX, refillY, T.refill, sheet.refills > 1, 8);
-  doc.text(`（${sheet.refills > 1 ? sheet.refills : '　'}${T.times}）`, cx + 1, refillY, { size: 8 });
+  doc.text(`（${sheet.refills > 1 ? sheet.refills : IDEOGRAPHIC_SPACE}${T.times}）`, cx + 1, refillY, {
+    size: 8
+  });
   y += 6;
   y += doc.block(T.noChangeNote, textX, y, textW, { size: 4.5, gray: 90 }) + 1;
   const bodyH = Math.max(y - top, a5 ? 38 : 60);

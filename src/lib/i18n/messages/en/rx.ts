@@ -15,9 +15,6 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.refills.count': '{count} times',
   'rx.split': 'Split dispensing (times, 0 for none)',
   'rx.remarks': 'Remarks',
-  'rx.line.noChange': 'No substitution',
-  'rx.line.patientWish': 'Patient asked for brand',
-  'rx.lineMarks': '{drug}: no substitution / patient wish',
   'rx.cannotPrint': 'The prescription cannot be printed. Please enter:',
   'rx.missing.lines': 'No outside-pharmacy prescription line (drug name)',
   'rx.missing.insurer': 'No insurer number (or public payer number) on the arrival',
@@ -26,6 +23,7 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.missing.clinicCode': 'Settings have no 10-digit medical institution code',
   'rx.missing.clinicAddress': 'Settings have no clinic name and address',
   'rx.missing.patient': 'The arrival has no patient name or birth date',
+  'rx.invalid.split': 'Split dispensing must be a number from 0 to 9',
   'rx.tooLong':
     'The prescription is too long for the 2D symbols (16 at most). Split it over two prescriptions.',
   'rx.serialFailed': 'The prescription number could not be recorded ({detail})',
