@@ -108,16 +108,3 @@ export function prescriptionSerial(deviceLabel: string, number: number): string 
 
 /** The counter the numbers come from (per device label, as deposit serials are). */
 export const prescriptionCounterKey = (deviceLabel: string) => `prescription:${deviceLabel}`;
-
-/** The audit detail of a printed 処方箋: what and which number, never whose. */
-export function prescriptionLogDetail(serial: string, lines: number, paper: RxPaper): string {
-  return `prescription ${serial} ${lines} ${paper}`;
-}
-
-/** Read a detail written by prescriptionLogDetail back (null for any other print). */
-export function parsePrescriptionLog(
-  detail: string
-): { serial: string; lines: number; paper: RxPaper } | null {
-  const m = /^prescription (\S+) (\d+) (a4|a5)$/.exec(detail);
-  return m ? { serial: m[1] ?? '', lines: Number(m[2]), paper: m[3] as RxPaper } : null;
-}
