@@ -16,6 +16,7 @@ import type * as hub from './messages/hub';
 import type * as hubSettings from './messages/hub-settings';
 import type * as hubPairing from './messages/hub-pairing';
 import type * as snapshot from './messages/snapshot';
+import type * as rx from './messages/rx';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -33,6 +34,7 @@ export type MessageKey =
   | keyof typeof hub.ja
   | keyof typeof hubSettings.ja
   | keyof typeof hubPairing.ja
-  | keyof typeof snapshot.ja;
+  | keyof typeof snapshot.ja
+  | keyof typeof rx.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

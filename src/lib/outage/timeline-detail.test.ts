@@ -6,6 +6,12 @@ import { describeDetail, RECOVERY_DETAIL } from './timeline-detail';
 beforeAll(() => registerMessages('en', en));
 
 describe('describeDetail', () => {
+  it('says a printed 院外処方箋 by its number, never the memo it came from', () => {
+    const said = describeDetail('printed', 'prescription RA-0001 memo-abc a5', 'ja');
+    expect(said).toBe('院外処方箋 RA-0001 を印刷');
+    expect(describeDetail('printed', 'prescription RA-0001 memo-abc a4', 'en')).not.toContain('memo-abc');
+  });
+
   it('says printed paper in words, never its internal name', () => {
     expect(describeDetail('printed', 'arrivalSlip 5', 'ja')).toBe('受付票 5枚');
     expect(describeDetail('printed', 'intake 3', 'ja')).toBe('問診票 3枚');

@@ -62,6 +62,8 @@ const IMPORTED = /^端末(.+)から 追加(\d+) 更新(\d+) 競合(\d+) 破損(\
 /** recovery/repo.ts purge: '42件'. */
 const PURGED = /^(\d+)件$/;
 const PAPER_COUNT = /^([A-Za-z]+) (\d+)$/;
+/** A 院外処方箋 (prescription/issued.ts issuedDetail). */
+const PRESCRIPTION = /^prescription (\S+) \S+ a[45]$/;
 
 /** The event's detail for people to read; an unknown form is shown as it was stored. */
 export function describeDetail(kind: TimelineKind, detail: string, locale: Locale): string {
@@ -71,6 +73,9 @@ export function describeDetail(kind: TimelineKind, detail: string, locale: Local
   const word = WORDS[kind]?.[text];
   if (word) return say(word);
   if (kind === 'printed') {
+    // paper/PrescriptionPrint: 'prescription <serial> <memo id> <a4|a5>' — the number only is said.
+    const rx = PRESCRIPTION.exec(text);
+    if (rx) return say('recovery.timeline.printed.prescription', { serial: rx[1]! });
     const m = PAPER_COUNT.exec(text);
     const paper = m ? PAPER[m[1]!] : undefined;
     if (m && paper)

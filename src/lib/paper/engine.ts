@@ -40,7 +40,16 @@ export interface PaperOptions {
   /** The PDF's document title (viewer title bar), not printed. */
   title: string;
   printedAt?: LocalDateTime;
+  /** A4 unless given; an A5 page (148 × 210 mm) for the 処方箋. The margins stay the same. */
+  format?: PageFormat;
 }
+
+export type PageFormat = 'a4' | 'a5';
+/** Page sizes in mm, portrait. */
+export const PAGE_SIZES: Record<PageFormat, { width: number; height: number }> = {
+  a4: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
+  a5: { width: 148, height: 210 }
+};
 
 export interface LineStyle {
   width?: number;
@@ -53,6 +62,9 @@ export class Paper {
   readonly pdf: jsPDF;
   readonly clinic: Clinic;
   readonly drill: boolean;
+  readonly format: PageFormat;
+  readonly pageWidth: number;
+  readonly pageHeight: number;
   private readonly printedAt: LocalDateTime | undefined;
   /** Flow cursor: the top of the free space on the current page. */
   y = MARGIN;
@@ -63,9 +75,12 @@ export class Paper {
     this.clinic = options.clinic;
     this.drill = options.drill;
     this.printedAt = options.printedAt;
+    this.format = options.format ?? 'a4';
+    this.pageWidth = PAGE_SIZES[this.format].width;
+    this.pageHeight = PAGE_SIZES[this.format].height;
     this.pdf = new jsPDF({
       unit: 'mm',
-      format: 'a4',
+      format: this.format,
       orientation: 'portrait',
       compress: true,
       putOnlyUsedFonts: true
@@ -174,13 +189,13 @@ export class Paper {
 
   /** Starts a new page when less than `height` mm is left; returns whether it did. */
   ensure(height: number): boolean {
-    if (this.y + height <= CONTENT_BOTTOM) return false;
+    if (this.y + height <= this.pageHeight - MARGIN) return false;
     this.newPage();
     return true;
   }
 
   newPage(): void {
-    this.pdf.addPage('a4', 'portrait');
+    this.pdf.addPage(this.format, 'portrait');
     this.y = MARGIN;
   }
 
@@ -233,9 +248,9 @@ export class Paper {
   }
 
   private footer(page: number, pages: number): void {
-    const y = PAGE_HEIGHT - 9;
+    const y = this.pageHeight - 9;
     const style = { size: 8, gray: 60 };
-    const right = PAGE_WIDTH - MARGIN;
+    const right = this.pageWidth - MARGIN;
     this.line(MARGIN, y - 4, right, y - 4, { width: 0.15, gray: 150 });
     const numberWidth = this.text(`${page} / ${pages}`, right, y, { ...style, align: 'right' });
     const middle = this.drill
@@ -257,13 +272,13 @@ export class Paper {
 
   /** 訓練 across the page, faint enough to read the form through it. */
   private stamp(faint: GState, opaque: GState): void {
-    const size = 150;
+    const size = this.format === 'a5' ? 105 : 150;
     const angle = 35;
     const rad = (angle * Math.PI) / 180;
     const w = this.width(STAMP, size);
     const half = (size * PT * 0.76) / 2;
-    const cx = PAGE_WIDTH / 2;
-    const cy = PAGE_HEIGHT / 2;
+    const cx = this.pageWidth / 2;
+    const cy = this.pageHeight / 2;
     // Start of the baseline so the rotated word is centred on the page.
     const x = cx - (w / 2) * Math.cos(rad) + half * Math.sin(rad);
     const y = cy + (w / 2) * Math.sin(rad) + half * Math.cos(rad);
@@ -274,8 +289,8 @@ export class Paper {
     this.pdf.setTextColor(0);
     this.pdf.setGState(opaque);
     // A small solid mark too, for printers that drop faint tones.
-    this.rect(PAGE_WIDTH - MARGIN - 16, 6, 16, 7, { width: 0.5 });
-    this.text(STAMP, PAGE_WIDTH - MARGIN - 8, 11.3, { size: 12, bold: true, align: 'center' });
+    this.rect(this.pageWidth - MARGIN - 16, 6, 16, 7, { width: 0.5 });
+    this.text(STAMP, this.pageWidth - MARGIN - 8, 11.3, { size: 12, bold: true, align: 'center' });
   }
 }
 

@@ -53,6 +53,7 @@ export const FILE_LABELS = {
   visitMemos: '診療メモ',
   dayLog: '受付記録',
   incidentReport: '障害対応報告',
+  prescription: '処方箋',
   drill: '訓練'
 } as const;
 

@@ -207,7 +207,8 @@ export interface FormPackInput {
 export type SheetKind = 'waitingNotice' | 'outageCard';
 
 /** What a file holds, for its name. */
-export type FileKind = FormKind | SheetKind | 'visitMemos' | 'dayLog' | 'incidentReport' | 'selfPaySlip';
+export type FileKind =
+  FormKind | SheetKind | 'visitMemos' | 'dayLog' | 'incidentReport' | 'selfPaySlip' | 'prescription';
 
 /** What a saved PDF is called: date first, then what it holds ('2025-11-15_預り証_A-0003.pdf'). */
 export interface PrintFile {

@@ -22,7 +22,13 @@ export interface Prescription {
   usage: string; // 用法
   days: string; // 日数
   dispensing: 'inHouse' | 'outside'; // 院内 / 院外
+  /** 変更不可 / 患者希望 on the 院外処方箋 (absent on rows written before they existed: none). */
+  marks?: PrescriptionMark[];
 }
+
+/** 変更不可（医療上必要）: no generic substitution; 患者希望: the patient asked for the brand-name drug. */
+export type PrescriptionMark = 'noChange' | 'patientWish';
+export const prescriptionMarks: PrescriptionMark[] = ['noChange', 'patientWish'];
 
 export type TestState = 'done' | 'ordered' | 'deferred'; // 実施 / 依頼 / 保留 (EHR 復旧後)
 
@@ -137,7 +143,7 @@ export const emptyContent: MemoContent = {
 
 /** A blank prescription row; 院外 (outside pharmacy) is what most clinics issue. */
 export function newPrescription(id: string): Prescription {
-  return { id, drug: '', strength: '', dose: '', usage: '', days: '', dispensing: 'outside' };
+  return { id, drug: '', strength: '', dose: '', usage: '', days: '', dispensing: 'outside', marks: [] };
 }
 
 export function newTestItem(id: string): TestItem {

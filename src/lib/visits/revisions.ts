@@ -29,7 +29,15 @@ export const textFields = [
   'nextAppointment'
 ] as const satisfies (keyof MemoContent)[];
 
-export const prescriptionFields = ['drug', 'strength', 'dose', 'usage', 'days', 'dispensing'] as const;
+export const prescriptionFields = [
+  'drug',
+  'strength',
+  'dose',
+  'usage',
+  'days',
+  'dispensing',
+  'marks'
+] as const;
 export const testFields = ['name', 'state'] as const;
 
 function push(changes: FieldChange[], field: string, before: string, after: string) {
@@ -48,7 +56,7 @@ function diffRows<R extends { id: string }>(
   after: R[],
   fields: readonly (keyof R & string)[]
 ) {
-  const text = (row: R | undefined, field: keyof R & string) => (row ? String(row[field]) : '');
+  const text = (row: R | undefined, field: keyof R & string) => (row ? String(row[field] ?? '') : '');
   after.forEach((row, index) => {
     const old = before.find((b) => b.id === row.id);
     for (const f of fields) push(changes, `${list}.${index}.${f}`, text(old, f), text(row, f));

@@ -9,7 +9,14 @@ import {
 } from '../store/record-schema';
 import { schemaMatches, type SameType } from '../store/same-type';
 import { notebookSources } from '../medication/attached';
-import { dispensings, issuedDocuments, testStates, type Memo, type Revision } from './model';
+import {
+  dispensings,
+  issuedDocuments,
+  prescriptionMarks,
+  testStates,
+  type Memo,
+  type Revision
+} from './model';
 
 const VitalsSchema = v.strictObject({
   temperature: ShortTextSchema,
@@ -29,7 +36,8 @@ const PrescriptionSchema = v.strictObject({
   dose: ShortTextSchema,
   usage: ShortTextSchema,
   days: ShortTextSchema,
-  dispensing: v.picklist(dispensings)
+  dispensing: v.picklist(dispensings),
+  marks: v.optional(v.pipe(v.array(v.picklist(prescriptionMarks)), v.maxLength(2)))
 });
 
 const TestItemSchema = v.strictObject({ id: IdSchema, name: ShortTextSchema, state: v.picklist(testStates) });

@@ -17,6 +17,7 @@ import { ja as hub } from './hub';
 import { ja as hubSettings } from './hub-settings';
 import { ja as hubPairing } from './hub-pairing';
 import { ja as snapshot } from './snapshot';
+import { ja as rx } from './rx';
 
 export const ja: Messages = {
   ...common,
@@ -34,5 +35,6 @@ export const ja: Messages = {
   ...hub,
   ...hubSettings,
   ...hubPairing,
-  ...snapshot
+  ...snapshot,
+  ...rx
 };

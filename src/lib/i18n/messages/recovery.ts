@@ -242,6 +242,7 @@ export const ja = {
   'recovery.todo.procedures': '処置あり',
   'recovery.todo.injections': '注射あり',
   'recovery.todo.documents': '発行文書 {n}件',
+  'recovery.todo.prescriptionIssued': '院外処方箋 {n}枚（{serials}）',
   'recovery.todo.deposit': '預り金 {amount}円（{serial}）の会計',
   'recovery.todo.selfPay': '自費 {amount}円（{serial}）の会計',
   'recovery.todo.payLater': '後日精算の会計',

@@ -19,6 +19,7 @@ export const ja = {
   'recovery.timeline.printed.selfPaySlip': 'お支払い控え（自費）を印刷',
   'recovery.timeline.printed.oneMemo': '記入済みの診療メモ（1件）',
   'recovery.timeline.printed.report': '障害対応報告（PDF）',
+  'recovery.timeline.printed.prescription': '院外処方箋 {serial} を印刷',
   'recovery.timeline.exported.bundle': 'バンドル',
   'recovery.timeline.exported.csv': 'CSV：{what}',
   'recovery.timeline.exported.xlsx': 'Excel形式（.xlsx）：{what}',

@@ -59,6 +59,26 @@ function session() {
 }
 
 describe('buildChecklist', () => {
+  it('names the 院外処方箋 printed from a memo by their numbers, read from the timeline', () => {
+    const s = session();
+    const memoId = s.memos[0]!.id;
+    const items = buildChecklist({
+      ...s,
+      events: [
+        { kind: 'printed', at: '2025-11-15T01:00:00Z', detail: `prescription RA-0001 ${memoId} a5` },
+        { kind: 'printed', at: '2025-11-15T01:05:00Z', detail: `prescription RA-0002 ${memoId} a4` },
+        { kind: 'printed', at: '2025-11-15T01:06:00Z', detail: 'prescription RB-0001 other-memo a5' }
+      ]
+    });
+    const memo = items.find((i) => i.kind === 'memo' && i.recordId === memoId)!;
+    const line = memo.todo.find((m) => m.key === 'recovery.todo.prescriptionIssued');
+    expect(line?.values).toEqual({ serials: 'RA-0001・RA-0002', n: 2 });
+    expect(translate('ja', line!.key, line!.values)).toBe('院外処方箋 2枚（RA-0001・RA-0002）');
+    // Without the timeline, no line is made up.
+    const plain = buildChecklist(s).find((i) => i.kind === 'memo')!;
+    expect(plain.todo.some((m) => m.key === 'recovery.todo.prescriptionIssued')).toBe(false);
+  });
+
   it('leaves out a registration cancelled at the desk, unless a memo or a bill was recorded for it', () => {
     const s = session();
     const cancelled = sampleArrival('A', 3, { status: 'cancelled' });

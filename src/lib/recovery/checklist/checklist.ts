@@ -5,6 +5,7 @@ import type { Arrival, Intake } from '../../reception/model';
 import type { FieldChange, Memo, Revision } from '../../visits/model';
 import type { StaffRole } from '../../settings/model';
 import { activeBills, formatAmount, type Bill } from '../../billing/model';
+import { issuedByMemo, type IssuedRx } from '../../prescription/issued';
 import { backEntryId, targetOf, type BackEntry, type BackEntryTarget, type ItemKind } from '../model';
 import {
   arrivalVersion,
@@ -61,6 +62,8 @@ export interface ChecklistInput {
   backEntries: readonly BackEntry[];
   /** Memo revisions, to say what changed after a memo was entered (nothing is said without them). */
   revisions?: readonly Revision[];
+  /** The outage's timeline: the 院外処方箋 printed from each memo are read from its 'printed' events. */
+  events?: readonly { kind: string; at: string; detail: string }[];
 }
 
 /** 資格 not confirmed online: still 未確認, or shown only by a 申立書 or not at all. */
@@ -137,7 +140,7 @@ function eligibilityTodo(arrival: Arrival): Message[] {
   ];
 }
 
-function memoTodo(memo: Memo): Message[] {
+function memoTodo(memo: Memo, issued: readonly IssuedRx[] = []): Message[] {
   const c = memo.content;
   const out: Message[] = [{ key: 'recovery.todo.memo' }];
   if (c.assessment)
@@ -156,6 +159,12 @@ function memoTodo(memo: Memo): Message[] {
   if (c.procedures.trim()) out.push({ key: 'recovery.todo.procedures' });
   if (c.injections.trim()) out.push({ key: 'recovery.todo.injections' });
   if (c.documents.length > 0) out.push({ key: 'recovery.todo.documents', values: { n: c.documents.length } });
+  // 院外処方箋 handed out: the レセコン needs each one (処方箋料), by the number printed on it.
+  if (issued.length > 0)
+    out.push({
+      key: 'recovery.todo.prescriptionIssued',
+      values: { serials: issued.map((i) => i.serial).join('・'), n: issued.length }
+    });
   return out;
 }
 
@@ -179,6 +188,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   };
   const intakes = group(input.intakes);
   const memos = group(input.memos);
+  const issued = issuedByMemo(input.events ?? []);
   const bills = group(activeBills([...input.bills]));
   const items: ChecklistItem[] = [];
   const add = (
@@ -245,7 +255,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
         'memo',
         m.id,
         arrival,
-        memoTodo(m),
+        memoTodo(m, issued.get(m.id)),
         m.authorName || m.createdBy,
         m.writtenAt || m.createdAt,
         m.createdDevice,

@@ -15,7 +15,8 @@ import type {
   VisitType
 } from '../../reception/model';
 import { bySerial } from '../../paper/links';
-import type { IssuedDocument, Memo, Prescription, TestState } from '../../visits/model';
+import type { IssuedDocument, Memo, Prescription, PrescriptionMark, TestState } from '../../visits/model';
+import { issuedByMemo, type IssuedRx } from '../../prescription/issued';
 import type {
   Bill,
   BillKind,
@@ -125,6 +126,7 @@ const SETTLEMENT_STATUS: Record<SettlementStatus, string> = {
   cancelled: '取消'
 };
 const DISPENSING: Record<Prescription['dispensing'], string> = { inHouse: '院内', outside: '院外' };
+const RX_MARK: Record<PrescriptionMark, string> = { noChange: '変更不可', patientWish: '患者希望' };
 const TEST_STATE: Record<TestState, string> = { done: '実施', ordered: '依頼', deferred: '保留' };
 const DOCUMENT: Record<IssuedDocument, string> = {
   prescription: '処方箋',
@@ -221,6 +223,8 @@ const arrivalColumns = (more: ArrivalLookups): Column<Arrival>[] => [
 
 interface MemoRow {
   memo: Memo;
+  /** 院外処方箋 printed from the memo (the timeline's 'printed' events). */
+  issued: readonly IssuedRx[];
   arrival: Arrival | undefined;
   rx: Prescription | null;
   rxNo: number;
@@ -272,6 +276,8 @@ const memoColumns: Column<MemoRow>[] = [
   { header: '用法', get: (r) => r.rx?.usage },
   { header: '日数', get: (r) => r.rx?.days },
   { header: '院内院外', get: (r) => label(DISPENSING, r.rx?.dispensing) },
+  { header: '変更不可・患者希望', get: (r) => (r.rx?.marks ?? []).map((m) => label(RX_MARK, m)).join('・') },
+  { header: '院外処方箋番号', get: (r) => r.issued.map((i) => i.serial).join('・') },
   { header: '記載者', get: (r) => r.memo.authorName || r.memo.createdBy },
   { header: '記載日', get: (r) => day(r.memo.writtenAt || r.memo.createdAt), date: true },
   { header: '記載時刻', get: (r) => time(r.memo.writtenAt || r.memo.createdAt) },
@@ -481,11 +487,13 @@ export function memosTable(data: SessionData, options: CsvOptions): CsvTable {
       byArrivalTime(arrivals.get(a.arrivalId), arrivals.get(b.arrivalId)) ||
       a.writtenAt.localeCompare(b.writtenAt)
   );
+  const issuedRx = issuedByMemo(data.events);
   for (const memo of memos) {
     const arrival = arrivals.get(memo.arrivalId);
+    const issued = issuedRx.get(memo.id) ?? [];
     const rxs = memo.content.prescriptions.filter((p) => p.drug.trim());
-    if (rxs.length === 0) rows.push({ memo, arrival, rx: null, rxNo: 0, rxCount: 0 });
-    rxs.forEach((rx, i) => rows.push({ memo, arrival, rx, rxNo: i + 1, rxCount: rxs.length }));
+    if (rxs.length === 0) rows.push({ memo, issued, arrival, rx: null, rxNo: 0, rxCount: 0 });
+    rxs.forEach((rx, i) => rows.push({ memo, issued, arrival, rx, rxNo: i + 1, rxCount: rxs.length }));
   }
   return layout(memoColumns, rows, options, (r) => r.arrival?.queueNo ?? '');
 }

@@ -172,6 +172,23 @@ describe('CSV files', () => {
     }
   });
 
+  it('memos: the 変更不可/患者希望 marks and the numbers of the 院外処方箋 printed from the memo', () => {
+    const data = withPatients();
+    const memo = data.memos[0]!;
+    memo.content.prescriptions[0]!.marks = ['noChange', 'patientWish'];
+    data.events.push({
+      ...data.events[0]!,
+      id: 'ev-rx',
+      kind: 'printed',
+      detail: `prescription RA-0007 ${memo.id} a5`
+    });
+    const rows = read(encodeCsv(toCsvText(memosTable(data, { wareki: false })), 'cp932'), 'cp932');
+    const h = rows[0]!;
+    const col = (name: string) => rows.slice(1).map((r) => r[h.indexOf(name)]);
+    expect(col('変更不可・患者希望')).toEqual(['変更不可・患者希望', '', '']);
+    expect(col('院外処方箋番号')).toEqual(['RA-0007', 'RA-0007', '']);
+  });
+
   it('deposits and settlements: amount, status, charge and refund', () => {
     const table = billsTable(withPatients(), { wareki: false });
     const rows = read(encodeCsv(toCsvText(table), 'cp932'), 'cp932');

@@ -16,6 +16,7 @@ import { en as hub } from './hub';
 import { en as hubSettings } from './hub-settings';
 import { en as hubPairing } from './hub-pairing';
 import { en as snapshot } from './snapshot';
+import { en as rx } from './rx';
 
 export const en: Messages = {
   ...common,
@@ -33,5 +34,6 @@ export const en: Messages = {
   ...hub,
   ...hubSettings,
   ...hubPairing,
-  ...snapshot
+  ...snapshot,
+  ...rx
 };

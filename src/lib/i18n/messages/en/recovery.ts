@@ -241,6 +241,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.todo.procedures': 'Procedures',
   'recovery.todo.injections': 'Injections',
   'recovery.todo.documents': '{n} documents issued',
+  'recovery.todo.prescriptionIssued': '{n} outpatient prescriptions ({serials})',
   'recovery.todo.deposit': 'Bill the deposit of ¥{amount} ({serial})',
   'recovery.todo.selfPay': 'Bill the self-pay of ¥{amount} ({serial})',
   'recovery.todo.payLater': 'Bill the pay-later visit',

@@ -19,6 +19,7 @@ export const en: Record<keyof typeof ja, string> = {
   'recovery.timeline.printed.selfPaySlip': 'Self-pay slip printed',
   'recovery.timeline.printed.oneMemo': 'Filled visit memo (1)',
   'recovery.timeline.printed.report': 'Incident report (PDF)',
+  'recovery.timeline.printed.prescription': 'Outpatient prescription {serial} printed',
   'recovery.timeline.exported.bundle': 'Bundle',
   'recovery.timeline.exported.csv': 'CSV: {what}',
   'recovery.timeline.exported.xlsx': 'Excel (.xlsx): {what}',

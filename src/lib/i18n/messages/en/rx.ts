@@ -1,0 +1,31 @@
+// English for the 院外処方箋 printout: every key the Japanese file defines (loaded only when English is chosen).
+import type { ja } from '../rx';
+
+export const en: Record<keyof typeof ja, string> = {
+  'rx.print': 'Print outpatient prescription',
+  'rx.heading': 'Outpatient prescription',
+  'rx.lead':
+    'Puts the {count} outside-pharmacy lines on a prescription. Printing gives it a number and records it.',
+  'rx.paper': 'Paper',
+  'rx.paper.a5': 'A5 (standard)',
+  'rx.paper.a4': 'A4',
+  'rx.validUntil': 'Valid until (blank: 4 days including the day of issue)',
+  'rx.refills': 'Refills allowed (times)',
+  'rx.refills.none': 'None',
+  'rx.refills.count': '{count} times',
+  'rx.split': 'Split dispensing (times, 0 for none)',
+  'rx.remarks': 'Remarks',
+  'rx.cannotPrint': 'The prescription cannot be printed. Please enter:',
+  'rx.missing.lines': 'No outside-pharmacy prescription line (drug name)',
+  'rx.missing.insurer': 'No insurer number (or public payer number) on the arrival',
+  'rx.invalid.insurer': 'Insurer number "{value}" is not 6 or 8 digits',
+  'rx.missing.doctor': "The memo has no prescribing doctor's name",
+  'rx.missing.clinicCode': 'Settings have no 10-digit medical institution code',
+  'rx.missing.clinicAddress': 'Settings have no clinic name and address',
+  'rx.missing.patient': 'The arrival has no patient name or birth date',
+  'rx.invalid.split': 'Split dispensing must be a number from 0 to 9',
+  'rx.tooLong':
+    'The prescription is too long for the 2D symbols (16 at most). Split it over two prescriptions.',
+  'rx.serialFailed': 'The prescription number could not be recorded ({detail})',
+  'rx.printed': 'Prescription {serial} made ({symbols} 2D symbols)'
+};

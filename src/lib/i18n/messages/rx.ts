@@ -1,0 +1,31 @@
+// Messages of the 院外処方箋 (prescription) printout (Japanese first; English must define every key Japanese does).
+import { registerMessages } from '../translate';
+export const ja = {
+  'rx.print': '院外処方箋を印刷',
+  'rx.heading': '院外処方箋',
+  'rx.lead': '院外（薬局）の処方 {count} 件を処方箋にします。印刷すると番号が付き、記録に残ります。',
+  'rx.paper': '用紙',
+  'rx.paper.a5': 'A5（標準）',
+  'rx.paper.a4': 'A4',
+  'rx.validUntil': '使用期間（空欄なら交付日を含め4日）',
+  'rx.refills': 'リフィル可（回数）',
+  'rx.refills.none': 'なし',
+  'rx.refills.count': '{count}回',
+  'rx.split': '分割指示（回数、なしは0）',
+  'rx.remarks': '備考',
+  'rx.cannotPrint': '処方箋を印刷できません。次を入力してください：',
+  'rx.missing.lines': '院外の処方（薬剤名）がありません',
+  'rx.missing.insurer': '保険者番号（または公費負担者番号）が受付にありません',
+  'rx.invalid.insurer': '保険者番号「{value}」は6桁または8桁ではありません',
+  'rx.missing.doctor': '診療メモに保険医氏名（担当医）がありません',
+  'rx.missing.clinicCode': '設定に医療機関コード（10桁）がありません',
+  'rx.missing.clinicAddress': '設定に医療機関の名称・所在地がありません',
+  'rx.missing.patient': '患者の氏名・生年月日が受付にありません',
+  'rx.invalid.split': '分割指示は0〜9の数字で入れてください',
+  'rx.tooLong': '処方が長すぎて2次元シンボル（最大16個）に入りません。処方箋を分けてください。',
+  'rx.serialFailed': '処方箋番号を記録できませんでした（{detail}）',
+  'rx.printed': '処方箋 {serial} を作りました（2次元シンボル {symbols} 個）'
+} as const;
+
+// Importing this file loads these messages: a page imports the catalogues it shows.
+registerMessages('ja', ja);

@@ -1,0 +1,110 @@
+// 院外処方箋 (outpatient prescription): what one printed sheet holds, and the rule that refuses a sheet missing
+// what a pharmacy needs. Plain data; the paper domain draws it, jahis-rx.ts encodes it for the 2D symbol.
+import type { Problem } from '../result';
+// Loaded lazily with the printout: it brings the words of its own problems.
+import '../i18n/messages/rx';
+
+/** 被保険者 (the insured person) or 被扶養者 (a dependent): 様式第二号's 区分. */
+export type InsuredRelation = 'insured' | 'dependent' | '';
+
+/** 保険種別 as JAHIS record 21 codes it: 医保 1, 国保 2, 後期高齢者 7 (others are left out). */
+export type InsuranceType = 'shaho' | 'kokuho' | 'kouki' | '';
+
+export interface PublicPayer {
+  payerNo: string; // 公費負担者番号
+  recipientNo: string; // 公費受給者番号
+}
+
+/** One drug of the 処方 as the doctor wrote it: free text, no master codes (the EHR's masters are down). */
+export interface RxLine {
+  drug: string; // 薬剤名
+  strength: string; // 規格
+  dose: string; // 用量 ('3錠', '1日2回 1回1錠')
+  usage: string; // 用法
+  days: string; // 日数 or 回数
+  /** 変更不可（医療上必要）: no generic substitution. */
+  noChange: boolean;
+  /** 患者希望: the patient asked for the brand-name drug (長期収載品の選定療養). */
+  patientWish: boolean;
+}
+
+export type RxPaper = 'a5' | 'a4';
+export const rxPapers: RxPaper[] = ['a5', 'a4'];
+
+export interface RxSheet {
+  /** The sheet's number, printed and kept in the trail ('R-0001' style, from paper/serial). */
+  serial: string;
+  paper: RxPaper;
+  drill: boolean;
+  clinic: {
+    name: string;
+    address: string;
+    phone: string;
+    /** 医療機関コード, 10 digits: 都道府県 2 + 点数表 1 + 医療機関 7. */
+    code: string;
+  };
+  doctor: string; // 保険医氏名
+  department: string; // 診療科
+  patient: {
+    id: string; // 患者番号
+    name: string;
+    kana: string;
+    /** 'YYYY-MM-DD' */
+    birthDate: string;
+    sex: 'M' | 'F' | 'O' | '';
+  };
+  insurance: {
+    type: InsuranceType;
+    insurerNo: string; // 保険者番号
+    symbol: string; // 記号
+    number: string; // 番号
+    branch: string; // 枝番
+    relation: InsuredRelation;
+    publics: PublicPayer[];
+  };
+  /** 交付年月日 'YYYY-MM-DD' */
+  issuedOn: string;
+  /** 使用期間 'YYYY-MM-DD': '' means the usual four days counting the day of issue (not printed as a date). */
+  validUntil: string;
+  /** リフィル可: how many times in all (2 or 3); 0 when not a refill prescription. */
+  refills: number;
+  /** 分割指示: how many parts the dispensing is split into; 0 when not split. */
+  splitParts: number;
+  remarks: string; // 備考
+  lines: RxLine[];
+}
+
+/** The last day the sheet may be taken to a pharmacy: the day of issue and three more, unless a date is given. */
+export function lastValidDay(sheet: Pick<RxSheet, 'issuedOn' | 'validUntil'>): string {
+  if (sheet.validUntil) return sheet.validUntil;
+  const [y, m, d] = sheet.issuedOn.split('-').map(Number);
+  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 3));
+  return day.toISOString().slice(0, 10);
+}
+
+/** A line counts once it names a drug. */
+export function writtenLines(lines: readonly RxLine[]): RxLine[] {
+  return lines.filter((line) => line.drug.trim() !== '');
+}
+
+/**
+ * What a pharmacy cannot do without, each as a problem to show beside the print button: never a blank or
+ * half-empty sheet. A patient with only 公費 (no 保険者番号) is valid when a 公費負担者番号 is there.
+ */
+export function missingForSheet(sheet: Omit<RxSheet, 'serial' | 'paper' | 'drill'>): Problem[] {
+  const problems: Problem[] = [];
+  if (writtenLines(sheet.lines).length === 0) problems.push({ key: 'rx.missing.lines', field: 'lines' });
+  const insurer = sheet.insurance.insurerNo.trim();
+  const publicPayer = sheet.insurance.publics.some((p) => p.payerNo.trim() !== '');
+  if (!insurer && !publicPayer) problems.push({ key: 'rx.missing.insurer', field: 'insurer' });
+  if (insurer && !/^\d{6}$|^\d{8}$/.test(insurer))
+    problems.push({ key: 'rx.invalid.insurer', values: { value: insurer }, field: 'insurer' });
+  if (!sheet.doctor.trim()) problems.push({ key: 'rx.missing.doctor', field: 'doctor' });
+  if (!/^\d{10}$/.test(sheet.clinic.code.trim()))
+    problems.push({ key: 'rx.missing.clinicCode', field: 'clinicCode' });
+  if (!sheet.clinic.name.trim() || !sheet.clinic.address.trim())
+    problems.push({ key: 'rx.missing.clinicAddress', field: 'clinicAddress' });
+  if (!sheet.patient.name.trim() || !sheet.patient.birthDate)
+    problems.push({ key: 'rx.missing.patient', field: 'patient' });
+  return problems;
+}
