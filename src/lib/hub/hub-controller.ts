@@ -20,6 +20,7 @@ export function followHub(ws: HubWorkspace): () => void {
   async function refresh(): Promise<void> {
     const was = running;
     running = null;
+    hubState.checkHub = () => Promise.resolve(null);
     await was?.stop();
     if (!isUnlocked()) {
       hubState.phase = (await hubEnabled()) ? 'locked' : 'off';
@@ -46,8 +47,15 @@ export function followHub(ws: HubWorkspace): () => void {
       report: (phase, unsent) => {
         hubState.phase = phase;
         hubState.unsent = unsent;
+      },
+      notices: (list) => (hubState.purgeNotices = list),
+      conflicts: (n, sessionId) => {
+        hubState.conflicts = n;
+        hubState.conflictSession = sessionId;
       }
     });
+    const sync = running;
+    hubState.checkHub = (ids) => sync.checkHub(ids);
   }
 
   const again = () => {

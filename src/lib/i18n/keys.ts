@@ -14,6 +14,7 @@ import type * as vault from './messages/vault';
 import type * as vaultAdmin from './messages/vault-admin';
 import type * as hub from './messages/hub';
 import type * as hubSettings from './messages/hub-settings';
+import type * as hubTeam from './messages/hub-team';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -29,6 +30,7 @@ export type MessageKey =
   | keyof typeof vault.ja
   | keyof typeof vaultAdmin.ja
   | keyof typeof hub.ja
-  | keyof typeof hubSettings.ja;
+  | keyof typeof hubSettings.ja
+  | keyof typeof hubTeam.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

@@ -15,6 +15,7 @@ import { ja as vault } from './vault';
 import { ja as vaultAdmin } from './vault-admin';
 import { ja as hub } from './hub';
 import { ja as hubSettings } from './hub-settings';
+import { ja as hubTeam } from './hub-team';
 
 export const ja: Messages = {
   ...common,
@@ -30,5 +31,6 @@ export const ja: Messages = {
   ...vault,
   ...vaultAdmin,
   ...hub,
-  ...hubSettings
+  ...hubSettings,
+  ...hubTeam
 };

@@ -14,6 +14,7 @@ import { en as vault } from './vault';
 import { en as vaultAdmin } from './vault-admin';
 import { en as hub } from './hub';
 import { en as hubSettings } from './hub-settings';
+import { en as hubTeam } from './hub-team';
 
 export const en: Messages = {
   ...common,
@@ -29,5 +30,6 @@ export const en: Messages = {
   ...vault,
   ...vaultAdmin,
   ...hub,
-  ...hubSettings
+  ...hubSettings,
+  ...hubTeam
 };
