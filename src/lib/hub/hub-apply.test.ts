@@ -161,6 +161,11 @@ describe('the same record changed on two devices while the hub was down', () => 
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ table: 'memos', id: memo.id, fromDevice: 'A' });
     expect(pending[0]!.fields).toContain('content.findings');
+    // The choice made on A (its version as rev 3) arrives: taken, and the conflict here is settled by it.
+    const chosen = { ...theirs, rev: 3, updatedAt: '2025-11-15T02:10:00.000Z' };
+    await applyHubDocs(keys, [sealHubDoc(keys, 'memos', chosen)], [], deps);
+    expect(await table<StoredRecord>('memos').get(memo.id)).toEqual(chosen);
+    expect(await recoveryRepo.pendingConflicts(current!)).toEqual([]);
   });
 });
 
