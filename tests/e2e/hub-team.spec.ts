@@ -146,6 +146,7 @@ test('reception, the exam room and the cashier run one outage day through the hu
     });
 
     await test.step('the hub stops: each device keeps working alone, and the same memo is edited on two', async () => {
+      await cashier.goto(`${base}/queue/`);
       await hub.stop();
       for (const p of [reception, exam])
         await expect(p.getByTestId('hub-status')).toHaveText('ハブに届きません — この端末だけで記録中', {
