@@ -33,6 +33,8 @@ export default defineConfig({
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1024, height: 768 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
-    trace: 'off'
+    trace: 'off',
+    // A hung action fails naming the locator it waited for, instead of running into the test's timeout.
+    actionTimeout: 30_000
   }
 });

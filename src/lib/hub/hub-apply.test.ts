@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDataDb, table, type WriteContext } from '../store';
 import { recoveryRepo } from '../recovery/repo';
 import { outageRepo } from '../outage/repo';
-import { SAMPLE_SESSION_ID, sampleArrival, sampleSession } from '../recovery/sample';
+import {
+  SAMPLE_SESSION_ID,
+  sampleArrival,
+  sampleContent,
+  sampleMemo,
+  sampleSession
+} from '../recovery/sample';
+import { memosRepo } from '../visits/repo';
 import type { StoredRecord } from '../recovery/model';
 import { applyHubDocs, type ApplyDeps } from './hub-apply';
 import { deriveHubKeys, sealHubDoc } from './hub-doc';
@@ -119,5 +126,62 @@ describe('documents from the hub', () => {
     expect(left).toEqual([]);
     expect(await arrivals().get(arrival.id)).toBeUndefined();
     expect((await outageRepo.get(S))?.purgedAt).toBeTruthy();
+  });
+});
+
+describe('the same record changed on two devices while the hub was down', () => {
+  it('is kept as a pending conflict on the device that edited it too, seen in its own outage', async () => {
+    const arrival = sampleArrival('A', 7);
+    const memo = sampleMemo(arrival);
+    await applyHubDocs(
+      keys,
+      [
+        sealHubDoc(keys, 'sessions', session),
+        sealHubDoc(keys, 'arrivals', arrival),
+        sealHubDoc(keys, 'memos', memo)
+      ],
+      [],
+      deps
+    );
+    // B edits rev 1 → 2 here; A did the same meanwhile with other findings.
+    const mine = await memosRepo.update(memo.id, 1, sampleContent({ findings: 'B の所見' }), ctx());
+    expect(mine.ok).toBe(true);
+    const theirs = {
+      ...memo,
+      rev: 2,
+      updatedAt: '2025-11-15T01:50:00.000Z',
+      content: sampleContent({ findings: 'A の所見' })
+    };
+    await applyHubDocs(keys, [sealHubDoc(keys, 'memos', theirs)], [], deps);
+    expect((await table<StoredRecord>('memos').get(memo.id))?.content).toMatchObject({
+      findings: 'B の所見'
+    });
+    const current = await outageRepo.current(deps.joiner());
+    const pending = await recoveryRepo.pendingConflicts(current!);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ table: 'memos', id: memo.id, fromDevice: 'A' });
+    expect(pending[0]!.fields).toContain('content.findings');
+    // The choice made on A (its version as rev 3) arrives: taken, and the conflict here is settled by it.
+    const chosen = { ...theirs, rev: 3, updatedAt: '2025-11-15T02:10:00.000Z' };
+    await applyHubDocs(keys, [sealHubDoc(keys, 'memos', chosen)], [], deps);
+    expect(await table<StoredRecord>('memos').get(memo.id)).toEqual(chosen);
+    expect(await recoveryRepo.pendingConflicts(current!)).toEqual([]);
+  });
+});
+
+describe('documents of an outage purged on another device', () => {
+  it('are not stored, nor handed back to wait, and the sync is told every owner', async () => {
+    const arrival = sampleArrival('A', 8);
+    const seen: [string, string | null][] = [];
+    const left = await applyHubDocs(
+      keys,
+      [sealHubDoc(keys, 'sessions', session), sealHubDoc(keys, 'arrivals', arrival)],
+      [{ table: 'arrivals', record: { ...sampleArrival('A', 9) } }],
+      { ...deps, purged: () => new Set([S]), opened: (id, owner) => seen.push([id, owner]) }
+    );
+    expect(left).toEqual([]);
+    expect(await arrivals().get(arrival.id)).toBeUndefined();
+    expect(await outageRepo.get(S)).toBeUndefined();
+    expect(seen.map(([, owner]) => owner)).toEqual([S, S]);
   });
 });

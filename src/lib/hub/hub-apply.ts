@@ -6,7 +6,8 @@ import { isOwnSession } from '../outage/model';
 import { recoveryRepo } from '../recovery/repo';
 import { RecoverySessionSchema } from '../recovery/bundle/schema';
 import type { RecoverySession, SessionTable, StoredRecord } from '../recovery/model';
-import { openHubDoc, type HubKeys } from './hub-doc';
+import { openHubDoc, PURGE_MARK, type HubKeys } from './hub-doc';
+import { ownerOf } from './hub-purge';
 
 /** Records whose outage session has not arrived yet, tried again with the next documents. */
 export type Deferred = { table: SessionTable; record: StoredRecord }[];
@@ -15,6 +16,10 @@ export interface ApplyDeps {
   context: () => WriteContext;
   joiner: () => Joiner;
   staffNames: () => readonly string[];
+  /** Sessions some device purged (the hub's purge marks): their records are never stored again. */
+  purged?: () => ReadonlySet<string>;
+  /** Told of every document that opened, with its owner session (the sync keeps them for the purge). */
+  opened?: (docId: string, owner: string | null) => void;
 }
 
 /** Where a record was last written, to name the device in a conflict. */
@@ -43,10 +48,15 @@ export async function applyHubDocs(
     (group[name] ??= []).push(record);
     byDevice.set(origin, group);
   };
-  for (const d of waiting) add(d.table, d.record);
+  const purged = deps.purged?.() ?? new Set<string>();
+  for (const d of waiting) if (!purged.has(d.record.sessionId)) add(d.table, d.record);
   for (const doc of docs) {
     const opened = openHubDoc(keys, doc);
     if (!opened.ok) continue;
+    const owner = ownerOf(opened.table, opened.record);
+    deps.opened?.((doc as { _id: string })._id, owner);
+    // A purge mark is the sync's (hub-sync.ts); a record of a purged outage is not brought back.
+    if (opened.table === PURGE_MARK || (owner !== null && purged.has(owner))) continue;
     if (opened.table === 'sessions') {
       const parsed = v.safeParse(RecoverySessionSchema, opened.record);
       if (parsed.success) sessions.push(parsed.output);

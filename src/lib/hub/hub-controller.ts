@@ -20,6 +20,7 @@ export function followHub(ws: HubWorkspace): () => void {
   async function refresh(): Promise<void> {
     const was = running;
     running = null;
+    hubState.checkHub = () => Promise.resolve(null);
     await was?.stop();
     if (!isUnlocked()) {
       hubState.phase = (await hubEnabled()) ? 'locked' : 'off';
@@ -47,8 +48,15 @@ export function followHub(ws: HubWorkspace): () => void {
         // A device's own hub user refused: the managing device removed it (hub-admin.ts).
         hubState.phase = phase === 'refused' && isDeviceUser(config.user) ? 'removed' : phase;
         hubState.unsent = unsent;
+      },
+      notices: (list) => (hubState.purgeNotices = list),
+      conflicts: (n, sessionId) => {
+        hubState.conflicts = n;
+        hubState.conflictSession = sessionId;
       }
     });
+    const sync = running;
+    hubState.checkHub = (ids) => sync.checkHub(ids);
   }
 
   const again = () => {

@@ -20,6 +20,17 @@ export const HUB_TABLES = [...SESSION_TABLES.filter((t) => t !== 'audit'), 'sess
 export type HubTable = (typeof HUB_TABLES)[number];
 export type SharedTable = Exclude<HubTable, 'sessions'>;
 
+/**
+ * A document that is no record of the app: the mark a device leaves when it purged an outage (its session
+ * ids, when, which device), so the other devices stop sharing and applying that outage's records.
+ */
+export const PURGE_MARK = 'purged';
+export type HubKind = HubTable | typeof PURGE_MARK;
+
+export function isHubKind(name: string): name is HubKind {
+  return name === PURGE_MARK || isHubTable(name);
+}
+
 export function isHubTable(name: string): name is HubTable {
   return (HUB_TABLES as readonly string[]).includes(name);
 }
@@ -47,12 +58,12 @@ export function deriveHubKeys(clinicKey: Uint8Array): HubKeys {
 export interface HubDoc {
   _id: string;
   _rev?: string;
-  t: HubTable;
+  t: HubKind;
   c: string;
 }
 
 export interface DocIdParts {
-  table: HubTable;
+  table: HubKind;
   id: string;
   rev: number;
   digest: string;
@@ -70,7 +81,7 @@ function revOf(record: Record<string, unknown>): number {
  * another document (a conflict the merge keeps for the user), and whether a version was already handed
  * to the hub is a lookup of ids, with nothing to open. Record ids are random, so the id names no one.
  */
-export function hubDocId(keys: HubKeys, table: HubTable, record: { id: string }): string {
+export function hubDocId(keys: HubKeys, table: HubKind, record: { id: string }): string {
   const content = canonicalJson(record);
   const mac = bytesToHex(hmac(sha256, keys.ids, encoder.encode(`${table}\u0000${content}`)));
   return `${table}:${record.id}:${revOf(record)}:${mac.slice(0, DIGEST_HEX)}`;
@@ -78,19 +89,19 @@ export function hubDocId(keys: HubKeys, table: HubTable, record: { id: string })
 
 export function parseHubDocId(docId: string): DocIdParts | null {
   const m = /^([A-Za-z]+):(.+):(\d+):([0-9a-f]+)$/.exec(docId);
-  if (!m || !isHubTable(m[1]!)) return null;
+  if (!m || !isHubKind(m[1]!)) return null;
   return { table: m[1], id: m[2]!, rev: Number(m[3]), digest: m[4]! };
 }
 
 /** Seal one record version; the document's id is its associated data, so a body moved to another id fails. */
-export function sealHubDoc(keys: HubKeys, table: HubTable, record: { id: string }): HubDoc {
+export function sealHubDoc(keys: HubKeys, table: HubKind, record: { id: string }): HubDoc {
   const _id = hubDocId(keys, table, record);
   const sealed = sealBytes(keys.seal, encodeRecord(record), encoder.encode(`tebikae-hub:${_id}`));
   return { _id, t: table, c: toBase64(sealed) };
 }
 
 export type Opened =
-  { ok: true; table: HubTable; record: Record<string, unknown> & { id: string } } | { ok: false };
+  { ok: true; table: HubKind; record: Record<string, unknown> & { id: string } } | { ok: false };
 
 /**
  * Open a document from the hub: it must authenticate under this clinic's key, and its content must be

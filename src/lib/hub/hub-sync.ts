@@ -9,8 +9,21 @@ import { table, type WriteContext } from '../store';
 import { onStoreChange } from '../store/changes';
 import { bytesToHex, sha256 } from '../store/record-cipher-primitives';
 import type { Joiner } from '../outage/repo';
+import type { OutageSession } from '../outage/model';
+import { recoveryRepo } from '../recovery/repo';
 import type { RecoverySession, StoredRecord } from '../recovery/model';
 import { applyHubDocs, type Deferred } from './hub-apply';
+import {
+  countLeft,
+  docsToErase,
+  marksToShare,
+  ownerOf,
+  purgedOnHub,
+  purgeNotices,
+  readMark,
+  type PurgeMark,
+  type PurgeNotice
+} from './hub-purge';
 import { clinicKeyBytes, type HubConfig } from './hub-config';
 
 export { readHubConfig } from './hub-config';
@@ -19,6 +32,8 @@ import {
   HUB_TABLES,
   hubDocId,
   isHubTable,
+  openHubDoc,
+  PURGE_MARK,
   sealHubDoc,
   type HubDoc,
   type HubTable
@@ -32,10 +47,19 @@ export interface HubSyncDeps {
   joiner: () => Joiner;
   staffNames: () => readonly string[];
   report: (phase: HubPhase, unsent: number) => void;
+  /** Outages another device purged that this one still holds (one notice per outage). */
+  notices?: (list: PurgeNotice[]) => void;
+  /** Conflicts waiting for a choice on this device, and a session of the first one (for its view). */
+  conflicts?: (n: number, sessionId: string | null) => void;
 }
 
 export interface HubSync {
   stop(): Promise<void>;
+  /**
+   * How many documents of these sessions the hub itself still holds (its own list, read over the network,
+   * each opened to find its session); null when the hub cannot be asked.
+   */
+  checkHub(sessionIds: readonly string[]): Promise<number | null>;
 }
 
 /** Retry quickly on a LAN: a hub back after a restart is found within seconds, not PouchDB's 10 minutes. */
@@ -60,6 +84,17 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   });
 
   const known = new Set((await local.allDocs()).rows.map((r) => r.id));
+  // Each document's owner session (for the purge), and the purge marks the hub holds.
+  const owners = new Map<string, string>();
+  const marks = new Map<string, PurgeMark>();
+  const purged = () => purgedOnHub(marks.values());
+  const takeMark = (doc: unknown) => {
+    const opened = openHubDoc(keys, doc);
+    if (!opened.ok || opened.table !== PURGE_MARK) return false;
+    const mark = readMark(opened.record);
+    if (mark) marks.set((doc as { _id: string })._id, mark);
+    return true;
+  };
   const unsent = new Set<string>();
   try {
     const saved = await local.get(UNSENT_DOC);
@@ -100,12 +135,18 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   /** Every version of a shared record not yet in the local replica goes in, sealed. */
   async function mirror(tables: Iterable<HubTable>): Promise<void> {
     const docs: HubDoc[] = [];
+    const gone = purged();
     for (const name of tables) {
       const rows = await table<StoredRecord>(name).toArray();
       for (const row of rows) {
         // A purged outage stays a tombstone here; its rows are not shared again.
         if (name === 'sessions' && (row as unknown as RecoverySession).purgedAt) continue;
-        if (known.has(hubDocId(keys, name, row))) continue;
+        const owner = ownerOf(name, row);
+        // Nor are those of an outage another device purged (no resurrection on the hub).
+        if (owner === null || gone.has(owner)) continue;
+        const id = hubDocId(keys, name, row);
+        if (known.has(id)) continue;
+        owners.set(id, owner);
         docs.push(sealHubDoc(keys, name, row));
       }
     }
@@ -120,36 +161,99 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     report();
   }
 
+  /**
+   * Outages purged: one purged here is marked on the hub (first), then every document of a purged
+   * session (here or on another device) is erased from the replica, and the erasures replicate to the
+   * hub. Then the notices of purges done elsewhere, for outages still held here.
+   */
+  async function reconcilePurges(): Promise<void> {
+    if (stopped) return;
+    const sessions = await table<OutageSession>('sessions').toArray();
+    const label = deps.joiner().label;
+    for (const mark of marksToShare(sessions, purged(), label)) {
+      const doc = sealHubDoc(keys, PURGE_MARK, mark);
+      known.add(doc._id);
+      unsent.add(doc._id);
+      marks.set(doc._id, mark);
+      try {
+        await local.put(doc as unknown as { _id: string });
+      } catch {
+        // Already in the replica (the same mark made before a restart).
+      }
+    }
+    const erase = new Set(docsToErase(owners, purged()));
+    if (erase.size > 0) {
+      const live = (await local.allDocs()).rows.filter((r) => erase.has(r.id));
+      await local.bulkDocs(live.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })));
+      for (const id of erase) owners.delete(id);
+      saveUnsent();
+      report();
+    }
+    deps.notices?.(purgeNotices(sessions, [...marks.values()], label));
+  }
+
+  /** Conflicts waiting here, on any outage not purged. */
+  async function countConflicts(): Promise<void> {
+    if (stopped || !deps.conflicts) return;
+    const sessions = await table<OutageSession>('sessions').toArray();
+    const open = sessions.filter((s) => !s.purgedAt).map((s) => s.id);
+    const pending = await recoveryRepo.pendingConflicts({ sessionIds: open });
+    deps.conflicts(pending.length, pending[0]?.incoming.sessionId ?? null);
+  }
+
   let deferred: Deferred = [];
+  const applyDeps = {
+    ...deps,
+    purged,
+    opened: (id: string, owner: string | null) => {
+      if (owner !== null) owners.set(id, owner);
+    }
+  };
   const apply = async (docs: unknown[]) => {
-    deferred = await applyHubDocs(keys, docs, deferred, deps);
+    deferred = await applyHubDocs(keys, docs, deferred, applyDeps);
   };
 
   // What the device holds now, both ways: its records out, the replica's documents in (a merge of what is
   // already here changes nothing, so this is safe after any crash between the two stores).
   await enqueue(async () => {
     const all = await local.allDocs({ include_docs: true });
-    await apply(all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc));
+    const docs = all.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc);
+    // Marks first: what they name is neither applied nor shared again.
+    const records = docs.filter((d) => !takeMark(d));
+    await apply(records);
     await mirror(HUB_TABLES);
+    await reconcilePurges();
+    await countConflicts();
   });
 
   const feed = local.changes({ since: 'now', live: true, include_docs: true }).on('change', (change) => {
     if (known.has(change.id) || change.id.startsWith('_') || !change.doc) return;
     known.add(change.id);
     const doc = change.doc;
-    void enqueue(() => apply([doc]));
+    if (takeMark(doc)) void enqueue(reconcilePurges);
+    else void enqueue(() => apply([doc]).then(countConflicts));
   });
 
   let pendingTables = new Set<HubTable>();
+  let recount = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stopWatching = onStoreChange((stores) => {
     for (const s of stores) if (isHubTable(s)) pendingTables.add(s);
-    if (pendingTables.size === 0 || timer) return;
+    // Conflicts are kept with the drafts: a choice made (or a merge) changes the count.
+    if (stores.has('drafts')) recount = true;
+    if ((pendingTables.size === 0 && !recount) || timer) return;
     timer = setTimeout(() => {
       timer = null;
       const tables = pendingTables;
+      const again = recount;
       pendingTables = new Set();
-      void enqueue(() => mirror(tables));
+      recount = false;
+      void enqueue(async () => {
+        await mirror(tables);
+        // A purge here turns the session rows into tombstones: mark it on the hub and erase its documents.
+        if (tables.has('sessions')) await reconcilePurges();
+        if (again || tables.size > 0) await countConflicts();
+      });
     }, MIRROR_DELAY_MS);
   });
 
@@ -201,6 +305,21 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   report();
 
   return {
+    async checkHub(sessionIds) {
+      try {
+        const all = await remote.allDocs({ include_docs: true });
+        const mine = new Set(sessionIds);
+        const ownersOnHub = all.rows
+          .filter((r) => !r.id.startsWith('_') && r.doc)
+          .map((r) => {
+            const opened = openHubDoc(keys, r.doc);
+            return opened.ok ? ownerOf(opened.table, opened.record) : null;
+          });
+        return countLeft(ownersOnHub, mine);
+      } catch {
+        return null;
+      }
+    },
     async stop() {
       stopped = true;
       stopWatching();

@@ -37,7 +37,9 @@ declare module 'pouchdb-browser' {
   }
   class PouchDB {
     constructor(name: string, options?: Options);
-    allDocs(options?: { include_docs?: boolean }): Promise<{ rows: { id: string; doc?: Doc }[] }>;
+    allDocs(options?: {
+      include_docs?: boolean;
+    }): Promise<{ rows: { id: string; value: { rev: string }; doc?: Doc }[] }>;
     bulkDocs(docs: Doc[]): Promise<unknown[]>;
     get(id: string): Promise<Doc>;
     put(doc: Doc): Promise<{ rev: string }>;

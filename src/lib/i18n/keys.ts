@@ -17,6 +17,7 @@ import type * as hubSettings from './messages/hub-settings';
 import type * as hubPairing from './messages/hub-pairing';
 import type * as snapshot from './messages/snapshot';
 import type * as rx from './messages/rx';
+import type * as hubTeam from './messages/hub-team';
 
 export type MessageKey =
   | keyof typeof common.ja
@@ -35,6 +36,7 @@ export type MessageKey =
   | keyof typeof hubSettings.ja
   | keyof typeof hubPairing.ja
   | keyof typeof snapshot.ja
-  | keyof typeof rx.ja;
+  | keyof typeof rx.ja
+  | keyof typeof hubTeam.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;

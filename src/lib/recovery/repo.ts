@@ -27,6 +27,7 @@ import {
 } from './bundle/bundle';
 import {
   addPending,
+  settledBy,
   conflictKey,
   mergeChangesSomething,
   mergeRecords,
@@ -153,10 +154,10 @@ async function mergeInto(
   for (const id of sessionIds) {
     const before = await readPending(id);
     const next = addPending(
-      before,
+      settledBy(before, merged.writes),
       merged.conflicts.filter((c) => c.incoming.sessionId === id)
     );
-    if (next.length !== before.length) {
+    if (next.length !== before.length || next.some((c, i) => c !== before[i])) {
       pendingChanged = true;
       await putPending(id, next, ctx.now);
     }

@@ -18,6 +18,7 @@ import { ja as hubSettings } from './hub-settings';
 import { ja as hubPairing } from './hub-pairing';
 import { ja as snapshot } from './snapshot';
 import { ja as rx } from './rx';
+import { ja as hubTeam } from './hub-team';
 
 export const ja: Messages = {
   ...common,
@@ -36,5 +37,6 @@ export const ja: Messages = {
   ...hubSettings,
   ...hubPairing,
   ...snapshot,
-  ...rx
+  ...rx,
+  ...hubTeam
 };

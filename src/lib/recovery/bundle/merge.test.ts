@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WriteContext } from '../../store/record';
 import {
   addPending,
+  settledBy,
   diffFields,
   mergeChangesSomething,
   mergeRecords,
@@ -271,6 +272,16 @@ describe('pending conflicts', () => {
       fromDevice: 'C'
     };
     expect(addPending(twice, [third])).toHaveLength(2);
+  });
+
+  it('is settled by a version above both sides (the choice made on another device), not by an equal or other one', () => {
+    const chosen = rec({ ...theirs, rev: 2 });
+    expect(settledBy([conflict], { memos: [chosen] })).toEqual([]);
+    expect(settledBy([conflict], { memos: [rec({ ...theirs, rev: 1 })] })).toEqual([conflict]);
+    expect(settledBy([conflict], { memos: [rec({ ...chosen, id: 'other' })] })).toEqual([conflict]);
+    expect(settledBy([conflict], { arrivals: [rec({ ...arrival, id: mine.id, rev: 5 })] })).toEqual([
+      conflict
+    ]);
   });
 
   it('resolving takes the chosen version with the next rev, stamped by who chose', () => {

@@ -318,6 +318,21 @@ export function conflictKey(c: Pick<MergeConflict, 'table' | 'id' | 'incoming'>)
   return `${c.table}\u0000${c.id}\u0000${canonicalJson(c.incoming)}`;
 }
 
+/**
+ * Conflicts still waiting once newer versions arrived: a version written above both sides of a conflict
+ * (the choice made on another device, then shared) settles it here too.
+ */
+export function settledBy(
+  pending: readonly MergeConflict[],
+  writes: Partial<Record<SessionTable, readonly StoredRecord[]>>
+): MergeConflict[] {
+  return pending.filter((c) => {
+    if (mergePolicy[c.table] !== 'versioned') return true;
+    const top = Math.max(revOf(c.local), revOf(c.incoming));
+    return !(writes[c.table] ?? []).some((w) => w.id === c.id && revOf(w) > top);
+  });
+}
+
 /** Conflicts waiting for the user, with newly found ones added once (a re-import adds nothing). */
 export function addPending(
   existing: readonly MergeConflict[],

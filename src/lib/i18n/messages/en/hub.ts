@@ -8,5 +8,6 @@ export const en: Record<keyof typeof ja, string> = {
   'hub.status.refused': 'The hub refused this device (check user name and password)',
   'hub.status.removed': 'Removed from the hub — recording on this device only',
   'hub.status.locked': 'Hub: nothing is sent or received while locked',
-  'hub.status.unsent': '{n} not yet sent'
+  'hub.status.unsent': '{n} not yet sent',
+  'hub.conflicts.pill': '{n} differences to check'
 };

@@ -17,6 +17,7 @@ import { en as hubSettings } from './hub-settings';
 import { en as hubPairing } from './hub-pairing';
 import { en as snapshot } from './snapshot';
 import { en as rx } from './rx';
+import { en as hubTeam } from './hub-team';
 
 export const en: Messages = {
   ...common,
@@ -35,5 +36,6 @@ export const en: Messages = {
   ...hubSettings,
   ...hubPairing,
   ...snapshot,
-  ...rx
+  ...rx,
+  ...hubTeam
 };
