@@ -5,28 +5,30 @@ test('storage full: the user is told, the input stays on screen, and saving work
   page,
   server
 }) => {
-  // Headless Chromium will not shrink a quota on request, so the test makes IndexedDB's put throw
-  // the very error a full disk gives (QuotaExceededError) while the flag is on.
-  await page.addInitScript(() => {
-    const w = window as unknown as { diskFull: boolean };
-    w.diskFull = false;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (w.diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
+  await test.step("Headless Chromium will not shrink a quota on request, so the test makes IndexedDB's put throw", async () => {});
+
+  await test.step('the very error a full disk gives (QuotaExceededError) while the flag is on', async () => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { diskFull: boolean };
+      w.diskFull = false;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (w.diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openReady(page, server.url + '/settings/');
+    await page.getByLabel('医院名').fill('容量テスト医院');
+    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+    await page.getByLabel('住所', { exact: true }).fill('東京都' + 'あ'.repeat(2000));
+    await expect(page.getByText('端末の保存容量が足りません', { exact: false }).first()).toBeVisible();
+    await expect(page.getByLabel('医院名')).toHaveValue('容量テスト医院');
+    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
+    await page.getByRole('button', { name: 'もう一度保存' }).first().click();
+    await expect(page.getByText('端末の保存容量が足りません', { exact: false })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel('住所', { exact: true })).toHaveValue('東京都' + 'あ'.repeat(2000));
   });
-  await openReady(page, server.url + '/settings/');
-  await page.getByLabel('医院名').fill('容量テスト医院');
-  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
-  await page.getByLabel('住所', { exact: true }).fill('東京都' + 'あ'.repeat(2000));
-  await expect(page.getByText('端末の保存容量が足りません', { exact: false }).first()).toBeVisible();
-  await expect(page.getByLabel('医院名')).toHaveValue('容量テスト医院');
-  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
-  await page.getByRole('button', { name: 'もう一度保存' }).first().click();
-  await expect(page.getByText('端末の保存容量が足りません', { exact: false })).toHaveCount(0);
-  await page.reload();
-  await expect(page.getByLabel('住所', { exact: true })).toHaveValue('東京都' + 'あ'.repeat(2000));
 });
 
 test('a newer app version opened in another tab: this tab is told and keeps its input', async ({
@@ -37,22 +39,23 @@ test('a newer app version opened in another tab: this tab is told and keeps its 
   await openReady(page, server.url + '/settings/');
   await page.getByLabel('医院名').fill('旧タブ医院');
   await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
-  // Another tab upgrades the database schema (as a newer deploy would).
-  const newer = await context.newPage();
-  await newer.goto(server.url + '/no-such-page/');
-  await newer.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('tebikae', 999);
-        req.onsuccess = () => {
-          req.result.close();
-          resolve();
-        };
-        req.onerror = () => reject(req.error);
-      })
-  );
-  await expect(page.getByText('別のタブで新しいバージョンが開かれました', { exact: false })).toBeVisible();
-  await expect(page.getByLabel('医院名')).toHaveValue('旧タブ医院');
+  await test.step('Another tab upgrades the database schema (as a newer deploy would)', async () => {
+    const newer = await context.newPage();
+    await newer.goto(server.url + '/no-such-page/');
+    await newer.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('tebikae', 999);
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        })
+    );
+    await expect(page.getByText('別のタブで新しいバージョンが開かれました', { exact: false })).toBeVisible();
+    await expect(page.getByLabel('医院名')).toHaveValue('旧タブ医院');
+  });
 });
 
 test('data evicted by the browser: the app says so instead of silently starting empty', async ({
@@ -61,15 +64,16 @@ test('data evicted by the browser: the app says so instead of silently starting 
 }) => {
   await openReady(page, server.url + '/');
   await expect(page.getByText('はじめに設定', { exact: false })).toBeVisible();
-  // Simulate the browser clearing IndexedDB while localStorage remembers this install.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const req = indexedDB.deleteDatabase('tebikae');
-        req.onsuccess = () => resolve();
-        req.onblocked = () => resolve();
-      })
-  );
-  await page.reload();
-  await expect(page.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
+  await test.step('Simulate the browser clearing IndexedDB while localStorage remembers this install', async () => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase('tebikae');
+          req.onsuccess = () => resolve();
+          req.onblocked = () => resolve();
+        })
+    );
+    await page.reload();
+    await expect(page.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
+  });
 });
