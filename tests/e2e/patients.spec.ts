@@ -287,8 +287,8 @@ test('a roster with a quote left open on row 501 of 1,000: the damage is named, 
   const status = page.getByTestId('roster-status');
   await expect(status).toContainText('1,000人');
 
+  const broken = await writeRosterFile(1000, 51, { name: 'broken.csv', openQuoteOnPatient: 500 });
   await test.step("The same export with a quote opened in the 500th patient's name (file row 501) and never closed", async () => {
-    const broken = await writeRosterFile(1000, 51, { name: 'broken.csv', openQuoteOnPatient: 500 });
     await page.getByRole('button', { name: '別のファイルを選ぶ' }).click();
     await page.getByLabel('CSVファイル').setInputFiles(broken.path);
     const damage = page.getByTestId('quote-damage');
@@ -299,15 +299,15 @@ test('a roster with a quote left open on row 501 of 1,000: the damage is named, 
   });
 
   const dialog = page.getByRole('dialog', { name: 'このファイルで名簿を置き換えますか？' });
-
-    // Importing asks a second time, with the roster now and what the file would leave
+  await test.step('Importing asks a second time, with the roster now and what the file would leave', async () => {
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await expect(dialog.getByTestId('replace-counts')).toHaveText('今の名簿 1,000人 → 新しいファイル 499人');
     await expect(dialog).toContainText('501行目の2列目（氏名）で引用符');
     await expect(dialog).toContainText('今の名簿（1,000人）の半分より少なくなります');
     await expectAccessible(page);
+  });
 
-    // Declined: the good roster stays, all of it, after a reload too
+  await test.step('Declined: the good roster stays, all of it, after a reload too', async () => {
     await dialog.getByRole('button', { name: 'やめる（今の名簿を残す）' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('取り込みをやめました。今の名簿（1,000人）はそのままです')).toBeVisible();
@@ -318,8 +318,9 @@ test('a roster with a quote left open on row 501 of 1,000: the damage is named, 
     const late = good.patients[799]!;
     await page.getByLabel('患者検索').fill(late.patientNo);
     await expect(hits(page).first()).toContainText(late.name);
+  });
 
-    // Asked for explicitly, the damaged file replaces it, and the report says what was left out
+  await test.step('Asked for explicitly, the damaged file replaces it, and the report says what was left out', async () => {
     await page.getByLabel('CSVファイル').setInputFiles(broken.path);
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await page.getByRole('button', { name: 'このファイルで置き換える' }).click();
