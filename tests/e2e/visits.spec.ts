@@ -132,6 +132,7 @@ test('a patient’s memo: vitals and a prescription saved, corrected, the histor
     await expect(page.getByLabel('血圧 収縮期（mmHg）')).toHaveValue('128');
   });
 
+  const history = page.getByRole('region', { name: '変更履歴' });
   await test.step('A correction: the fever went up and the dose changes', async () => {
     await page.getByLabel('体温（℃）').fill('38.4');
     await rx(page, 1).getByLabel('用量').fill('1錠');
@@ -139,7 +140,6 @@ test('a patient’s memo: vitals and a prescription saved, corrected, the histor
     await expect(page.getByText('変更を保存しました（第2版）。')).toBeVisible();
     await expect(page.getByTestId('memo-meta')).toContainText('最終更新：山田 太郎');
 
-    const history = page.getByRole('region', { name: '変更履歴' });
     const latest = history.getByTestId('revision').first();
     await expect(latest).toContainText('第2版');
     await expect(latest).toContainText('2か所の変更');
@@ -213,7 +213,7 @@ test('a patient’s memo: vitals and a prescription saved, corrected, the histor
     await expectAccessible(page);
   });
 
-  await test.step("(The PDF opened in Chromium's own viewer, whose chrome:// files are not network requests.)", async () => {
+  await test.step("Not one request went to another origin (the PDF opened in Chromium's own viewer, whose chrome:// files are not network requests)", async () => {
     expect(off.filter((url) => /^(https?|wss?):/.test(url))).toEqual([]);
   });
 });
