@@ -471,20 +471,22 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
   server
 }) => {
   test.setTimeout(120_000);
-  const [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
+  let sessionId = '';
+  let day: ReturnType<typeof recordsFor>;
+  let a2: Arrival;
+  let a3: Arrival;
   await test.step('── The morning: tablet A registers three patients; paper forms are printed and one is linked', async () => {
     await openReady(page, server.url + '/');
     await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
     await declareOutage(page, server.url);
     await context.setOffline(true);
-    const sessionId = await currentSessionId(page);
-    const day = recordsFor(sessionId, 'A', [
+    sessionId = await currentSessionId(page);
+    day = recordsFor(sessionId, 'A', [
       { n: 1, name: '髙橋 ①子', deposit: 3000 },
       { n: 2, name: '新患 太郎', isNew: true, deposit: 2000 },
       { n: 3, name: '鈴木 次郎', deposit: 5000 }
     ]);
-
-    // await test.step("A-001's numbers are the ones a spreadsheet mangles when it guesses (01200013 → 1200013, 1/2 → a date)", async () => {
+    // A-001's numbers are the ones a spreadsheet mangles when it guesses (01200013 → 1200013, 1/2 → a date).
     const a1 = day.arrivals[0]!;
     day.arrivals[0] = {
       ...a1,
@@ -498,33 +500,34 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
       ...memo1,
       content: { ...memo1.content, prescriptions: [rx, { ...rx, id: 'rx-2', drug: 'ムコダイン錠250' }] }
     };
+    [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
     await putRows(page, {
       ...day,
       intakes: [intakeFor(a3, { symptoms: '咳が止まらない', since: '3日前', allergies: 'ペニシリン' })],
       paperLinks: [paperLinkFor(a3, 'U-0003')],
       events: [logged(sessionId, 'printed', 'arrivalSlip 5'), logged(sessionId, 'printed', 'waitingNotice 1')]
     });
+  });
 
-    // await test.step("The home screen's timeline says what was printed, in words", async () => {
+  await test.step("The home screen's timeline says what was printed, in words", async () => {
     await page.goto(server.url + '/');
     await expect(page.getByRole('listitem').filter({ hasText: '受付票 5枚' })).toHaveCount(1);
     await expect(page.getByRole('listitem').filter({ hasText: '待合室の掲示 1枚' })).toHaveCount(1);
     await expect(page.getByText(/arrivalSlip|waitingNotice/)).toHaveCount(0);
     await page.getByRole('button', { name: '復旧を記録する' }).click();
-
-    // The second tap, after the list of what is still open
+    // The second tap, after the list of what is still open.
     await expect(page.getByTestId('recovery-precheck')).toBeVisible();
     await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
     await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
+  });
 
-    // ── The EHR is back: the bundle is exported first
+  await test.step('── The EHR is back: the bundle is exported first', async () => {
     await page.goto(server.url + `/recovery/export/?session=${sessionId}`);
     await exportBundle(page);
+  });
 
-    // Then the cashier settles two deposits…
+  await test.step('Then the cashier settles two deposits, and the office ticks two lines of the checklist; each button names its patient and line', async () => {
     await putRows(page, { settlements: [settledNow(day.bills[0]!), settledNow(day.bills[2]!)] });
-
-    // …and the office ticks two lines of the checklist. Each button names its patient and line
     await page.goto(server.url + `/recovery/checklist/?session=${sessionId}`);
     await expect(page.getByTestId('checklist-progress')).toContainText('0 / 9 件 入力済み');
     await expect(page.getByRole('button', { name: /に入力済み/ })).toHaveCount(9);
@@ -559,9 +562,9 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
     });
   });
 
+  const warnings = page.getByTestId('purge-warnings');
   await test.step('── The purge page says the bundle is stale, how much is missing from it, and which forms would be lost', async () => {
     await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
-    const warnings = page.getByTestId('purge-warnings');
     await expect(warnings.getByTestId('purge-warn-export')).toContainText(
       /最後の書き出し（.+）のあとに変更があります（4件）— もう一度書き出してください/
     );
@@ -581,13 +584,15 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
     await expect(page.getByTestId('purge-warn-export')).toHaveCount(0);
   });
 
+  let rows: string[][] = [];
+  let h: string[] = [];
   await test.step('── The arrivals CSV carries the linked paper and the intake answers', async () => {
     await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
     const csv = await downloadBy(page, () =>
       page.getByRole('button', { name: /書き出す.*受付一覧/ }).click()
     );
-    const rows = csvRows(utf8(await bytesOf(csv)).replace(/^\uFEFF/, ''));
-    const h = rows[0]!;
+    rows = csvRows(utf8(await bytesOf(csv)).replace(/^\uFEFF/, ''));
+    h = rows[0]!;
     const row3 = rows.find((r) => r[0] === 'A-003')!;
     expect(row3[h.indexOf('用紙番号')]).toBe('U-0003');
     expect(row3[h.indexOf('問診_症状')]).toBe('咳が止まらない');
