@@ -54,9 +54,8 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
     await context.setOffline(true);
   });
 
-  await test.step('1. A regular patient from the roster, found by 患者番号', async () => {});
-
-  await test.step("Declaring the outage opened the desk's registration screen", async () => {
+  await test.step('1. A regular patient from the roster, found by 患者番号', async () => {
+    // Declaring the outage opened the desk's registration screen.
     await expect(page.getByRole('heading', { level: 1, name: '受付' })).toBeVisible();
     await page.getByLabel('患者検索').fill(regular.patientNo);
     await page.getByTestId('patient-hit').first().click();
@@ -155,9 +154,7 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
     await expect.poll(() => statusCount(page, 'waiting')).toBe(4);
   });
 
-  await test.step('How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown):', async () => {});
-
-  await test.step("on each row's full card, one tap away", async () => {
+  await test.step("How eligibility was shown at the desk, not the result after recovery (not known yet, so not shown): on each row's full card, one tap away", async () => {
     for (const queueNo of ['A-001', 'A-002', 'A-003']) await openQueueCard(page, queueNo);
     await expect(queueRow(page, 'A-001').getByTestId('eligibility-method')).toHaveText(
       '資格：マイナ＋お知らせ'
@@ -259,19 +256,21 @@ test('an outage morning: four arrivals, intake at the desk and on the tablet, th
     await expect(board.getByTestId('board-waiting')).not.toContainText('A-003');
   });
 
+  let again: Page;
   await test.step('Reload and reopen: everything is still there, counts right', async () => {
     await page.reload();
     await expect(page.getByTestId('queue-row')).toHaveCount(4);
     await expect.poll(() => statusCount(page, 'inConsult')).toBe(2);
     await expect.poll(() => statusCount(page, 'waiting')).toBe(0);
     await page.close();
-    const again = await context.newPage();
+    again = await context.newPage();
     await again.goto(base + '/queue/');
     await expect(again.getByTestId('queue-row')).toHaveCount(4);
     await expect.poll(() => statusCount(again, 'all')).toBe(4);
     await expect.poll(() => statusCount(again, 'paid')).toBe(1);
+  });
 
-    // await test.step("The 申立書 arrival's details: what was declared is kept, and the result after recovery is recorded", async () => {
+  await test.step("The 申立書 arrival's details: what was declared is kept, and the result after recovery is recorded", async () => {
     await openQueueCard(again, 'A-002');
     await again.getByRole('link', { name: 'A-002 の詳細・修正' }).click();
     await expect(again.getByLabel('勤務先（社会保険の場合）')).toHaveValue('株式会社てびかえ');
@@ -317,8 +316,8 @@ test('a drill session marks the desk with 訓練; a half-typed arrival and its �
   });
 
   const payer = `5413001${makeCheckDigit('5413001')}`;
+  const recipient = `123456${makeCheckDigit('123456')}`;
   await test.step('One 公費, typed where the desk always types it…', async () => {
-    const recipient = `123456${makeCheckDigit('123456')}`;
     await page.getByLabel('公費負担者番号').fill(payer);
     await page.getByLabel('受給者番号', { exact: true }).fill(recipient);
   });
@@ -375,11 +374,12 @@ test('a drill session marks the desk with 訓練; a half-typed arrival and its �
     await expect(queueRow(page, 'A-001')).toContainText('訓練');
   });
 
-  const arrival = detail!.slice(detail!.indexOf('?'));
+  let arrival = '';
   await test.step("The desk's other screens, the patient's tablet and the waiting-room display pass axe", async () => {
     const detail = await queueRow(page, 'A-001')
       .getByRole('link', { name: 'A-001 の詳細・修正' })
       .getAttribute('href');
+    arrival = detail!.slice(detail!.indexOf('?'));
     for (const path of [
       '/queue/',
       `/reception/${arrival}`,
@@ -432,9 +432,7 @@ test('a drill session marks the desk with 訓練; a half-typed arrival and its �
     expect(cell('公費1_適用開始日')).toBe('2025-04-01');
     expect(cell('診療科コード')).toBe('01');
     expect(cell('担当医コード')).toBe('10001');
-  });
-
-  await test.step('What the file still lacks for ORCA is named: the sex was never chosen, the insurance not shown', async () => {
+    // What the file still lacks for ORCA is named: the sex was never chosen, the insurance not shown.
     expect(cell('ORCA入力の確認')).toContain('性別コード（不明）');
     expect(cell('ORCA入力の確認')).toContain('保険者番号');
   });
@@ -495,20 +493,20 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   server
 }) => {
   const base = server.url;
+  const odd = {
+    ...makeRoster()[0]!,
+    id: 'p:9001',
+    patientNo: '9001',
+    name: '名簿\u3000誤記',
+    kana: 'メイボ\u3000ゴキ',
+    birthDate: '1962-03-04',
+    sex: 'F' as const,
+    insurerNo: '01130013',
+    cardSymbol: '',
+    cardNumber: '',
+    phone: '03-0000-9999'
+  };
   await test.step('A regular whose roster row has a 保険者番号 failing its check digit (imported with a warning) and no card fields', async () => {
-    const odd = {
-      ...makeRoster()[0]!,
-      id: 'p:9001',
-      patientNo: '9001',
-      name: '名簿\u3000誤記',
-      kana: 'メイボ\u3000ゴキ',
-      birthDate: '1962-03-04',
-      sex: 'F' as const,
-      insurerNo: '01130013',
-      cardSymbol: '',
-      cardNumber: '',
-      phone: '03-0000-9999'
-    };
     await openReady(page, base + '/');
     await setUpClinic(page, base, { staff: ['受付 花子'] });
     await seedRoster(page, [...roster, odd]);
@@ -690,6 +688,7 @@ test('the queue on a 768px tablet: 30 patients one line each, status changed in 
     await expect(page.getByTestId('queue-row')).toHaveCount(30);
   });
 
+  const row = queueRow(page, 'A-007');
   await test.step("One line each: number, name, the six status buttons and the records' marks side by side", async () => {
     const boxes = await page
       .getByTestId('queue-row')
@@ -700,7 +699,6 @@ test('the queue on a 768px tablet: 30 patients one line each, status changed in 
       .filter({ has: page.getByTestId('queue-row') })
       .boundingBox();
     expect(list!.height).toBeLessThanOrEqual(30 * 68);
-    const row = queueRow(page, 'A-007');
     const parts = [
       row.getByText('A-007', { exact: true }),
       row.getByText('佐々木 健太郎'),
