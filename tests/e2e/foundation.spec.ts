@@ -96,41 +96,41 @@ test('offline, every page opens with its own words: code loaded later is precach
   await setUpClinic(page, server.url);
   await declareOutage(page, server.url);
   await context.setOffline(true);
-  await test.step("A bare key is what t() shows for a message whose catalogue has not loaded ('reception.queue.total')", async () => {
-    const bareKey =
-      /\b(app|common|date|draft|locale|nav|status|store|update|outage|patients|reception|visits|billing|paper|recovery|settings|vault)\.[a-zA-Z]+(\.[a-zA-Z0-9]+)*/;
-
-    // await test.step("Each page with a heading of its own words (the home screen's comes with its lazily loaded part)", async () => {
-    const pages = [
-      ['/', '現在の障害対応'],
-      ['/reception/', '名簿から探す'],
-      ['/queue/', '受付一覧'],
-      ['/visits/', '患者を選ぶ'],
-      ['/billing/', '会計待ちの患者'],
-      ['/settle/', '精算の一覧'],
-      ['/paper/', '白紙の用紙（前もって印刷）'],
-      ['/patients/', 'この端末の名簿'],
-      ['/settings/', '操作の記録（監査ログ）'],
-      ['/recovery/', '手順'],
-      ['/recovery/checklist/', '代行入力チェックリスト'],
-      ['/recovery/csv/', '照合用CSVを書き出す'],
-      ['/recovery/export/', 'この端末の記録を書き出す'],
-      ['/recovery/import/', 'ほかの端末の記録を取り込む'],
-      ['/recovery/purge/', '消去の前に確認してください'],
-      ['/recovery/report/', '障害対応報告'],
-      ['/intake/', '問診'],
-      ['/board/', '診察をお待ちの方']
-    ];
+  // A bare key is what t() shows for a message whose catalogue has not loaded ('reception.queue.total').
+  const bareKey =
+    /\b(app|common|date|draft|locale|nav|status|store|update|outage|patients|reception|visits|billing|paper|recovery|settings|vault)\.[a-zA-Z]+(\.[a-zA-Z0-9]+)*/;
+  // Each page with a heading of its own words (the home screen's comes with its lazily loaded part).
+  const pages = [
+    ['/', '現在の障害対応'],
+    ['/reception/', '名簿から探す'],
+    ['/queue/', '受付一覧'],
+    ['/visits/', '患者を選ぶ'],
+    ['/billing/', '会計待ちの患者'],
+    ['/settle/', '精算の一覧'],
+    ['/paper/', '白紙の用紙（前もって印刷）'],
+    ['/patients/', 'この端末の名簿'],
+    ['/settings/', '操作の記録（監査ログ）'],
+    ['/recovery/', '手順'],
+    ['/recovery/checklist/', '代行入力チェックリスト'],
+    ['/recovery/csv/', '照合用CSVを書き出す'],
+    ['/recovery/export/', 'この端末の記録を書き出す'],
+    ['/recovery/import/', 'ほかの端末の記録を取り込む'],
+    ['/recovery/purge/', '消去の前に確認してください'],
+    ['/recovery/report/', '障害対応報告'],
+    ['/intake/', '問診'],
+    ['/board/', '診察をお待ちの方']
+  ];
+  await test.step('Each page opened afresh (its code and words from the precache)', async () => {
     for (const [path, heading] of pages) {
-      // Each page opened afresh (its code and words from the precache) ...
       await page.goto(server.url + path);
       if (path !== '/board/') await settleVault(page);
       await page.waitForLoadState('networkidle');
       await expect(page.getByRole('heading', { name: heading }).first(), path).toBeVisible();
       expect(await page.locator('body').innerText(), path).not.toMatch(bareKey);
     }
+  });
 
-    // ... and reached from another page, as staff move around (the code comes with the navigation)
+  await test.step('… and reached from another page, as staff move around (the code comes with the navigation)', async () => {
     await page.goto(server.url + '/settings/');
     await settleVault(page);
     for (const name of [
@@ -252,14 +252,15 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
   await expect(intakeLink).toBeVisible();
   const intakeHref = await intakeLink.getAttribute('href');
 
+  const two = await context.newPage();
   await test.step("Tab 2: the intake, half-typed (opened directly, so the queue's code is not loaded in this page yet)", async () => {
-    const two = await context.newPage();
     await two.goto(base + intakeHref!);
     await two.getByLabel('どうされましたか（症状）').fill('喉が痛い');
     await expect(two.getByText('下書きを保存しました')).toBeVisible();
     await two.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  });
 
-    // A new build; tab 1 is at home and accepts it
+  await test.step('A new build; tab 1 is at home and accepts it', async () => {
     server.redeploy('v2', withoutOldChunks);
     await one.goto(base + '/');
     await one.evaluate(async () => {
@@ -271,8 +272,9 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
       one.getByRole('button', { name: '更新', exact: true }).click()
     ]);
     await expect(one.getByRole('heading', { level: 1 })).toContainText('手控え');
+  });
 
-    // Tab 2 was not reloaded: its input is there and it still types and autosaves
+  await test.step('Tab 2 was not reloaded: its input is there and it still types and autosaves', async () => {
     await expect
       .poll(() =>
         two.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)
@@ -285,8 +287,9 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
     await symptoms.pressSequentially('、熱もある');
     await expect(symptoms).toHaveValue('喉が痛い、熱もある');
     await expect(two.getByText('下書きを保存しました')).toBeVisible();
+  });
 
-    // await test.step("The old version's code is kept for it, so it keeps working offline, still without a reload", async () => {
+  await test.step("The old version's code is kept for it, so it keeps working offline, still without a reload", async () => {
     expect(await retiredCaches(two)).toHaveLength(1);
     await context.setOffline(true);
     await two.getByRole('link', { name: '受付一覧', exact: true }).click();
@@ -294,16 +297,19 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
     await expect(two.getByTestId('queue-row')).toHaveCount(1);
     expect(await markerOf(two)).toBe(42);
     await context.setOffline(false);
+  });
 
-    // Home, with nothing unsaved on screen, is a safe moment: tab 2 switches to the new version
+  await test.step('Home, with nothing unsaved on screen, is a safe moment: tab 2 switches to the new version', async () => {
     await Promise.all([two.waitForEvent('load'), two.getByRole('link', { name: 'ホーム' }).click()]);
     await expect(two.getByRole('heading', { level: 1 })).toContainText('手控え');
     expect(await markerOf(two)).toBe(null);
+  });
 
-    // No page runs the old version any more: its kept files go
+  await test.step('No page runs the old version any more: its kept files go', async () => {
     await expect.poll(() => retiredCaches(two)).toEqual([]);
+  });
 
-    // The half-typed intake is still there as a draft
+  await test.step('The half-typed intake is still there as a draft', async () => {
     await two.goto(base + intakeHref!);
     await expect(two.getByLabel('どうされましたか（症状）')).toHaveValue('喉が痛い、熱もある');
   });
