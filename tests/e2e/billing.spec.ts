@@ -477,8 +477,7 @@ test('on a 768px tablet: a voided deposit prints no slip, pay-later names its �
     await expectNoSeriousAxe(page, 'billing overview at 768px');
   });
 
-  await test.step("After recovery, 山田さん's QR deposit is refunded by QR unless the cashier says otherwise", async () => {});
-
+  // After recovery, 山田さん's QR deposit is refunded by QR unless the cashier says otherwise.
   const settle = page.getByTestId('settle-list');
   await test.step('The EHR is back', async () => {
     await recordRecovery(page, base);
