@@ -5,30 +5,28 @@ test('storage full: the user is told, the input stays on screen, and saving work
   page,
   server
 }) => {
-  await test.step("Headless Chromium will not shrink a quota on request, so the test makes IndexedDB's put throw", async () => {});
-
-  await test.step('the very error a full disk gives (QuotaExceededError) while the flag is on', async () => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { diskFull: boolean };
-      w.diskFull = false;
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-        if (w.diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return put.apply(this, args);
-      };
-    });
-    await openReady(page, server.url + '/settings/');
-    await page.getByLabel('医院名').fill('容量テスト医院');
-    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
-    await page.getByLabel('住所', { exact: true }).fill('東京都' + 'あ'.repeat(2000));
-    await expect(page.getByText('端末の保存容量が足りません', { exact: false }).first()).toBeVisible();
-    await expect(page.getByLabel('医院名')).toHaveValue('容量テスト医院');
-    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
-    await page.getByRole('button', { name: 'もう一度保存' }).first().click();
-    await expect(page.getByText('端末の保存容量が足りません', { exact: false })).toHaveCount(0);
-    await page.reload();
-    await expect(page.getByLabel('住所', { exact: true })).toHaveValue('東京都' + 'あ'.repeat(2000));
+  // Headless Chromium will not shrink a quota on request, so the test makes IndexedDB's put throw
+  // the very error a full disk gives (QuotaExceededError) while the flag is on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { diskFull: boolean };
+    w.diskFull = false;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (w.diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
   });
+  await openReady(page, server.url + '/settings/');
+  await page.getByLabel('医院名').fill('容量テスト医院');
+  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+  await page.getByLabel('住所', { exact: true }).fill('東京都' + 'あ'.repeat(2000));
+  await expect(page.getByText('端末の保存容量が足りません', { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel('医院名')).toHaveValue('容量テスト医院');
+  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
+  await page.getByRole('button', { name: 'もう一度保存' }).first().click();
+  await expect(page.getByText('端末の保存容量が足りません', { exact: false })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('住所', { exact: true })).toHaveValue('東京都' + 'あ'.repeat(2000));
 });
 
 test('a newer app version opened in another tab: this tab is told and keeps its input', async ({
