@@ -38,10 +38,11 @@ test('after one online visit the app opens offline (setOffline), on reload and i
   const second = await context.newPage();
   await second.goto(server.url + '/settings/');
   await expect(second.getByLabel('医院名')).toBeVisible();
-  // A deep link with a query string still gets the precached shell.
-  await second.goto(server.url + '/queue/?from=bookmark');
-  await expect(second.getByRole('navigation')).toBeVisible();
-  expect(off).toEqual([]);
+  await test.step('A deep link with a query string still gets the precached shell', async () => {
+    await second.goto(server.url + '/queue/?from=bookmark');
+    await expect(second.getByRole('navigation')).toBeVisible();
+    expect(off).toEqual([]);
+  });
 });
 
 test('with the server stopped, the app still opens and navigates', async ({ page, server }) => {
@@ -119,26 +120,38 @@ test('offline, every page opens with its own words: code loaded later is precach
     ['/intake/', '問診'],
     ['/board/', '診察をお待ちの方']
   ];
-  for (const [path, heading] of pages) {
-    // Each page opened afresh (its code and words from the precache) ...
-    await page.goto(server.url + path);
-    if (path !== '/board/') await settleVault(page);
-    await page.waitForLoadState('networkidle');
-    await expect(page.getByRole('heading', { name: heading }).first(), path).toBeVisible();
-    expect(await page.locator('body').innerText(), path).not.toMatch(bareKey);
-  }
-  // ... and reached from another page, as staff move around (the code comes with the navigation).
-  await page.goto(server.url + '/settings/');
-  await settleVault(page);
-  for (const name of ['受付', '受付一覧', '診療メモ', '会計', '用紙・印刷', '復旧後', '患者名簿', 'ホーム']) {
-    await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-    await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toHaveAttribute(
-      'aria-current',
-      'page'
-    );
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('body').innerText(), name).not.toMatch(bareKey);
-  }
+  await test.step('Each page opened afresh (its code and words from the precache)', async () => {
+    for (const [path, heading] of pages) {
+      await page.goto(server.url + path);
+      if (path !== '/board/') await settleVault(page);
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByRole('heading', { name: heading }).first(), path).toBeVisible();
+      expect(await page.locator('body').innerText(), path).not.toMatch(bareKey);
+    }
+  });
+
+  await test.step('… and reached from another page, as staff move around (the code comes with the navigation)', async () => {
+    await page.goto(server.url + '/settings/');
+    await settleVault(page);
+    for (const name of [
+      '受付',
+      '受付一覧',
+      '診療メモ',
+      '会計',
+      '用紙・印刷',
+      '復旧後',
+      '患者名簿',
+      'ホーム'
+    ]) {
+      await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page'
+      );
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('body').innerText(), name).not.toMatch(bareKey);
+    }
+  });
 });
 
 test('two tabs on one form stay consistent and neither silently overwrites the other', async ({
@@ -151,21 +164,26 @@ test('two tabs on one form stay consistent and neither silently overwrites the o
   await b.goto(server.url + '/settings/');
   await expect(b.getByLabel('医院名')).toBeVisible();
   await a.getByLabel('医院名').fill('タブA医院');
-  // B has no edits of its own: it follows A.
-  await expect(b.getByLabel('医院名')).toHaveValue('タブA医院');
-  // Edits to different fields merge both ways.
-  await b.getByLabel('住所', { exact: true }).fill('Bの住所');
-  await expect(a.getByLabel('住所', { exact: true })).toHaveValue('Bの住所');
-  await a.getByLabel('電話番号').fill('03-0000-0000');
-  await expect(b.getByLabel('電話番号')).toHaveValue('03-0000-0000');
-  await expect(b.getByLabel('住所', { exact: true })).toHaveValue('Bの住所');
-  // The same field edited in both: the later one is told, and keeps its own text until the user chooses.
-  await b.getByLabel('医院名').fill('タブB医院');
-  await a.getByLabel('医院名').fill('タブA改医院');
-  await expect(b.getByText('この入力は別のタブでも編集されています')).toBeVisible();
-  await expect(b.getByLabel('医院名')).toHaveValue('タブB医院');
-  await b.getByRole('button', { name: 'あちらの内容を使う' }).click();
-  await expect(b.getByLabel('医院名')).toHaveValue('タブA改医院');
+  await test.step('B has no edits of its own: it follows A', async () => {
+    await expect(b.getByLabel('医院名')).toHaveValue('タブA医院');
+  });
+
+  await test.step('Edits to different fields merge both ways', async () => {
+    await b.getByLabel('住所', { exact: true }).fill('Bの住所');
+    await expect(a.getByLabel('住所', { exact: true })).toHaveValue('Bの住所');
+    await a.getByLabel('電話番号').fill('03-0000-0000');
+    await expect(b.getByLabel('電話番号')).toHaveValue('03-0000-0000');
+    await expect(b.getByLabel('住所', { exact: true })).toHaveValue('Bの住所');
+  });
+
+  await test.step('The same field edited in both: the later one is told, and keeps its own text until the user chooses', async () => {
+    await b.getByLabel('医院名').fill('タブB医院');
+    await a.getByLabel('医院名').fill('タブA改医院');
+    await expect(b.getByText('この入力は別のタブでも編集されています')).toBeVisible();
+    await expect(b.getByLabel('医院名')).toHaveValue('タブB医院');
+    await b.getByRole('button', { name: 'あちらの内容を使う' }).click();
+    await expect(b.getByLabel('医院名')).toHaveValue('タブA改医院');
+  });
 });
 
 test('a new build served while a form holds unsaved input: no reload; the banner waits for a safe moment', async ({
@@ -187,23 +205,30 @@ test('a new build served while a form holds unsaved input: no reload; the banner
       page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))
     )
     .toBe(true);
-  // Not a safe moment: no banner, no reload, the input is untouched.
-  await expect(page.getByTestId('update-banner')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
-  await expect(page.getByLabel('住所', { exact: true })).toHaveValue('入力途中の住所');
-  // Home (client-side navigation, no reload) is a safe moment: the calm banner shows.
-  await page.getByRole('link', { name: 'ホーム' }).click();
-  await expect(page.getByTestId('update-banner')).toContainText('新しいバージョンがあります');
-  expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.getByRole('button', { name: '更新', exact: true }).click()
-  ]);
-  // The accepted update reloaded the page once into the new version.
-  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker ?? null)).toBe(null);
-  // After the switch, the unsaved input is still there as a draft.
-  await page.goto(server.url + '/settings/');
-  await expect(page.getByLabel('住所', { exact: true })).toHaveValue('入力途中の住所');
+  await test.step('Not a safe moment: no banner, no reload, the input is untouched', async () => {
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
+    await expect(page.getByLabel('住所', { exact: true })).toHaveValue('入力途中の住所');
+  });
+
+  await test.step('Home (client-side navigation, no reload) is a safe moment: the calm banner shows', async () => {
+    await page.getByRole('link', { name: 'ホーム' }).click();
+    await expect(page.getByTestId('update-banner')).toContainText('新しいバージョンがあります');
+    expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '更新', exact: true }).click()
+    ]);
+  });
+
+  await test.step('The accepted update reloaded the page once into the new version', async () => {
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker ?? null)).toBe(null);
+  });
+
+  await test.step('After the switch, the unsaved input is still there as a draft', async () => {
+    await page.goto(server.url + '/settings/');
+    await expect(page.getByLabel('住所', { exact: true })).toHaveValue('入力途中の住所');
+  });
 });
 
 test('an update accepted in one tab leaves a half-typed form in another tab alone; that tab works offline on its old files and switches once home', async ({
@@ -227,55 +252,67 @@ test('an update accepted in one tab leaves a half-typed form in another tab alon
   await expect(intakeLink).toBeVisible();
   const intakeHref = await intakeLink.getAttribute('href');
 
-  // Tab 2: the intake, half-typed (opened directly, so the queue's code is not loaded in this page yet).
   const two = await context.newPage();
-  await two.goto(base + intakeHref!);
-  await two.getByLabel('どうされましたか（症状）').fill('喉が痛い');
-  await expect(two.getByText('下書きを保存しました')).toBeVisible();
-  await two.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-
-  // A new build; tab 1 is at home and accepts it.
-  server.redeploy('v2', withoutOldChunks);
-  await one.goto(base + '/');
-  await one.evaluate(async () => {
-    await (await navigator.serviceWorker.getRegistration())?.update();
+  await test.step("Tab 2: the intake, half-typed (opened directly, so the queue's code is not loaded in this page yet)", async () => {
+    await two.goto(base + intakeHref!);
+    await two.getByLabel('どうされましたか（症状）').fill('喉が痛い');
+    await expect(two.getByText('下書きを保存しました')).toBeVisible();
+    await two.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
   });
-  await expect(one.getByTestId('update-banner')).toContainText('新しいバージョンがあります');
-  await Promise.all([
-    one.waitForEvent('load'),
-    one.getByRole('button', { name: '更新', exact: true }).click()
-  ]);
-  await expect(one.getByRole('heading', { level: 1 })).toContainText('手控え');
 
-  // Tab 2 was not reloaded: its input is there and it still types and autosaves.
-  await expect
-    .poll(() => two.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null))
-    .toBe(null);
-  await two.waitForTimeout(500);
-  expect(await markerOf(two)).toBe(42);
-  const symptoms = two.getByLabel('どうされましたか（症状）');
-  await expect(symptoms).toHaveValue('喉が痛い');
-  await symptoms.pressSequentially('、熱もある');
-  await expect(symptoms).toHaveValue('喉が痛い、熱もある');
-  await expect(two.getByText('下書きを保存しました')).toBeVisible();
-  // The old version's code is kept for it, so it keeps working offline, still without a reload.
-  expect(await retiredCaches(two)).toHaveLength(1);
-  await context.setOffline(true);
-  await two.getByRole('link', { name: '受付一覧', exact: true }).click();
-  await expect(two.getByRole('heading', { level: 1, name: '受付一覧' })).toBeVisible();
-  await expect(two.getByTestId('queue-row')).toHaveCount(1);
-  expect(await markerOf(two)).toBe(42);
-  await context.setOffline(false);
+  await test.step('A new build; tab 1 is at home and accepts it', async () => {
+    server.redeploy('v2', withoutOldChunks);
+    await one.goto(base + '/');
+    await one.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await expect(one.getByTestId('update-banner')).toContainText('新しいバージョンがあります');
+    await Promise.all([
+      one.waitForEvent('load'),
+      one.getByRole('button', { name: '更新', exact: true }).click()
+    ]);
+    await expect(one.getByRole('heading', { level: 1 })).toContainText('手控え');
+  });
 
-  // Home, with nothing unsaved on screen, is a safe moment: tab 2 switches to the new version.
-  await Promise.all([two.waitForEvent('load'), two.getByRole('link', { name: 'ホーム' }).click()]);
-  await expect(two.getByRole('heading', { level: 1 })).toContainText('手控え');
-  expect(await markerOf(two)).toBe(null);
-  // No page runs the old version any more: its kept files go.
-  await expect.poll(() => retiredCaches(two)).toEqual([]);
-  // The half-typed intake is still there as a draft.
-  await two.goto(base + intakeHref!);
-  await expect(two.getByLabel('どうされましたか（症状）')).toHaveValue('喉が痛い、熱もある');
+  await test.step('Tab 2 was not reloaded: its input is there and it still types and autosaves', async () => {
+    await expect
+      .poll(() =>
+        two.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)
+      )
+      .toBe(null);
+    await two.waitForTimeout(500);
+    expect(await markerOf(two)).toBe(42);
+    const symptoms = two.getByLabel('どうされましたか（症状）');
+    await expect(symptoms).toHaveValue('喉が痛い');
+    await symptoms.pressSequentially('、熱もある');
+    await expect(symptoms).toHaveValue('喉が痛い、熱もある');
+    await expect(two.getByText('下書きを保存しました')).toBeVisible();
+  });
+
+  await test.step("The old version's code is kept for it, so it keeps working offline, still without a reload", async () => {
+    expect(await retiredCaches(two)).toHaveLength(1);
+    await context.setOffline(true);
+    await two.getByRole('link', { name: '受付一覧', exact: true }).click();
+    await expect(two.getByRole('heading', { level: 1, name: '受付一覧' })).toBeVisible();
+    await expect(two.getByTestId('queue-row')).toHaveCount(1);
+    expect(await markerOf(two)).toBe(42);
+    await context.setOffline(false);
+  });
+
+  await test.step('Home, with nothing unsaved on screen, is a safe moment: tab 2 switches to the new version', async () => {
+    await Promise.all([two.waitForEvent('load'), two.getByRole('link', { name: 'ホーム' }).click()]);
+    await expect(two.getByRole('heading', { level: 1 })).toContainText('手控え');
+    expect(await markerOf(two)).toBe(null);
+  });
+
+  await test.step('No page runs the old version any more: its kept files go', async () => {
+    await expect.poll(() => retiredCaches(two)).toEqual([]);
+  });
+
+  await test.step('The half-typed intake is still there as a draft', async () => {
+    await two.goto(base + intakeHref!);
+    await expect(two.getByLabel('どうされましたか（症状）')).toHaveValue('喉が痛い、熱もある');
+  });
 });
 
 // `npm run serve` (what `npm start` runs after the build), on a stand-in build: no browser needed.

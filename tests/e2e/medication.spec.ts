@@ -59,67 +59,73 @@ test('an お薬手帳 pasted onto the memo, the roster’s allergies beside SOAP
   const allergies = page.getByRole('complementary', { name: '名簿のアレルギー' });
   await expect(allergies).toContainText('ペニシリン、造影剤');
 
-  // Someone else's notebook is flagged and cannot be attached before the staff confirm.
-  await page.getByRole('button', { name: 'テキストを貼り付ける' }).click();
-  await page.getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）').fill('これは手帳ではない');
-  await page.getByRole('button', { name: '読み込む' }).click();
-  await expect(page.getByText('1行目が「JAHISTC」で始まっていません')).toBeVisible();
-  await page
-    .getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）')
-    .fill(notebookText('別人 一郎', '1999-01-01'));
-  await page.getByRole('button', { name: '読み込む' }).click();
-  await expect(
-    page.getByText('この手帳は別の人のものかもしれません：氏名・生年月日が受付の内容と違います。')
-  ).toBeVisible();
-  await expect(page.getByRole('button', { name: 'この内容を診療メモに添付する' })).toBeDisabled();
-  await page.getByRole('button', { name: 'やめる' }).click();
+  await test.step("Someone else's notebook is flagged and cannot be attached before the staff confirm", async () => {
+    await page.getByRole('button', { name: 'テキストを貼り付ける' }).click();
+    await page.getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）').fill('これは手帳ではない');
+    await page.getByRole('button', { name: '読み込む' }).click();
+    await expect(page.getByText('1行目が「JAHISTC」で始まっていません')).toBeVisible();
+    await page
+      .getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）')
+      .fill(notebookText('別人 一郎', '1999-01-01'));
+    await page.getByRole('button', { name: '読み込む' }).click();
+    await expect(
+      page.getByText('この手帳は別の人のものかもしれません：氏名・生年月日が受付の内容と違います。')
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'この内容を診療メモに添付する' })).toBeDisabled();
+    await page.getByRole('button', { name: 'やめる' }).click();
+  });
 
-  // The patient's own notebook: read, shown, attached.
-  await page.getByRole('button', { name: 'テキストを貼り付ける' }).click();
-  await page
-    .getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）')
-    .fill(notebookText(patient.name, patient.birthDate));
-  await page.getByRole('button', { name: '読み込む' }).click();
-  await expect(page.getByText('この手帳は別の人のものかもしれません')).toHaveCount(0);
-  await page.getByRole('button', { name: 'この内容を診療メモに添付する' }).click();
-  const attached = page.getByRole('article', { name: 'お薬手帳（QR）' });
-  const row = attached.getByRole('row').filter({ hasText: 'アムロジピン錠５㎎' });
-  await expect(row).toContainText('1錠');
-  await expect(row).toContainText('【分１ 朝食後服用】');
-  await expect(row).toContainText('28日分');
-  await expect(row).toContainText('2025-04-01');
-  await expect(row).toContainText('工業会薬局 駅前店');
-  await expect(row).toContainText('医療法人 工業会病院 工業会 次郎');
-  await expect(attached).toContainText('貼り付け');
-  await expect(attached).toContainText('999,将来の拡張レコード,X');
+  await test.step("The patient's own notebook: read, shown, attached", async () => {
+    await page.getByRole('button', { name: 'テキストを貼り付ける' }).click();
+    await page
+      .getByLabel('お薬手帳のテキスト（JAHISTC で始まるもの）')
+      .fill(notebookText(patient.name, patient.birthDate));
+    await page.getByRole('button', { name: '読み込む' }).click();
+    await expect(page.getByText('この手帳は別の人のものかもしれません')).toHaveCount(0);
+    await page.getByRole('button', { name: 'この内容を診療メモに添付する' }).click();
+    const attached = page.getByRole('article', { name: 'お薬手帳（QR）' });
+    const row = attached.getByRole('row').filter({ hasText: 'アムロジピン錠５㎎' });
+    await expect(row).toContainText('1錠');
+    await expect(row).toContainText('【分１ 朝食後服用】');
+    await expect(row).toContainText('28日分');
+    await expect(row).toContainText('2025-04-01');
+    await expect(row).toContainText('工業会薬局 駅前店');
+    await expect(row).toContainText('医療法人 工業会病院 工業会 次郎');
+    await expect(attached).toContainText('貼り付け');
+    await expect(attached).toContainText('999,将来の拡張レコード,X');
+  });
 
-  // A prescribed drug whose name holds a roster allergy word is warned about, as a name match.
-  await page.getByRole('button', { name: '＋ 処方を追加' }).click();
-  const rx = page.getByRole('group', { name: '処方 1', exact: true });
-  await rx.getByLabel('薬剤名').fill('サワシリン（ペニシリン系）カプセル');
-  await expect(rx.getByRole('alert')).toContainText('「ペニシリン」（名簿）');
-  await expect(rx.getByRole('alert')).toContainText('名前の一致を見ただけで、相互作用の確認ではありません');
-  // The panel, the allergies and the warning pass axe's serious and critical checks.
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  await page.getByRole('button', { name: '診療メモを保存' }).click();
-  await expect(page.getByText('診療メモを保存し、会計待ちにしました。')).toBeVisible();
+  await test.step('A prescribed drug whose name holds a roster allergy word is warned about, as a name match', async () => {
+    await page.getByRole('button', { name: '＋ 処方を追加' }).click();
+    const rx = page.getByRole('group', { name: '処方 1', exact: true });
+    await rx.getByLabel('薬剤名').fill('サワシリン（ペニシリン系）カプセル');
+    await expect(rx.getByRole('alert')).toContainText('「ペニシリン」（名簿）');
+    await expect(rx.getByRole('alert')).toContainText('名前の一致を見ただけで、相互作用の確認ではありません');
+  });
 
-  // Nothing is lost on a reload.
-  await page.reload();
-  await expect(
-    page
-      .getByRole('article', { name: 'お薬手帳（QR）' })
-      .getByRole('row')
-      .filter({ hasText: 'アムロジピン錠５㎎' })
-  ).toContainText('工業会薬局 駅前店');
-  await expect(page.getByRole('complementary', { name: '名簿のアレルギー' })).toContainText(
-    'ペニシリン、造影剤'
-  );
-  await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByRole('alert')).toContainText(
-    '「ペニシリン」（名簿）'
-  );
+  await test.step("The panel, the allergies and the warning pass axe's serious and critical checks", async () => {
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByRole('button', { name: '診療メモを保存' }).click();
+    await expect(page.getByText('診療メモを保存し、会計待ちにしました。')).toBeVisible();
+  });
+
+  await test.step('Nothing is lost on a reload', async () => {
+    await page.reload();
+    await expect(
+      page
+        .getByRole('article', { name: 'お薬手帳（QR）' })
+        .getByRole('row')
+        .filter({ hasText: 'アムロジピン錠５㎎' })
+    ).toContainText('工業会薬局 駅前店');
+    await expect(page.getByRole('complementary', { name: '名簿のアレルギー' })).toContainText(
+      'ペニシリン、造影剤'
+    );
+    await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByRole('alert')).toContainText(
+      '「ペニシリン」（名簿）'
+    );
+  });
 });
 
 test('an お薬手帳 QR code in Shift_JIS read by the tablet camera', async ({ playwright, server }) => {

@@ -28,34 +28,40 @@ test('before an outage: a pack of 20 blank 受付票 U-0001…U-0020, then the n
   for (let n = 1; n <= 20; n++) expect(text).toContain(`U-${String(n).padStart(4, '0')}`);
   expect(text).not.toContain('U-0021');
   expect(text).toContain(CLINIC);
-  // The preview stays inside the app, with print and close.
-  await expect(preview.locator('iframe')).toHaveAttribute('src', /^blob:/);
-  await expect(preview.getByRole('button', { name: '印刷する' })).toBeVisible();
+  await test.step('The preview stays inside the app, with print and close', async () => {
+    await expect(preview.locator('iframe')).toHaveAttribute('src', /^blob:/);
+    await expect(preview.getByRole('button', { name: '印刷する' })).toBeVisible();
+  });
 
-  // The next unused number is remembered: 21, also after a reload.
-  await expect(page.getByLabel('開始番号')).toHaveValue('21');
-  await expect(page.getByTestId('pack-range')).toHaveText('U-0021 〜 U-0040');
-  await page.reload();
-  await expect(page.getByLabel('開始番号')).toHaveValue('21');
-  await expect(page.getByText('まだ使っていない次の番号：U-0021')).toBeVisible();
-  // Other forms keep their own numbers.
-  await page.getByRole('radio', { name: '問診票', exact: true }).check();
-  await expect(page.getByLabel('開始番号')).toHaveValue('1');
-  await expect(page.getByTestId('pack-range')).toHaveText('Q-0001 〜 Q-0020');
+  await test.step('The next unused number is remembered: 21, also after a reload', async () => {
+    await expect(page.getByLabel('開始番号')).toHaveValue('21');
+    await expect(page.getByTestId('pack-range')).toHaveText('U-0021 〜 U-0040');
+    await page.reload();
+    await expect(page.getByLabel('開始番号')).toHaveValue('21');
+    await expect(page.getByText('まだ使っていない次の番号：U-0021')).toBeVisible();
+  });
 
-  // Printing an older range again is allowed, with a warning, and does not move the number back.
-  await page.getByRole('radio', { name: '受付票', exact: true }).check();
-  await page.getByLabel('開始番号').fill('5');
-  await page.getByLabel('枚数').fill('２');
-  await expect(page.getByText(/印刷済みの番号が含まれます/)).toBeVisible();
-  await page.getByRole('button', { name: '受付票のPDFを作る' }).click();
-  await expect(page.getByText('PDFができました（2ページ）')).toBeVisible();
-  await expect(page.getByLabel('開始番号')).toHaveValue('21');
+  await test.step('Other forms keep their own numbers', async () => {
+    await page.getByRole('radio', { name: '問診票', exact: true }).check();
+    await expect(page.getByLabel('開始番号')).toHaveValue('1');
+    await expect(page.getByTestId('pack-range')).toHaveText('Q-0001 〜 Q-0020');
+  });
 
-  // A count past the limit is refused beside the field.
-  await page.getByLabel('枚数').fill('501');
-  await page.getByRole('button', { name: '受付票のPDFを作る' }).click();
-  await expect(page.getByText('枚数は1〜500の数字で入れてください')).toBeVisible();
+  await test.step('Printing an older range again is allowed, with a warning, and does not move the number back', async () => {
+    await page.getByRole('radio', { name: '受付票', exact: true }).check();
+    await page.getByLabel('開始番号').fill('5');
+    await page.getByLabel('枚数').fill('２');
+    await expect(page.getByText(/印刷済みの番号が含まれます/)).toBeVisible();
+    await page.getByRole('button', { name: '受付票のPDFを作る' }).click();
+    await expect(page.getByText('PDFができました（2ページ）')).toBeVisible();
+    await expect(page.getByLabel('開始番号')).toHaveValue('21');
+  });
+
+  await test.step('A count past the limit is refused beside the field', async () => {
+    await page.getByLabel('枚数').fill('501');
+    await page.getByRole('button', { name: '受付票のPDFを作る' }).click();
+    await expect(page.getByText('枚数は1〜500の数字で入れてください')).toBeVisible();
+  });
 });
 
 test('the waiting-room notice (Japanese and English) and the staff card print offline', async ({
@@ -109,29 +115,32 @@ test('during an outage: the day log lists both arrivals registered at the desk, 
   await expect(page.getByTestId('printout-counts')).toHaveText('受付 2件・診療メモ 1件');
   const log = await makeAndDownload(page, testInfo, '受付記録のPDFを作る');
   expect(log.fileName).toMatch(/^\d{4}-\d{2}-\d{2}_受付記録\.pdf$/);
-  // Names are stored with a full-width space (山田＋全角スペース＋太郎), which pdftotext lays out as spaces.
-  const lines = log.text.split('\n');
-  const yamada = lines.find((l) => /山田\s+太郎/.test(l)) ?? '';
-  const suzuki = lines.find((l) => /鈴木\s+花子/.test(l)) ?? '';
-  expect(yamada).toMatch(/A-001\s+\d{2}:\d{2}/);
-  expect(yamada).toContain('再診');
-  expect(yamada).toMatch(/再診\s+待合\s+有\s+預り金/);
-  expect(yamada).toContain('3,000');
-  expect(suzuki).toMatch(/A-002\s+\d{2}:\d{2}/);
-  expect(suzuki).toContain('初診');
-  expect(suzuki).toMatch(/初診\s+待合\s+—\s+未/);
-  expect(log.text.search(/山田\s+太郎/)).toBeLessThan(log.text.search(/鈴木\s+花子/));
-  expect(log.text).toContain(CLINIC);
+  await test.step('Names are stored with a full-width space (山田＋全角スペース＋太郎), which pdftotext lays out as spaces', async () => {
+    const lines = log.text.split('\n');
+    const yamada = lines.find((l) => /山田\s+太郎/.test(l)) ?? '';
+    const suzuki = lines.find((l) => /鈴木\s+花子/.test(l)) ?? '';
+    expect(yamada).toMatch(/A-001\s+\d{2}:\d{2}/);
+    expect(yamada).toContain('再診');
+    expect(yamada).toMatch(/再診\s+待合\s+有\s+預り金/);
+    expect(yamada).toContain('3,000');
+    expect(suzuki).toMatch(/A-002\s+\d{2}:\d{2}/);
+    expect(suzuki).toContain('初診');
+    expect(suzuki).toMatch(/初診\s+待合\s+—\s+未/);
+    expect(log.text.search(/山田\s+太郎/)).toBeLessThan(log.text.search(/鈴木\s+花子/));
+    expect(log.text).toContain(CLINIC);
+  });
 
-  // The memo printout holds the one memo, with 疑い and the blood pressure.
-  const memos = await makeAndDownload(page, testInfo, '診療メモのPDFを作る');
-  expect(memos.text).toMatch(/山田\s+太郎/);
-  expect(memos.text).not.toMatch(/鈴木\s+花子/);
-  expect(memos.text).toContain('急性上気道炎（疑い）');
-  expect(memos.text).toContain('128/82');
+  await test.step('The memo printout holds the one memo, with 疑い and the blood pressure', async () => {
+    const memos = await makeAndDownload(page, testInfo, '診療メモのPDFを作る');
+    expect(memos.text).toMatch(/山田\s+太郎/);
+    expect(memos.text).not.toMatch(/鈴木\s+花子/);
+    expect(memos.text).toContain('急性上気道炎（疑い）');
+    expect(memos.text).toContain('128/82');
+  });
 
-  // The session's timeline says what was printed, never whose.
-  expect((await timelineDetails(page, 'printed')).sort()).toEqual(['dayLog 2', 'visitMemos 1']);
+  await test.step("The session's timeline says what was printed, never whose", async () => {
+    expect((await timelineDetails(page, 'printed')).sort()).toEqual(['dayLog 2', 'visitMemos 1']);
+  });
 });
 
 test('a form typed as Ｕ－３ is linked to an arrival, found again by its number, and asks before moving', async ({
@@ -161,51 +170,56 @@ test('a form typed as Ｕ－３ is linked to an arrival, found again by its numb
   await form.getByLabel('用紙の番号').fill('Ｕ－３');
   await expect(form.getByTestId('serial-read')).toHaveText('U-0003（受付票）');
   await expect(form.getByRole('radio', { name: '受付', exact: true })).toBeChecked();
-  // A reload keeps what was typed.
-  await page.reload();
-  await expect(form.getByLabel('用紙の番号')).toHaveValue('Ｕ－３');
-  await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-001 山田 太郎' });
-  await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
-  await expect(page.getByText('U-0003 を「受付 A-001 山田 太郎」につなぎました')).toBeVisible();
-  await expect(form.getByLabel('用紙の番号')).toHaveValue('');
+  await test.step('A reload keeps what was typed', async () => {
+    await page.reload();
+    await expect(form.getByLabel('用紙の番号')).toHaveValue('Ｕ－３');
+    await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-001 山田 太郎' });
+    await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
+    await expect(page.getByText('U-0003 を「受付 A-001 山田 太郎」につなぎました')).toBeVisible();
+    await expect(form.getByLabel('用紙の番号')).toHaveValue('');
+  });
 
-  // Both ways: number → record, record → numbers.
   const bySerial = page.getByTestId('links-by-serial');
-  await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('受付 A-001 山田 太郎');
-  await expect(page.getByTestId('links-by-record').getByRole('row', { name: /山田 太郎/ })).toContainText(
-    'U-0003'
-  );
+  await test.step('Both ways: number → record, record → numbers', async () => {
+    await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('受付 A-001 山田 太郎');
+    await expect(page.getByTestId('links-by-record').getByRole('row', { name: /山田 太郎/ })).toContainText(
+      'U-0003'
+    );
+  });
 
-  // Looking the number up, typed another way, finds the arrival with a link to it.
-  const lookup = page.getByRole('region', { name: '番号で記録を探す' });
-  await lookup.getByLabel('探す番号').fill('u3');
-  await lookup.getByRole('button', { name: '探す' }).click();
-  await expect(lookup.getByTestId('lookup-result')).toContainText('U-0003 の記録：1件');
-  await expect(lookup.getByTestId('lookup-result')).toContainText('受付 A-001 山田 太郎');
-  const open = lookup.getByRole('link', { name: '受付を開く' });
-  await expect(open).toHaveAttribute('href', /^\/reception\/\?arrival=[\w-]+$/);
+  await test.step('Looking the number up, typed another way, finds the arrival with a link to it', async () => {
+    const lookup = page.getByRole('region', { name: '番号で記録を探す' });
+    await lookup.getByLabel('探す番号').fill('u3');
+    await lookup.getByRole('button', { name: '探す' }).click();
+    await expect(lookup.getByTestId('lookup-result')).toContainText('U-0003 の記録：1件');
+    await expect(lookup.getByTestId('lookup-result')).toContainText('受付 A-001 山田 太郎');
+    const open = lookup.getByRole('link', { name: '受付を開く' });
+    await expect(open).toHaveAttribute('href', /^\/reception\/\?arrival=[\w-]+$/);
+  });
 
-  // The same number on another arrival: asked first; "leave it" changes nothing, "link here" moves it.
-  await form.getByLabel('用紙の番号').fill('U-0003');
-  await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-002 鈴木 花子' });
-  await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
-  const ask = page.getByRole('dialog', { name: 'U-0003 はほかの記録につながっています' });
-  await expect(ask).toContainText('受付 A-001 山田 太郎');
-  await ask.getByRole('button', { name: 'そのままにする' }).click();
-  await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('山田 太郎');
-  await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
-  await ask.getByRole('button', { name: 'つなぎ直す' }).click();
-  await expect(page.getByText('U-0003 を「受付 A-002 鈴木 花子」につなぎました')).toBeVisible();
-  await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('鈴木 花子');
+  await test.step('The same number on another arrival: asked first; "leave it" changes nothing, "link here" moves it', async () => {
+    await form.getByLabel('用紙の番号').fill('U-0003');
+    await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-002 鈴木 花子' });
+    await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
+    const ask = page.getByRole('dialog', { name: 'U-0003 はほかの記録につながっています' });
+    await expect(ask).toContainText('受付 A-001 山田 太郎');
+    await ask.getByRole('button', { name: 'そのままにする' }).click();
+    await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('山田 太郎');
+    await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
+    await ask.getByRole('button', { name: 'つなぎ直す' }).click();
+    await expect(page.getByText('U-0003 を「受付 A-002 鈴木 花子」につなぎました')).toBeVisible();
+    await expect(bySerial.getByRole('row', { name: /U-0003/ })).toContainText('鈴木 花子');
+  });
 
-  // It is stored: after a reload the link is there, and opening it shows the arrival.
-  await page.reload();
-  await expect(page.getByTestId('links-by-serial').getByRole('row', { name: /U-0003/ })).toContainText(
-    '鈴木 花子'
-  );
-  await page.getByTestId('links-by-serial').getByRole('link', { name: '受付 A-002 鈴木 花子' }).click();
-  await expect(page).toHaveURL(/\/reception\/\?arrival=/);
-  await expect(page.getByText('鈴木 花子').first()).toBeVisible();
+  await test.step('It is stored: after a reload the link is there, and opening it shows the arrival', async () => {
+    await page.reload();
+    await expect(page.getByTestId('links-by-serial').getByRole('row', { name: /U-0003/ })).toContainText(
+      '鈴木 花子'
+    );
+    await page.getByTestId('links-by-serial').getByRole('link', { name: '受付 A-002 鈴木 花子' }).click();
+    await expect(page).toHaveURL(/\/reception\/\?arrival=/);
+    await expect(page.getByText('鈴木 花子').first()).toBeVisible();
+  });
 });
 
 test('without a camera the scanner says so and the number can still be typed', async ({
@@ -255,31 +269,32 @@ test('the paper screen, with a preview open and a link made, has no serious acce
 });
 
 test('a form held up to the tablet camera fills in its number', async ({ playwright, server }) => {
-  // A browser of its own whose fake camera shows a printed QR code.
-  const { browser, context } = await tabletWithCamera(playwright.chromium, 'U-0007');
-  try {
-    const page = await context.newPage();
-    await openReady(page, server.url + '/');
-    await setUpClinic(page, server.url);
-    await declareOutage(page, server.url);
-    await context.setOffline(true);
-    await registerAtDesk(page, server.url, {
-      name: '山田 太郎',
-      kana: 'ヤマダ タロウ',
-      birth: '1970-04-01',
-      visitType: '再診'
-    });
-    await page.goto(server.url + '/paper/');
-    const form = page.getByRole('region', { name: '紙の用紙を記録につなぐ' });
-    await form.getByRole('button', { name: 'カメラで読み取る' }).click();
-    await expect(form.getByLabel('用紙の番号')).toHaveValue('U-0007', { timeout: 15_000 });
-    await expect(form.getByTestId('serial-read')).toHaveText('U-0007（受付票）');
-    // The camera is closed once the number is read.
-    await expect(form.getByRole('button', { name: 'カメラを閉じる' })).toHaveCount(0);
-    await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-001 山田 太郎' });
-    await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
-    await expect(page.getByText('U-0007 を「受付 A-001 山田 太郎」につなぎました')).toBeVisible();
-  } finally {
-    await browser.close();
-  }
+  await test.step('A browser of its own whose fake camera shows a printed QR code', async () => {
+    const { browser, context } = await tabletWithCamera(playwright.chromium, 'U-0007');
+    try {
+      const page = await context.newPage();
+      await openReady(page, server.url + '/');
+      await setUpClinic(page, server.url);
+      await declareOutage(page, server.url);
+      await context.setOffline(true);
+      await registerAtDesk(page, server.url, {
+        name: '山田 太郎',
+        kana: 'ヤマダ タロウ',
+        birth: '1970-04-01',
+        visitType: '再診'
+      });
+      await page.goto(server.url + '/paper/');
+      const form = page.getByRole('region', { name: '紙の用紙を記録につなぐ' });
+      await form.getByRole('button', { name: 'カメラで読み取る' }).click();
+      await expect(form.getByLabel('用紙の番号')).toHaveValue('U-0007', { timeout: 15_000 });
+      await expect(form.getByTestId('serial-read')).toHaveText('U-0007（受付票）');
+      // The camera is closed once the number is read.
+      await expect(form.getByRole('button', { name: 'カメラを閉じる' })).toHaveCount(0);
+      await form.getByLabel('つなぐ受付').selectOption({ label: '受付 A-001 山田 太郎' });
+      await form.getByRole('button', { name: 'つなぐ', exact: true }).click();
+      await expect(page.getByText('U-0007 を「受付 A-001 山田 太郎」につなぎました')).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  });
 });

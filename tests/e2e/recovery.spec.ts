@@ -471,159 +471,178 @@ test('before a purge: changes after the last bundle and unsaved forms are named;
   server
 }) => {
   test.setTimeout(120_000);
-  // ── The morning: tablet A registers three patients; paper forms are printed and one is linked.
-  await openReady(page, server.url + '/');
-  await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
-  await declareOutage(page, server.url);
-  await context.setOffline(true);
-  const sessionId = await currentSessionId(page);
-  const day = recordsFor(sessionId, 'A', [
-    { n: 1, name: '髙橋 ①子', deposit: 3000 },
-    { n: 2, name: '新患 太郎', isNew: true, deposit: 2000 },
-    { n: 3, name: '鈴木 次郎', deposit: 5000 }
-  ]);
-  // A-001's numbers are the ones a spreadsheet mangles when it guesses (01200013 → 1200013, 1/2 → a date).
-  const a1 = day.arrivals[0]!;
-  day.arrivals[0] = {
-    ...a1,
-    patientNo: '000001',
-    phone: '09012345678',
-    insurance: { ...a1.insurance, insurerNo: '01200013', branch: '03' }
-  };
-  const memo1 = day.memos[0]!;
-  const rx = memo1.content.prescriptions[0]!;
-  day.memos[0] = {
-    ...memo1,
-    content: { ...memo1.content, prescriptions: [rx, { ...rx, id: 'rx-2', drug: 'ムコダイン錠250' }] }
-  };
-  const [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
-  await putRows(page, {
-    ...day,
-    intakes: [intakeFor(a3, { symptoms: '咳が止まらない', since: '3日前', allergies: 'ペニシリン' })],
-    paperLinks: [paperLinkFor(a3, 'U-0003')],
-    events: [logged(sessionId, 'printed', 'arrivalSlip 5'), logged(sessionId, 'printed', 'waitingNotice 1')]
+  let sessionId = '';
+  let day: ReturnType<typeof recordsFor>;
+  let a2: Arrival;
+  let a3: Arrival;
+  await test.step('── The morning: tablet A registers three patients; paper forms are printed and one is linked', async () => {
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
+    await declareOutage(page, server.url);
+    await context.setOffline(true);
+    sessionId = await currentSessionId(page);
+    day = recordsFor(sessionId, 'A', [
+      { n: 1, name: '髙橋 ①子', deposit: 3000 },
+      { n: 2, name: '新患 太郎', isNew: true, deposit: 2000 },
+      { n: 3, name: '鈴木 次郎', deposit: 5000 }
+    ]);
+    // A-001's numbers are the ones a spreadsheet mangles when it guesses (01200013 → 1200013, 1/2 → a date).
+    const a1 = day.arrivals[0]!;
+    day.arrivals[0] = {
+      ...a1,
+      patientNo: '000001',
+      phone: '09012345678',
+      insurance: { ...a1.insurance, insurerNo: '01200013', branch: '03' }
+    };
+    const memo1 = day.memos[0]!;
+    const rx = memo1.content.prescriptions[0]!;
+    day.memos[0] = {
+      ...memo1,
+      content: { ...memo1.content, prescriptions: [rx, { ...rx, id: 'rx-2', drug: 'ムコダイン錠250' }] }
+    };
+    [, a2, a3] = day.arrivals as [Arrival, Arrival, Arrival];
+    await putRows(page, {
+      ...day,
+      intakes: [intakeFor(a3, { symptoms: '咳が止まらない', since: '3日前', allergies: 'ペニシリン' })],
+      paperLinks: [paperLinkFor(a3, 'U-0003')],
+      events: [logged(sessionId, 'printed', 'arrivalSlip 5'), logged(sessionId, 'printed', 'waitingNotice 1')]
+    });
   });
 
-  // The home screen's timeline says what was printed, in words.
-  await page.goto(server.url + '/');
-  await expect(page.getByRole('listitem').filter({ hasText: '受付票 5枚' })).toHaveCount(1);
-  await expect(page.getByRole('listitem').filter({ hasText: '待合室の掲示 1枚' })).toHaveCount(1);
-  await expect(page.getByText(/arrivalSlip|waitingNotice/)).toHaveCount(0);
-  await page.getByRole('button', { name: '復旧を記録する' }).click();
-  // The second tap, after the list of what is still open.
-  await expect(page.getByTestId('recovery-precheck')).toBeVisible();
-  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
-  await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
-
-  // ── The EHR is back: the bundle is exported first.
-  await page.goto(server.url + `/recovery/export/?session=${sessionId}`);
-  await exportBundle(page);
-
-  // Then the cashier settles two deposits…
-  await putRows(page, { settlements: [settledNow(day.bills[0]!), settledNow(day.bills[2]!)] });
-  // …and the office ticks two lines of the checklist. Each button names its patient and line.
-  await page.goto(server.url + `/recovery/checklist/?session=${sessionId}`);
-  await expect(page.getByTestId('checklist-progress')).toContainText('0 / 9 件 入力済み');
-  await expect(page.getByRole('button', { name: /に入力済み/ })).toHaveCount(9);
-  const names = await page
-    .getByRole('button', { name: /に入力済み/ })
-    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent));
-  expect(new Set(names).size).toBe(names.length);
-  await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('アレルギー：ペニシリン');
-  await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('問診の症状：咳が止まらない');
-  await page.getByRole('button', { name: '電子カルテに入力済み（A-001・受付）' }).click();
-  await page.getByRole('button', { name: 'レセコンに入力済み（A-001・会計）' }).click();
-  await expect(page.getByTestId('checklist-progress')).toContainText('2 / 9 件 入力済み');
-  // The new patient's number is started but not saved; the doctor left a memo half written.
-  const newcomer = page.getByTestId(`be-arrival-${a2.id}`);
-  await newcomer.getByRole('button', { name: '電子カルテに入力済み（A-002・受付）' }).click();
-  await expect(newcomer.getByRole('alert')).toBeVisible();
-  await expect(newcomer.getByRole('button', { name: /番号なしで入力済みにする/ })).toBeVisible();
-  await newcomer.getByLabel('電子カルテの患者番号').fill('0077');
-  await expect.poll(() => getRow(page, 'drafts', `recovery.ehrNo.${a2.id}`)).toBeTruthy();
-  await putRows(page, {
-    drafts: [
-      {
-        key: `visits.memo:${a3.id}`,
-        value: { content: { findings: '書きかけ' }, baseRev: 0 },
-        updatedAt: new Date().toISOString(),
-        tabId: 'doctor',
-        sessionId
-      }
-    ]
+  await test.step("The home screen's timeline says what was printed, in words", async () => {
+    await page.goto(server.url + '/');
+    await expect(page.getByRole('listitem').filter({ hasText: '受付票 5枚' })).toHaveCount(1);
+    await expect(page.getByRole('listitem').filter({ hasText: '待合室の掲示 1枚' })).toHaveCount(1);
+    await expect(page.getByText(/arrivalSlip|waitingNotice/)).toHaveCount(0);
+    await page.getByRole('button', { name: '復旧を記録する' }).click();
+    // The second tap, after the list of what is still open.
+    await expect(page.getByTestId('recovery-precheck')).toBeVisible();
+    await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
+    await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
   });
 
-  // ── The purge page says the bundle is stale, how much is missing from it, and which forms would be lost.
-  await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
+  await test.step('── The EHR is back: the bundle is exported first', async () => {
+    await page.goto(server.url + `/recovery/export/?session=${sessionId}`);
+    await exportBundle(page);
+  });
+
+  await test.step('Then the cashier settles two deposits, and the office ticks two lines of the checklist; each button names its patient and line', async () => {
+    await putRows(page, { settlements: [settledNow(day.bills[0]!), settledNow(day.bills[2]!)] });
+    await page.goto(server.url + `/recovery/checklist/?session=${sessionId}`);
+    await expect(page.getByTestId('checklist-progress')).toContainText('0 / 9 件 入力済み');
+    await expect(page.getByRole('button', { name: /に入力済み/ })).toHaveCount(9);
+    const names = await page
+      .getByRole('button', { name: /に入力済み/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent));
+    expect(new Set(names).size).toBe(names.length);
+    await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('アレルギー：ペニシリン');
+    await expect(page.getByTestId(`be-arrival-${a3.id}`)).toContainText('問診の症状：咳が止まらない');
+    await page.getByRole('button', { name: '電子カルテに入力済み（A-001・受付）' }).click();
+    await page.getByRole('button', { name: 'レセコンに入力済み（A-001・会計）' }).click();
+    await expect(page.getByTestId('checklist-progress')).toContainText('2 / 9 件 入力済み');
+  });
+
+  await test.step("The new patient's number is started but not saved; the doctor left a memo half written", async () => {
+    const newcomer = page.getByTestId(`be-arrival-${a2.id}`);
+    await newcomer.getByRole('button', { name: '電子カルテに入力済み（A-002・受付）' }).click();
+    await expect(newcomer.getByRole('alert')).toBeVisible();
+    await expect(newcomer.getByRole('button', { name: /番号なしで入力済みにする/ })).toBeVisible();
+    await newcomer.getByLabel('電子カルテの患者番号').fill('0077');
+    await expect.poll(() => getRow(page, 'drafts', `recovery.ehrNo.${a2.id}`)).toBeTruthy();
+    await putRows(page, {
+      drafts: [
+        {
+          key: `visits.memo:${a3.id}`,
+          value: { content: { findings: '書きかけ' }, baseRev: 0 },
+          updatedAt: new Date().toISOString(),
+          tabId: 'doctor',
+          sessionId
+        }
+      ]
+    });
+  });
+
   const warnings = page.getByTestId('purge-warnings');
-  await expect(warnings.getByTestId('purge-warn-export')).toContainText(
-    /最後の書き出し（.+）のあとに変更があります（4件）— もう一度書き出してください/
-  );
-  await expect(warnings).toContainText('診療メモの下書き 1件（A-003）— 保存されていないため消えます');
-  await expect(warnings).toContainText(
-    '電子カルテの患者番号の入力途中 1件（A-002）— 保存されていないため消えます'
-  );
-  await expect(page.getByTestId('purge-summary')).toContainText('入力途中のフォーム');
-  // The warning leads straight to a fresh export; after it, the bundle holds everything again.
-  await warnings.getByRole('link', { name: 'バンドルを書き出す' }).click();
-  await expect(page).toHaveURL(/\/recovery\/export\//);
-  await exportBundle(page);
-  await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
-  await expect(page.getByTestId('purge-warnings')).toContainText('診療メモの下書き 1件（A-003）');
-  await expect(page.getByTestId('purge-warn-export')).toHaveCount(0);
-
-  // ── The arrivals CSV carries the linked paper and the intake answers.
-  await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
-  const csv = await downloadBy(page, () => page.getByRole('button', { name: /書き出す.*受付一覧/ }).click());
-  const rows = csvRows(utf8(await bytesOf(csv)).replace(/^\uFEFF/, ''));
-  const h = rows[0]!;
-  const row3 = rows.find((r) => r[0] === 'A-003')!;
-  expect(row3[h.indexOf('用紙番号')]).toBe('U-0003');
-  expect(row3[h.indexOf('問診_症状')]).toBe('咳が止まらない');
-  expect(row3[h.indexOf('問診_アレルギー')]).toBe('ペニシリン');
-  expect(row3[h.indexOf('問診_記入者')]).toBe('患者');
-  expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('問診_アレルギー')]).toBe('');
-  expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('保険者番号')]).toBe('01200013');
-
-  // ── Beside each CSV, the same table as .xlsx: what a spreadsheet would mangle is text, money a number.
-  const xlsxOf = (title: RegExp) =>
-    downloadBy(page, () =>
-      page.getByRole('button', { name: new RegExp(`Excel形式.*${title.source}`) }).click()
+  await test.step('── The purge page says the bundle is stale, how much is missing from it, and which forms would be lost', async () => {
+    await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
+    await expect(warnings.getByTestId('purge-warn-export')).toContainText(
+      /最後の書き出し（.+）のあとに変更があります（4件）— もう一度書き出してください/
     );
-  const arrivalsXlsx = await xlsxOf(/受付一覧/);
-  expect(arrivalsXlsx.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_受付一覧\.xlsx$/);
-  const arrivalsSheet = onlySheet(await bytesOf(arrivalsXlsx), '受付一覧');
-  expect(arrivalsSheet.rows).toHaveLength(rows.length); // the same rows…
-  const arrivals = sheetTable(arrivalsSheet);
-  expect(arrivals.headers).toEqual(h); // …and columns as the CSV
-  const first = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-001');
-  expect(arrivals.cell(first, '保険者番号')).toEqual({ type: 'text', value: '01200013' });
-  expect(arrivals.cell(first, '患者番号')).toEqual({ type: 'text', value: '000001' });
-  expect(arrivals.cell(first, '枝番')).toEqual({ type: 'text', value: '03' });
-  expect(arrivals.cell(first, '電話番号')).toEqual({ type: 'text', value: '09012345678' });
-  expect(arrivals.cell(first, '受付日')?.type).toBe('text');
-  const third = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-003');
-  expect(arrivals.cell(third, '問診_症状')).toEqual({ type: 'text', value: '咳が止まらない' });
+    await expect(warnings).toContainText('診療メモの下書き 1件（A-003）— 保存されていないため消えます');
+    await expect(warnings).toContainText(
+      '電子カルテの患者番号の入力途中 1件（A-002）— 保存されていないため消えます'
+    );
+    await expect(page.getByTestId('purge-summary')).toContainText('入力途中のフォーム');
+  });
 
-  const memos = sheetTable(onlySheet(await bytesOf(await xlsxOf(/診療メモ/)), '診療メモ'));
-  expect(memos.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
-  expect(memos.cell(1, '処方番号')).toEqual({ type: 'text', value: '1/2' });
-  expect(memos.cell(2, '処方番号')).toEqual({ type: 'text', value: '2/2' });
-  expect(memos.cell(2, '薬剤名')).toEqual({ type: 'text', value: 'ムコダイン錠250' });
+  await test.step('The warning leads straight to a fresh export; after it, the bundle holds everything again', async () => {
+    await warnings.getByRole('link', { name: 'バンドルを書き出す' }).click();
+    await expect(page).toHaveURL(/\/recovery\/export\//);
+    await exportBundle(page);
+    await page.goto(server.url + `/recovery/purge/?session=${sessionId}`);
+    await expect(page.getByTestId('purge-warnings')).toContainText('診療メモの下書き 1件（A-003）');
+    await expect(page.getByTestId('purge-warn-export')).toHaveCount(0);
+  });
 
-  const bills = sheetTable(onlySheet(await bytesOf(await xlsxOf(/預り金と精算/)), '預り金と精算'));
-  expect(bills.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
-  expect(bills.cell(1, '金額')).toEqual({ type: 'number', value: '3000' });
-  await expect(page.getByText(/書き出しました：.*_預り金と精算\.xlsx/)).toBeVisible();
+  let rows: string[][] = [];
+  let h: string[] = [];
+  await test.step('── The arrivals CSV carries the linked paper and the intake answers', async () => {
+    await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
+    const csv = await downloadBy(page, () =>
+      page.getByRole('button', { name: /書き出す.*受付一覧/ }).click()
+    );
+    rows = csvRows(utf8(await bytesOf(csv)).replace(/^\uFEFF/, ''));
+    h = rows[0]!;
+    const row3 = rows.find((r) => r[0] === 'A-003')!;
+    expect(row3[h.indexOf('用紙番号')]).toBe('U-0003');
+    expect(row3[h.indexOf('問診_症状')]).toBe('咳が止まらない');
+    expect(row3[h.indexOf('問診_アレルギー')]).toBe('ペニシリン');
+    expect(row3[h.indexOf('問診_記入者')]).toBe('患者');
+    expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('問診_アレルギー')]).toBe('');
+    expect(rows.find((r) => r[0] === 'A-001')![h.indexOf('保険者番号')]).toBe('01200013');
+  });
 
-  // ── The report's timeline in words too.
-  await page.goto(server.url + `/recovery/report/?session=${sessionId}`);
-  const report = page.getByTestId('incident-report');
-  await expect(report).toContainText('受付票 5枚');
-  await expect(report).toContainText('CSV：受付一覧');
-  await expect(report).toContainText('Excel形式（.xlsx）：受付一覧');
-  await expect(report).not.toContainText('arrivalSlip');
-  await expect(report).not.toContainText('waitingNotice');
+  await test.step('── Beside each CSV, the same table as .xlsx: what a spreadsheet would mangle is text, money a number', async () => {
+    const xlsxOf = (title: RegExp) =>
+      downloadBy(page, () =>
+        page.getByRole('button', { name: new RegExp(`Excel形式.*${title.source}`) }).click()
+      );
+    const arrivalsXlsx = await xlsxOf(/受付一覧/);
+    expect(arrivalsXlsx.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}_受付一覧\.xlsx$/);
+    const arrivalsSheet = onlySheet(await bytesOf(arrivalsXlsx), '受付一覧');
+    expect(arrivalsSheet.rows).toHaveLength(rows.length); // the same rows…
+    const arrivals = sheetTable(arrivalsSheet);
+    expect(arrivals.headers).toEqual(h); // …and columns as the CSV
+    const first = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-001');
+    expect(arrivals.cell(first, '保険者番号')).toEqual({ type: 'text', value: '01200013' });
+    expect(arrivals.cell(first, '患者番号')).toEqual({ type: 'text', value: '000001' });
+    expect(arrivals.cell(first, '枝番')).toEqual({ type: 'text', value: '03' });
+    expect(arrivals.cell(first, '電話番号')).toEqual({ type: 'text', value: '09012345678' });
+    expect(arrivals.cell(first, '受付日')?.type).toBe('text');
+    const third = arrivalsSheet.rows.findIndex((r) => r[0]?.value === 'A-003');
+    expect(arrivals.cell(third, '問診_症状')).toEqual({ type: 'text', value: '咳が止まらない' });
+
+    const memos = sheetTable(onlySheet(await bytesOf(await xlsxOf(/診療メモ/)), '診療メモ'));
+    expect(memos.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
+    expect(memos.cell(1, '処方番号')).toEqual({ type: 'text', value: '1/2' });
+    expect(memos.cell(2, '処方番号')).toEqual({ type: 'text', value: '2/2' });
+    expect(memos.cell(2, '薬剤名')).toEqual({ type: 'text', value: 'ムコダイン錠250' });
+
+    const bills = sheetTable(onlySheet(await bytesOf(await xlsxOf(/預り金と精算/)), '預り金と精算'));
+    expect(bills.cell(1, '患者番号')).toEqual({ type: 'text', value: '000001' });
+    expect(bills.cell(1, '金額')).toEqual({ type: 'number', value: '3000' });
+    await expect(page.getByText(/書き出しました：.*_預り金と精算\.xlsx/)).toBeVisible();
+  });
+
+  await test.step("── The report's timeline in words too", async () => {
+    await page.goto(server.url + `/recovery/report/?session=${sessionId}`);
+    const report = page.getByTestId('incident-report');
+    await expect(report).toContainText('受付票 5枚');
+    await expect(report).toContainText('CSV：受付一覧');
+    await expect(report).toContainText('Excel形式（.xlsx）：受付一覧');
+    await expect(report).not.toContainText('arrivalSlip');
+    await expect(report).not.toContainText('waitingNotice');
+  });
 });
 
 test('a busy day as .xlsx, offline: compressed on the page, since the CSP refuses the workers the zip library would start', async ({
@@ -637,21 +656,22 @@ test('a busy day as .xlsx, offline: compressed on the page, since the CSP refuse
   await declareOutage(page, server.url);
   await context.setOffline(true);
   const sessionId = await currentSessionId(page);
-  // 300 arrivals: the sheet's XML is far over the 160 kB from which fflate's zip() would use a Worker.
-  const day = recordsFor(
-    sessionId,
-    'A',
-    Array.from({ length: 300 }, (_, i) => ({ n: i + 1, name: `患者 ${i + 1}`, memo: false }))
-  );
-  await putRows(page, day);
-  await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
-  await expect(page.getByText('300行').first()).toBeVisible();
-  const xlsx = await downloadBy(page, () =>
-    page.getByRole('button', { name: /Excel形式.*受付一覧/ }).click()
-  );
-  const sheet = onlySheet(await bytesOf(xlsx), '受付一覧');
-  expect(sheet.rows).toHaveLength(301);
-  expect(sheetTable(sheet).cell(300, '受付番号')).toEqual({ type: 'text', value: 'A-300' });
+  await test.step("300 arrivals: the sheet's XML is far over the 160 kB from which fflate's zip() would use a Worker", async () => {
+    const day = recordsFor(
+      sessionId,
+      'A',
+      Array.from({ length: 300 }, (_, i) => ({ n: i + 1, name: `患者 ${i + 1}`, memo: false }))
+    );
+    await putRows(page, day);
+    await page.goto(server.url + `/recovery/csv/?session=${sessionId}`);
+    await expect(page.getByText('300行').first()).toBeVisible();
+    const xlsx = await downloadBy(page, () =>
+      page.getByRole('button', { name: /Excel形式.*受付一覧/ }).click()
+    );
+    const sheet = onlySheet(await bytesOf(xlsx), '受付一覧');
+    expect(sheet.rows).toHaveLength(301);
+    expect(sheetTable(sheet).cell(300, '受付番号')).toEqual({ type: 'text', value: 'A-300' });
+  });
 });
 
 async function bundleText(
@@ -708,52 +728,56 @@ test('bundles that cannot be trusted: wrong password refused, newer version refu
   await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(4);
   await expect(entries.nth(2)).toContainText('手控えのバンドルではありません。');
 
-  // A wrong password: refused next to that file's field; the other files and the database untouched.
-  await openEntry(entries.nth(3), 'sakura-2024');
-  await expect(entries.nth(3).getByRole('alert')).toContainText('パスワードが違います');
-  for (const other of [0, 1, 4]) await expect(entries.nth(other).getByRole('alert')).toHaveCount(0);
-  await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(4);
-  expect(await countBySession(page, sampleSession().id)).toMatchObject({
-    sessions: 0,
-    arrivals: 0,
-    bills: 0
+  await test.step("A wrong password: refused next to that file's field; the other files and the database untouched", async () => {
+    await openEntry(entries.nth(3), 'sakura-2024');
+    await expect(entries.nth(3).getByRole('alert')).toContainText('パスワードが違います');
+    for (const other of [0, 1, 4]) await expect(entries.nth(other).getByRole('alert')).toHaveCount(0);
+    await expect(entries.getByLabel('このファイルのパスワード')).toHaveCount(4);
+    expect(await countBySession(page, sampleSession().id)).toMatchObject({
+      sessions: 0,
+      arrivals: 0,
+      bills: 0
+    });
   });
 
-  // The right one opens its file, and is tried on the others: the tampered file opens, B's does not.
-  await openEntry(entries.nth(0));
-  await expect(entries.nth(0)).toContainText(
-    'このファイルは新しいバージョンの手控え（データ形式 99）で作られています'
-  );
-  await expect(entries.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、2件開きました。');
-  await expect(entries.nth(0).getByRole('button')).toHaveCount(0);
-  await expect(entries.nth(3)).toContainText('ほかのファイルで入力したパスワードで開きました。');
-  await expect(entries.nth(3).getByLabel('このファイルのパスワード')).toHaveCount(0);
-  await expect(entries.nth(4).getByLabel('このファイルのパスワード')).toBeVisible();
-  await openEntry(entries.nth(4), '246810');
-  await expect(entries.nth(4)).toContainText('端末B・看護 次郎');
+  await test.step("The right one opens its file, and is tried on the others: the tampered file opens, B's does not", async () => {
+    await openEntry(entries.nth(0));
+    await expect(entries.nth(0)).toContainText(
+      'このファイルは新しいバージョンの手控え（データ形式 99）で作られています'
+    );
+    await expect(entries.nth(0)).toContainText('同じパスワードをほかのファイルにも試し、2件開きました。');
+    await expect(entries.nth(0).getByRole('button')).toHaveCount(0);
+    await expect(entries.nth(3)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+    await expect(entries.nth(3).getByLabel('このファイルのパスワード')).toHaveCount(0);
+    await expect(entries.nth(4).getByLabel('このファイルのパスワード')).toBeVisible();
+    await openEntry(entries.nth(4), '246810');
+    await expect(entries.nth(4)).toContainText('端末B・看護 次郎');
 
-  await expect(entries.nth(1)).toContainText('ほかのファイルで入力したパスワードで開きました。');
-  await entries.nth(1).getByRole('button', { name: '取り込む', exact: true }).click();
-  await expect(entries.nth(1)).toContainText('取り込めなかった記録（1件）');
-  await expect(entries.nth(1).getByTestId('damaged')).toContainText(
-    '受付 2番目（ID arr-A-2）：項目「rev」が読めません'
-  );
-  await expect(entries.nth(1).getByTestId('import-tally')).toBeVisible();
+    await expect(entries.nth(1)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+    await entries.nth(1).getByRole('button', { name: '取り込む', exact: true }).click();
+    await expect(entries.nth(1)).toContainText('取り込めなかった記録（1件）');
+    await expect(entries.nth(1).getByTestId('damaged')).toContainText(
+      '受付 2番目（ID arr-A-2）：項目「rev」が読めません'
+    );
+    await expect(entries.nth(1).getByTestId('import-tally')).toBeVisible();
 
-  await expect(entries.nth(3)).toContainText('ファイルの検査値が合いません');
-  await expect(entries.nth(3).getByRole('button', { name: '取り込む', exact: true })).toHaveCount(0);
-  await entries.nth(3).getByRole('button', { name: '警告を確認して取り込む' }).click();
-  await expect(entries.nth(3)).toContainText('取り込みました（端末Bから）');
+    await expect(entries.nth(3)).toContainText('ファイルの検査値が合いません');
+    await expect(entries.nth(3).getByRole('button', { name: '取り込む', exact: true })).toHaveCount(0);
+    await entries.nth(3).getByRole('button', { name: '警告を確認して取り込む' }).click();
+    await expect(entries.nth(3)).toContainText('取り込みました（端末Bから）');
+  });
 
-  // A plain (unencrypted) file proves nothing about where it comes from: refused unless settings allow it.
-  await input.setInputFiles(bundleUpload('plain.tebikae.json', await bundleText(() => {})));
-  await expect(entries.nth(5)).toContainText('暗号化されていない古い形式です');
-  await expect(entries.nth(5).getByRole('button', { name: /取り込む/ })).toHaveCount(0);
+  await test.step('A plain (unencrypted) file proves nothing about where it comes from: refused unless settings allow it', async () => {
+    await input.setInputFiles(bundleUpload('plain.tebikae.json', await bundleText(() => {})));
+    await expect(entries.nth(5)).toContainText('暗号化されていない古い形式です');
+    await expect(entries.nth(5).getByRole('button', { name: /取り込む/ })).toHaveCount(0);
+  });
 
-  // A file picked later is tried with the passwords that worked here.
-  await input.setInputFiles(bundleUpload('drill.tebikae.tbk', await sealed(drill)));
-  await expect(entries.nth(6).locator('.drill-mark')).toHaveText('訓練');
-  await expect(entries.nth(6)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+  await test.step('A file picked later is tried with the passwords that worked here', async () => {
+    await input.setInputFiles(bundleUpload('drill.tebikae.tbk', await sealed(drill)));
+    await expect(entries.nth(6).locator('.drill-mark')).toHaveText('訓練');
+    await expect(entries.nth(6)).toContainText('ほかのファイルで入力したパスワードで開きました。');
+  });
 });
 
 test('every recovery screen is usable by touch and screen reader (no serious axe violations)', async ({

@@ -37,22 +37,23 @@ test('a newer app version opened in another tab: this tab is told and keeps its 
   await openReady(page, server.url + '/settings/');
   await page.getByLabel('医院名').fill('旧タブ医院');
   await expect(page.getByText('✓ 下書きを保存しました', { exact: false })).toBeVisible();
-  // Another tab upgrades the database schema (as a newer deploy would).
-  const newer = await context.newPage();
-  await newer.goto(server.url + '/no-such-page/');
-  await newer.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('tebikae', 999);
-        req.onsuccess = () => {
-          req.result.close();
-          resolve();
-        };
-        req.onerror = () => reject(req.error);
-      })
-  );
-  await expect(page.getByText('別のタブで新しいバージョンが開かれました', { exact: false })).toBeVisible();
-  await expect(page.getByLabel('医院名')).toHaveValue('旧タブ医院');
+  await test.step('Another tab upgrades the database schema (as a newer deploy would)', async () => {
+    const newer = await context.newPage();
+    await newer.goto(server.url + '/no-such-page/');
+    await newer.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('tebikae', 999);
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        })
+    );
+    await expect(page.getByText('別のタブで新しいバージョンが開かれました', { exact: false })).toBeVisible();
+    await expect(page.getByLabel('医院名')).toHaveValue('旧タブ医院');
+  });
 });
 
 test('data evicted by the browser: the app says so instead of silently starting empty', async ({
@@ -61,15 +62,16 @@ test('data evicted by the browser: the app says so instead of silently starting 
 }) => {
   await openReady(page, server.url + '/');
   await expect(page.getByText('はじめに設定', { exact: false })).toBeVisible();
-  // Simulate the browser clearing IndexedDB while localStorage remembers this install.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const req = indexedDB.deleteDatabase('tebikae');
-        req.onsuccess = () => resolve();
-        req.onblocked = () => resolve();
-      })
-  );
-  await page.reload();
-  await expect(page.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
+  await test.step('Simulate the browser clearing IndexedDB while localStorage remembers this install', async () => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase('tebikae');
+          req.onsuccess = () => resolve();
+          req.onblocked = () => resolve();
+        })
+    );
+    await page.reload();
+    await expect(page.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
+  });
 });
