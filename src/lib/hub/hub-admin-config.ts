@@ -2,16 +2,7 @@
 // the settings table like the hub password, never in clear on disk; only whether they are set is readable.
 import * as v from 'valibot';
 import { settings } from '../store';
-import { heldKeys } from '../store/session-key';
-import {
-  decodeRecord,
-  encodeRecord,
-  fromBase64,
-  openBytes,
-  recordAad,
-  sealBytes,
-  toBase64
-} from '../store/record-cipher';
+import { openSetting, sealSetting } from '../store/sealed-setting';
 import { fail, type Result } from '../result';
 import type { Credentials } from './hub-admin';
 
@@ -21,23 +12,13 @@ const Stored = v.strictObject({ user: v.string(), password: v.string() });
 /** The admin credentials, opened with the vault's key; null when none are saved or the vault is locked. */
 export async function readHubAdmin(): Promise<Credentials | null> {
   const sealed = await settings.get<string | null>(ROW, null);
-  const keys = heldKeys();
-  if (!sealed || !keys) return null;
-  const bytes = openBytes(keys.records, fromBase64(sealed), recordAad('settings', ROW));
-  if (!bytes) return null;
-  const parsed = v.safeParse(Stored, decodeRecord(bytes));
-  return parsed.success ? parsed.output : null;
+  return sealed ? openSetting(ROW, sealed, Stored) : null;
 }
 
 /** Save (or, with an empty user, forget) the admin credentials, sealed. */
 export async function saveHubAdmin(admin: Credentials): Promise<Result<string>> {
-  const keys = heldKeys();
-  if (!keys) return fail({ key: 'hub.error.locked' });
   if (!admin.user.trim()) return settings.put(ROW, null);
-  const sealed = sealBytes(
-    keys.records,
-    encodeRecord({ user: admin.user.trim(), password: admin.password }),
-    recordAad('settings', ROW)
-  );
-  return settings.put(ROW, toBase64(sealed));
+  const sealed = sealSetting(ROW, { user: admin.user.trim(), password: admin.password });
+  if (sealed === null) return fail({ key: 'hub.error.locked' });
+  return settings.put(ROW, sealed);
 }

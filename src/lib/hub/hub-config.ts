@@ -1,16 +1,8 @@
 // This device's hub settings: address and user in the clear settings row, password and clinic key sealed by the vault (the pairing code: hub-pairing.ts).
 import * as v from 'valibot';
 import { settings } from '../store';
-import { heldKeys } from '../store/session-key';
-import {
-  decodeRecord,
-  encodeRecord,
-  fromBase64,
-  openBytes,
-  recordAad,
-  sealBytes,
-  toBase64
-} from '../store/record-cipher';
+import { fromBase64, toBase64 } from '../store/record-cipher';
+import { openSetting, sealSetting } from '../store/sealed-setting';
 import { fail, type Result } from '../result';
 import { HUB_ROW, readHubRow, type HubRow } from './hub-row';
 
@@ -48,13 +40,9 @@ export function clinicKeyBytes(text: string): Uint8Array | null {
 /** The hub settings, the secrets opened with the vault's key; null when none are saved or the vault is locked. */
 export async function readHubConfig(): Promise<HubConfig | null> {
   const row = await readHubRow();
-  const keys = heldKeys();
-  if (!row || !keys) return null;
-  const bytes = openBytes(keys.records, fromBase64(row.sealed), recordAad('settings', ROW));
-  if (!bytes) return null;
-  const secret = v.safeParse(Secret, decodeRecord(bytes));
-  if (!secret.success) return null;
-  return { enabled: row.enabled, url: row.url, user: row.user, ...secret.output };
+  const secret = row ? openSetting(ROW, row.sealed, Secret) : null;
+  if (!row || !secret) return null;
+  return { enabled: row.enabled, url: row.url, user: row.user, ...secret };
 }
 
 export type HubConfigProblem = 'url' | 'clinicKey' | 'user';
@@ -75,18 +63,13 @@ export function checkHubConfig(config: HubConfig): HubConfigProblem | null {
 
 /** Save the settings; the password and the clinic key are sealed with the vault's key (never in clear on disk). */
 export async function saveHubConfig(config: HubConfig): Promise<Result<string>> {
-  const keys = heldKeys();
-  if (!keys) return fail({ key: 'hub.error.locked' });
-  const sealed = sealBytes(
-    keys.records,
-    encodeRecord({ password: config.password, clinicKey: config.clinicKey.trim() }),
-    recordAad('settings', ROW)
-  );
+  const sealed = sealSetting(ROW, { password: config.password, clinicKey: config.clinicKey.trim() });
+  if (sealed === null) return fail({ key: 'hub.error.locked' });
   const row: HubRow = {
     enabled: config.enabled,
     url: config.url.trim().replace(/\/+$/, ''),
     user: config.user.trim(),
-    sealed: toBase64(sealed)
+    sealed
   };
   return settings.put(ROW, row);
 }

@@ -1,8 +1,7 @@
 // QR codes of raw bytes (a CP932 text for a pharmacy's scanner), joined into a set by structured append
-// (連結, JIS X 0510) when the data needs more than one symbol; drawn as rectangles like qr.ts.
+// (連結, JIS X 0510) when the data needs more than one symbol; drawn by qr.ts's drawQrMatrix.
 import QRCode from 'qrcode';
 import Segments from 'qrcode/lib/core/segments.js';
-import type { Paper } from './engine';
 
 /** One symbol of a set: 0-based position, how many in all, and the XOR of every byte of the whole data. */
 export interface AppendHeader {
@@ -58,28 +57,4 @@ export function qrMatrixOfBytes(
     errorCorrectionLevel: 'M'
   });
   return { size: modules.size, dark: modules.data };
-}
-
-/** Draws a symbol `side` mm wide at (x, y); keep 4 modules clear around it (the quiet zone). */
-export function drawQrMatrix(
-  doc: Paper,
-  { size, dark }: { size: number; dark: Uint8Array },
-  x: number,
-  y: number,
-  side: number
-): void {
-  const cell = side / size;
-  doc.pdf.setFillColor(0, 0, 0);
-  for (let row = 0; row < size; row++) {
-    let col = 0;
-    while (col < size) {
-      if (!dark[row * size + col]) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < size && dark[row * size + col]) col++;
-      doc.pdf.rect(x + start * cell, y + row * cell, (col - start) * cell + 0.02, cell + 0.02, 'F');
-    }
-  }
 }

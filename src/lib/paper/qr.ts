@@ -10,10 +10,20 @@ export function qrMatrix(text: string): { size: number; dark: Uint8Array } {
 
 /**
  * Draws the QR code with its top-left corner at (x, y), `side` mm wide, quiet zone not included:
- * keep 4 modules (about side / 5) clear around it. Runs of dark modules become one rectangle each.
+ * keep 4 modules (about side / 5) clear around it.
  */
 export function drawQr(doc: Paper, text: string, x: number, y: number, side: number): void {
-  const { size, dark } = qrMatrix(text);
+  drawQrMatrix(doc, qrMatrix(text), x, y, side);
+}
+
+/** Draws a module matrix `side` mm wide at (x, y): runs of dark modules become one rectangle each. */
+export function drawQrMatrix(
+  doc: Paper,
+  { size, dark }: { size: number; dark: Uint8Array },
+  x: number,
+  y: number,
+  side: number
+): void {
   const cell = side / size;
   doc.pdf.setFillColor(0, 0, 0);
   for (let row = 0; row < size; row++) {

@@ -8,7 +8,8 @@ import { lastValidDay, writtenLines, type RxSheet } from '../../prescription/mod
 import { checkbox, labelledBox, LABEL_SIZE } from '../boxes';
 import { Paper } from '../engine';
 import type { FontBytes, PdfResult } from '../model';
-import { drawQrMatrix, qrMatrixOfBytes } from '../qr-bytes';
+import { drawQrMatrix } from '../qr';
+import { qrMatrixOfBytes } from '../qr-bytes';
 
 /** Printed words: the form is Japanese by law (保険医療機関及び保険医療養担当規則 様式第二号). */
 const T = {
