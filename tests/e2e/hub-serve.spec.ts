@@ -8,7 +8,7 @@ import { chromium, test, expect } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { startHubServer } from '../../scripts/hub/server.mjs';
 import { openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { choose, submitArrival } from './support/reception';
+import { register } from './support/hub';
 
 const patient = {
   name: '高橋 三郎',
@@ -82,15 +82,7 @@ test('a tablet opens the app from npm run hub over HTTPS and its arrival reaches
     });
 
     await test.step('an arrival is registered and reaches the hub, sealed', async () => {
-      await page.goto(`${base}/reception/`);
-      await page.getByRole('textbox', { name: '氏名', exact: true }).fill(patient.name);
-      await page.getByLabel('フリガナ').fill(patient.kana);
-      await page.getByLabel('生年月日').fill(patient.birthDate);
-      await choose(page, '性別', '男');
-      await choose(page, '初診・再診', '初診');
-      await choose(page, '資格の確認方法', '未確認');
-      await page.getByLabel('主訴（受付で聞いた内容）').fill(patient.complaint);
-      expect(await submitArrival(page)).toBe('A-001');
+      expect(await register(page, base, patient)).toBe('A-001');
       await expect(page.getByTestId('hub-unsent')).toHaveCount(0, { timeout: 15_000 });
 
       const auth = 'Basic ' + Buffer.from(`${clinic.name}:${clinic.password}`).toString('base64');

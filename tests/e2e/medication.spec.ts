@@ -4,7 +4,7 @@ import Encoding from 'encoding-japanese';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { tabletWithCamera } from './support/camera';
-import { addDoctorsAndDepartments, choose, makeRoster, seedRoster, submitArrival } from './support/reception';
+import { addDoctorsAndDepartments, makeRoster, registerRosterPatient, seedRoster } from './support/reception';
 import { openMemo } from './support/visits';
 
 /** An お薬手帳 as a pharmacy's QR carries it (JAHIS Ver.2.6, JAHISTC08), for a patient's name and birth date. */
@@ -37,12 +37,7 @@ async function rosterPatientAtMemo(page: Page, context: BrowserContext, base: st
   await context.setOffline(true);
 
   // The desk registers the roster patient.
-  await page.goto(base + '/reception/');
-  await page.getByLabel('患者検索').fill(patient.patientNo);
-  await page.getByTestId('patient-hit').first().click();
-  await page.getByLabel('主訴（受付で聞いた内容）').fill('高血圧の薬をもらいに');
-  await choose(page, '資格の確認方法', 'マイナ保険証＋資格情報のお知らせ');
-  const queueNo = await submitArrival(page);
+  const queueNo = await registerRosterPatient(page, base, patient.patientNo, '高血圧の薬をもらいに');
 
   await openMemo(page, base, queueNo);
   await page.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '山田 太郎' });

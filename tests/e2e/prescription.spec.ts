@@ -5,26 +5,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { addDoctorsAndDepartments, choose, submitArrival } from './support/reception';
 import { openMemo } from './support/visits';
+import { makeAndDownload } from './support/paper';
 
 const rx = (page: Page, n: number) => page.getByRole('group', { name: `処方 ${n}`, exact: true });
 
 /** Print the 処方箋 and save the PDF the preview offers, as staff would; returns its name and bytes. */
-async function printAndSave(page: Page): Promise<{ fileName: string; pdf: Uint8Array }> {
-  const make = page.getByRole('button', { name: '院外処方箋を印刷', exact: true });
-  const preview = page.getByTestId('pdf-output').filter({ has: make }).getByTestId('pdf-preview');
-  await make.click();
-  await expect(preview.getByRole('status')).toBeVisible({ timeout: 30_000 });
-  // Headless Chromium may hand the previewed frame to a download too: wait for the named one.
-  const download = page.waitForEvent('download', (d) => !/^[0-9a-f-]{36}$/.test(d.suggestedFilename()));
-  await preview.getByRole('link', { name: 'ダウンロード' }).click();
-  const file = await download;
-  const path = join(mkdtempSync(join(tmpdir(), 'tebikae-rx-')), 'rx.pdf');
-  await file.saveAs(path);
-  return { fileName: file.suggestedFilename(), pdf: new Uint8Array(readFileSync(path)) };
+async function printAndSave(page: Page, testInfo: TestInfo): Promise<{ fileName: string; pdf: Uint8Array }> {
+  const { fileName, path } = await makeAndDownload(page, testInfo, '院外処方箋を印刷');
+  return { fileName, pdf: new Uint8Array(readFileSync(path)) };
 }
 
 /** What a scanner reads from the sheet: every page rendered, QR codes only, raw bytes as CP932. */
@@ -58,7 +50,7 @@ function scan(pdf: Uint8Array): { text: string; data: string } {
 test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet without insurance', async ({
   page,
   server
-}) => {
+}, testInfo) => {
   await test.step('the clinic is set up and an outage declared', async () => {
     await openReady(page, server.url + '/');
     await setUpClinic(page, server.url, { staff: ['受付 花子'] });
@@ -116,7 +108,7 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
     await expect(page.getByRole('radio', { name: 'A5（標準）' })).toBeChecked();
     await page.getByRole('radio', { name: '3回' }).check();
     await page.getByLabel('備考').fill('一包化');
-    const { fileName, pdf } = await printAndSave(page);
+    const { fileName, pdf } = await printAndSave(page, testInfo);
     expect(fileName).toMatch(/^\d{4}-\d{2}-\d{2}_処方箋_RA-0001\.pdf$/);
     const { text, data } = scan(pdf);
     for (const field of [
@@ -146,7 +138,7 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
 
   await test.step('A4: a new number, the same data for the scanner', async () => {
     await page.getByRole('radio', { name: 'A4' }).check();
-    const { fileName, pdf } = await printAndSave(page);
+    const { fileName, pdf } = await printAndSave(page, testInfo);
     expect(fileName).toMatch(/_処方箋_RA-0002\.pdf$/);
     const { text, data } = scan(pdf);
     expect(text).toContain('RA-0002');

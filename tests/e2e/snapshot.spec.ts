@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { addDoctorsAndDepartments, choose, makeRoster, seedRoster, submitArrival } from './support/reception';
+import { addDoctorsAndDepartments, makeRoster, registerRosterPatient, seedRoster } from './support/reception';
 import { openMemo } from './support/visits';
 
 /** Serious and critical axe (WCAG 2 A/AA) violations on the page as it is now. */
@@ -81,12 +81,7 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
   });
 
   await test.step('the desk registers the patient and the doctor opens the memo', async () => {
-    await page.goto(base + '/reception/');
-    await page.getByLabel('患者検索').fill(patient.patientNo);
-    await page.getByTestId('patient-hit').first().click();
-    await page.getByLabel('主訴（受付で聞いた内容）').fill('いつもの薬');
-    await choose(page, '資格の確認方法', 'マイナ保険証＋資格情報のお知らせ');
-    const queueNo = await submitArrival(page);
+    const queueNo = await registerRosterPatient(page, base, patient.patientNo, 'いつもの薬');
     await openMemo(page, base, queueNo);
     await page.getByRole('combobox', { name: '担当', exact: true }).selectOption({ label: '山田 太郎' });
   });

@@ -118,13 +118,13 @@ export async function addMemoAndDeposit(page: Page, name: string, amount: number
 
 /**
  * Make a PDF with the button of that name, then save it through the preview's download link.
- * Returns the file name the app gave it and the text pdftotext reads from it.
+ * Returns the file name the app gave it, where it was saved and the text pdftotext reads from it.
  */
 export async function makeAndDownload(
   page: Page,
   testInfo: TestInfo,
   button: string
-): Promise<{ fileName: string; text: string; preview: ReturnType<Page['getByTestId']> }> {
+): Promise<{ fileName: string; path: string; text: string; preview: ReturnType<Page['getByTestId']> }> {
   const make = page.getByRole('button', { name: button, exact: true });
   const preview = page.getByTestId('pdf-output').filter({ has: make }).getByTestId('pdf-preview');
   await make.click();
@@ -138,7 +138,7 @@ export async function makeAndDownload(
   await file.saveAs(path);
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   writeFileSync(`${path}.txt`, text);
-  return { fileName, text, preview };
+  return { fileName, path, text, preview };
 }
 
 /** Timeline entries of a kind, read from IndexedDB (detail only: no patient content is ever there). */

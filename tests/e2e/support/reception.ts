@@ -148,3 +148,18 @@ export async function pressAndHold(page: Page, name: string, ms = 2300): Promise
 export async function heightOf(locator: Locator): Promise<number> {
   return (await locator.boundingBox())?.height ?? 0;
 }
+
+/** The desk finds a roster patient by 患者番号 and registers them (資格: マイナ保険証); their queue number. */
+export async function registerRosterPatient(
+  page: Page,
+  base: string,
+  patientNo: string,
+  complaint: string
+): Promise<string> {
+  await page.goto(base + '/reception/');
+  await page.getByLabel('患者検索').fill(patientNo);
+  await page.getByTestId('patient-hit').first().click();
+  await page.getByLabel('主訴（受付で聞いた内容）').fill(complaint);
+  await choose(page, '資格の確認方法', 'マイナ保険証＋資格情報のお知らせ');
+  return submitArrival(page);
+}
