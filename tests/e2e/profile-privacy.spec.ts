@@ -56,66 +56,75 @@ test('typed patient text never reaches the profile in clear: not after lock, not
   const profile = mkdtempSync(join(tmpdir(), 'tebikae-privacy-'));
   const browsers: RealBrowser[] = [];
   try {
-    const first = await launchOnProfile(profile);
-    browsers.push(first);
-    const page = await first.browser.contexts()[0]!.newPage();
-    await openReady(page, server.url + '/');
-    await setUpClinic(page, server.url);
-    await declareOutage(page, server.url);
-    const queueNo = await registerAtDesk(page, server.url, {
-      name: '山田 花子',
-      kana: 'ヤマダ ハナコ',
-      birthDate: '1980-05-17',
-      sex: '女',
-      complaint: '頭痛'
+    let first!: RealBrowser;
+    let page!: Page;
+    let queueNo = '';
+    await test.step('a clinic on a real profile declares an outage and registers a patient', async () => {
+      first = await launchOnProfile(profile);
+      browsers.push(first);
+      page = await first.browser.contexts()[0]!.newPage();
+      await openReady(page, server.url + '/');
+      await setUpClinic(page, server.url);
+      await declareOutage(page, server.url);
+      queueNo = await registerAtDesk(page, server.url, {
+        name: '山田 花子',
+        kana: 'ヤマダ ハナコ',
+        birthDate: '1980-05-17',
+        sex: '女',
+        complaint: '頭痛'
+      });
     });
 
-    // The desk starts the next patient, the 問診 is taken, the doctor writes: all left as drafts.
-    await page.goto(server.url + '/reception/');
-    await page.getByRole('textbox', { name: '氏名', exact: true }).pressSequentially(typed.name);
-    await page.getByLabel('主訴（受付で聞いた内容）').pressSequentially(typed.complaint);
-    await page.goto(server.url + '/queue/');
-    await openQueueCard(page, queueNo);
-    await page.getByRole('link', { name: `${queueNo} の問診` }).click();
-    await page.getByLabel('どうされましたか（症状）').pressSequentially(typed.symptoms);
-    await page.getByLabel('いつから').pressSequentially(typed.since);
-    await page.getByLabel('アレルギー（薬・食べ物など）').pressSequentially(typed.allergies);
-    await page.getByLabel('飲んでいる薬（お薬手帳）').pressSequentially(typed.medications);
-    await openMemo(page, server.url, queueNo);
-    await page.getByLabel('所見', { exact: true }).pressSequentially(typed.findings);
-    await page.getByLabel('病名', { exact: true }).pressSequentially(typed.assessment);
+    await test.step('the desk starts the next patient, the 問診 is taken, the doctor writes: all left as drafts', async () => {
+      await page.goto(server.url + '/reception/');
+      await page.getByRole('textbox', { name: '氏名', exact: true }).pressSequentially(typed.name);
+      await page.getByLabel('主訴（受付で聞いた内容）').pressSequentially(typed.complaint);
+      await page.goto(server.url + '/queue/');
+      await openQueueCard(page, queueNo);
+      await page.getByRole('link', { name: `${queueNo} の問診` }).click();
+      await page.getByLabel('どうされましたか（症状）').pressSequentially(typed.symptoms);
+      await page.getByLabel('いつから').pressSequentially(typed.since);
+      await page.getByLabel('アレルギー（薬・食べ物など）').pressSequentially(typed.allergies);
+      await page.getByLabel('飲んでいる薬（お薬手帳）').pressSequentially(typed.medications);
+      await openMemo(page, server.url, queueNo);
+      await page.getByLabel('所見', { exact: true }).pressSequentially(typed.findings);
+      await page.getByLabel('病名', { exact: true }).pressSequentially(typed.assessment);
+    });
 
-    // A control the app does not own, typed last: once its text is in the profile, the browser has
-    // written the page's form state after everything above, so the search below can see a leak.
-    await typeCanary(page, '検査用の見張り文字列');
-    await stopKeepingOpen(page);
-    await lockNow(page);
-    await leavePage(page);
-    await waitForCanary(profile, '検査用の見張り文字列');
-    expect(findInProfile(profile, secrets)).toEqual([]);
+    await test.step('locked: nothing typed is in the profile once the browser has written its form state', async () => {
+      // A control the app does not own, typed last: once its text is in the profile, the browser has
+      // written the page's form state after everything above, so the search below can see a leak.
+      await typeCanary(page, '検査用の見張り文字列');
+      await stopKeepingOpen(page);
+      await lockNow(page);
+      await leavePage(page);
+      await waitForCanary(profile, '検査用の見張り文字列');
+      expect(findInProfile(profile, secrets)).toEqual([]);
+    });
 
-    // Killed and restarted on the same profile: the browser writes its session files again.
-    await first.kill();
-    expect(findInProfile(profile, secrets)).toEqual([]);
-    const second = await launchOnProfile(profile);
-    browsers.push(second);
-    await keepVaultOpen(second.browser.contexts()[0]!);
-    const again = await second.browser.contexts()[0]!.newPage();
-    // The drafts themselves were kept (sealed, in the vault): the 問診 is there as typed.
-    await again.goto(server.url + '/queue/');
-    await openQueueCard(again, queueNo);
-    await again.getByRole('link', { name: `${queueNo} の問診` }).click();
-    await expect(again.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed.allergies);
-    // The restarted browser writes its own session files: the restored 問診 must not be in them.
-    await typeCanary(again, '再起動後の見張り文字列');
-    await stopKeepingOpen(again);
-    await lockNow(again);
-    await leavePage(again);
-    // Quit as a user would: the browser writes its session files on the way out, however busy it is.
-    await second.close();
-    await waitForCanary(profile, '再起動後の見張り文字列');
-    expect(findInProfile(profile, secrets)).toEqual([]);
-    await second.kill();
+    await test.step('killed and restarted on the same profile: the drafts are back, sealed, and still not in clear', async () => {
+      await first.kill();
+      expect(findInProfile(profile, secrets)).toEqual([]);
+      const second = await launchOnProfile(profile);
+      browsers.push(second);
+      await keepVaultOpen(second.browser.contexts()[0]!);
+      const again = await second.browser.contexts()[0]!.newPage();
+      // The drafts themselves were kept (sealed, in the vault): the 問診 is there as typed.
+      await again.goto(server.url + '/queue/');
+      await openQueueCard(again, queueNo);
+      await again.getByRole('link', { name: `${queueNo} の問診` }).click();
+      await expect(again.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed.allergies);
+      // The restarted browser writes its own session files: the restored 問診 must not be in them.
+      await typeCanary(again, '再起動後の見張り文字列');
+      await stopKeepingOpen(again);
+      await lockNow(again);
+      await leavePage(again);
+      // Quit as a user would: the browser writes its session files on the way out, however busy it is.
+      await second.close();
+      await waitForCanary(profile, '再起動後の見張り文字列');
+      expect(findInProfile(profile, secrets)).toEqual([]);
+      await second.kill();
+    });
   } finally {
     for (const browser of browsers) await browser.kill();
     // A killed Chromium's helper processes can still be writing into the profile for a moment.
