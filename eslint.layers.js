@@ -5,6 +5,7 @@ export const layers = [
   ['i18n'], // messages in Japanese and English
   ['store'], // the only code that opens IndexedDB, and seals what it writes
   ['ui'], // generic components: no domain
+  ['prescription'], // 院外処方箋: the JAHIS 2D-symbol records, pure rules the timeline, paper and recovery name
   ['settings'],
   ['outage'],
   ['patients', 'vault', 'pwa', 'medication'], // medication: お薬手帳 (JAHIS) reading and allergy name matches
