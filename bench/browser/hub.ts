@@ -163,8 +163,7 @@ export const hubBench = {
     for (const s of stops.splice(0)) s();
     await sync?.stop();
     sync = null;
-    floorLocal?.close();
-    floorRemote?.close();
+    await Promise.all([floorLocal?.close(), floorRemote?.close()]);
     floorLocal = floorRemote = null;
   },
 
