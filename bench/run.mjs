@@ -131,7 +131,13 @@ for (let i = 0; i < pageRuns; i++) {
 }
 // The clinic hub: three devices on loopback (propagation) and a new one (first sync), each throttled.
 if (wants('hub'))
-  await hubFigures({ browser, runs: RUNS, throttle: THROTTLE, add, log: (line) => console.log(line) });
+  await hubFigures({
+    browser,
+    runs: Number(process.env.BENCH_HUB_RUNS ?? RUNS),
+    throttle: THROTTLE,
+    add,
+    log: (line) => console.log(line)
+  });
 await browser.close();
 for (const s of [app, bench, floor]) s.server.close();
 
