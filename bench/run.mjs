@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import sirv from 'sirv';
+import { hubFigures } from './hub.mjs';
 
 const args = new Set(process.argv.slice(2));
+// `--only <names…>`: just these (a scenario's name, `start`, `hub`); the precache sizes always.
+const only = args.has('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : null;
+const wants = (name) => !only || only.includes(name);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const chromiumArgs = [
@@ -94,22 +98,25 @@ async function coldStart(origin, readyMark, prime) {
 console.log(`\nbench: ${RUNS} runs per scenario, CPU throttled ${THROTTLE}×, Chromium ${browser.version()}`);
 
 // 1. Offline cold start: app vs a minimal static page served by a service worker.
-const appStart = await coldStart(app.url, 'tebikae:interactive', async (page) => {
-  await page.waitForSelector('[data-testid="offline-readiness"][data-state="ready"]', { timeout: 60_000 });
-});
-const floorStart = await coldStart(floor.url, 'interactive', async (page) => {
-  await page.waitForFunction(
-    () => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready,
-    null
-  );
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-});
-results['start.app.ms'] = appStart;
-results['start.floor.ms'] = floorStart;
+if (wants('start')) {
+  const appStart = await coldStart(app.url, 'tebikae:interactive', async (page) => {
+    await page.waitForSelector('[data-testid="offline-readiness"][data-state="ready"]', { timeout: 60_000 });
+  });
+  const floorStart = await coldStart(floor.url, 'interactive', async (page) => {
+    await page.waitForFunction(
+      () => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready,
+      null
+    );
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+  });
+  results['start.app.ms'] = appStart;
+  results['start.floor.ms'] = floorStart;
+}
 
 // In-page scenarios on the bench page (the app's own modules).
-for (let i = 0; i < RUNS; i++) {
+const pageRuns = only?.every((n) => n === 'start' || n === 'hub') ? 0 : RUNS;
+for (let i = 0; i < pageRuns; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(bench.url + '/index.html');
@@ -117,11 +124,20 @@ for (let i = 0; i < RUNS; i++) {
   await throttled(page);
   const names = await page.evaluate(() => Object.keys(window.bench));
   for (const name of names) {
-    if (args.has('--only') && !process.argv.includes(name)) continue;
+    if (!wants(name)) continue;
     add(await page.evaluate((n) => window.bench[n](), name));
   }
   await context.close();
 }
+// The clinic hub: three devices on loopback (propagation) and a new one (first sync), each throttled.
+if (wants('hub'))
+  await hubFigures({
+    browser,
+    runs: Number(process.env.BENCH_HUB_RUNS ?? RUNS),
+    throttle: THROTTLE,
+    add,
+    log: (line) => console.log(line)
+  });
 await browser.close();
 for (const s of [app, bench, floor]) s.server.close();
 
@@ -166,7 +182,11 @@ const ratios = {
   'save app (sealed)/raw p50': ratio('save.app.p50', 'save.raw.p50'),
   'save app (sealed)/raw p95': ratio('save.app.p95', 'save.raw.p95'),
   'save vault off/raw p50': ratio('save.novault.p50', 'save.raw.p50'),
-  'save vault on/off p50': ratio('save.app.p50', 'save.novault.p50')
+  'save vault on/off p50': ratio('save.app.p50', 'save.novault.p50'),
+  // The hub: the app's sync (sealed, mirrored from Dexie, merged on the way in) against bare PouchDB.
+  'hub propagate app/floor p50': ratio('hub.propagate.app.p50', 'hub.propagate.floor.p50'),
+  'hub propagate app/floor p95': ratio('hub.propagate.app.p95', 'hub.propagate.floor.p95'),
+  'hub first sync app/floor': ratio('hub.firstsync.app.ms', 'hub.firstsync.floor.ms')
 };
 console.log('\n| ratio | value |\n|---|---:|');
 for (const [k, v] of Object.entries(ratios)) if (v !== null) console.log(`| ${k} | ${v.toFixed(2)}× |`);
