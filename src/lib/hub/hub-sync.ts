@@ -226,12 +226,22 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     await countConflicts();
   });
 
+  // What arrives is applied in batches: every document that came in while the previous job ran goes in one
+  // merge (a new device's first sync of a day is a thousand documents; one merge each read the whole outage
+  // a thousand times).
+  let incoming: unknown[] = [];
+  const applyIncoming = async () => {
+    const batch = incoming;
+    incoming = [];
+    await apply(batch);
+    await countConflicts();
+  };
   const feed = local.changes({ since: 'now', live: true, include_docs: true }).on('change', (change) => {
     if (known.has(change.id) || change.id.startsWith('_') || !change.doc) return;
     known.add(change.id);
     const doc = change.doc;
     if (takeMark(doc)) void enqueue(reconcilePurges);
-    else void enqueue(() => apply([doc]).then(countConflicts));
+    else if (incoming.push(doc) === 1) void enqueue(applyIncoming);
   });
 
   let pendingTables = new Set<HubTable>();
