@@ -1,6 +1,7 @@
 // One outage belongs to the clinic, not to a device: two tablets that each declared are merged into one outage
 // (asked once), a tablet joins another's outage by scanning its QR code, a second device takes the clinic's
 // settings from a QR code, and recovery can be recorded at the time shown and the outage finished.
+import type { Download } from '@playwright/test';
 import Papa from 'papaparse';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { startStaticServer } from './support/static-server';
@@ -157,47 +158,54 @@ test('a tablet joins the outage by scanning the QR code on the declaring tablet,
   playwright
 }) => {
   test.setTimeout(180_000);
-  await openReady(page, server.url + '/');
-  await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
-  await declareOutage(page, server.url);
-  await context.setOffline(true);
-  await page.goto(server.url + '/');
-  await page.getByRole('button', { name: '参加用のQRコードを表示' }).click();
-  const code = await page.getByTestId('join-code').locator('svg').getAttribute('data-code');
-  expect(code).toBeTruthy();
-  // No patient data in it: a session row and the clinic.
-  expect(code).not.toMatch(/患者|髙橋/);
+  let code!: string | null;
+  await test.step('tablet A declares the outage and shows the QR code to join it, with no patient data in it', async () => {
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子'] });
+    await declareOutage(page, server.url);
+    await context.setOffline(true);
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: '参加用のQRコードを表示' }).click();
+    code = await page.getByTestId('join-code').locator('svg').getAttribute('data-code');
+    expect(code).toBeTruthy();
+    // No patient data in it: a session row and the clinic.
+    expect(code).not.toMatch(/患者|髙橋/);
+  });
 
   const serverB = await startStaticServer();
   const { browser, context: tabletB } = await tabletWithCamera(playwright.chromium, code!);
   try {
-    const b = await tabletB.newPage();
-    await openReady(b, serverB.url + '/');
-    await setUpClinic(b, serverB.url, { label: 'B', staff: ['看護 次郎'] });
-    await tabletB.setOffline(true);
-    await b.goto(serverB.url + '/');
-    await b.getByRole('button', { name: 'QRコードを読み取って参加する' }).click();
-    const confirm = b.getByTestId('join-confirm');
-    await expect(confirm).toContainText('端末A（受付 花子）', { timeout: 20_000 });
-    await confirm.getByRole('button', { name: 'この障害に参加する' }).click();
-    await b.waitForURL('**/reception/');
-    await expect(b.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage');
-    const sessionB = await currentSessionId(b);
-    await putRows(b, recordsFor(sessionB, 'B', [{ n: 1, name: '山田 花子', deposit: 2000 }]));
-    await b.goto(serverB.url + '/');
-    await expect(b.getByTestId('current-session')).toContainText('宣言：受付 花子（端末 A）');
-    await b.goto(serverB.url + '/recovery/export/');
-    const file = await exportBundle(b);
+    let file!: Download;
+    await test.step("tablet B scans it and joins A's outage, registers a patient and exports", async () => {
+      const b = await tabletB.newPage();
+      await openReady(b, serverB.url + '/');
+      await setUpClinic(b, serverB.url, { label: 'B', staff: ['看護 次郎'] });
+      await tabletB.setOffline(true);
+      await b.goto(serverB.url + '/');
+      await b.getByRole('button', { name: 'QRコードを読み取って参加する' }).click();
+      const confirm = b.getByTestId('join-confirm');
+      await expect(confirm).toContainText('端末A（受付 花子）', { timeout: 20_000 });
+      await confirm.getByRole('button', { name: 'この障害に参加する' }).click();
+      await b.waitForURL('**/reception/');
+      await expect(b.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage');
+      const sessionB = await currentSessionId(b);
+      await putRows(b, recordsFor(sessionB, 'B', [{ n: 1, name: '山田 花子', deposit: 2000 }]));
+      await b.goto(serverB.url + '/');
+      await expect(b.getByTestId('current-session')).toContainText('宣言：受付 花子（端末 A）');
+      await b.goto(serverB.url + '/recovery/export/');
+      file = await exportBundle(b);
+    });
 
-    // Back on A: B's file merges straight into A's outage — no question, one queue.
-    await page.goto(server.url + '/recovery/import/');
-    await bundleInput(page).setInputFiles(bundleUpload(file.suggestedFilename(), await bytesOf(file)));
-    await openEntry(page.getByTestId('bundle-entry'));
-    await page.getByRole('button', { name: '取り込む', exact: true }).click();
-    await expect(page.getByText('取り込みました（端末Bから）')).toBeVisible();
-    await expect(page.getByTestId('same-outage')).toHaveCount(0);
-    await page.goto(server.url + '/queue/');
-    await expect(page.getByTestId('queue-row').filter({ hasText: 'B-001' })).toHaveCount(1);
+    await test.step("back on A: B's file merges straight into A's outage — no question, one queue", async () => {
+      await page.goto(server.url + '/recovery/import/');
+      await bundleInput(page).setInputFiles(bundleUpload(file.suggestedFilename(), await bytesOf(file)));
+      await openEntry(page.getByTestId('bundle-entry'));
+      await page.getByRole('button', { name: '取り込む', exact: true }).click();
+      await expect(page.getByText('取り込みました（端末Bから）')).toBeVisible();
+      await expect(page.getByTestId('same-outage')).toHaveCount(0);
+      await page.goto(server.url + '/queue/');
+      await expect(page.getByTestId('queue-row').filter({ hasText: 'B-001' })).toHaveCount(1);
+    });
   } finally {
     await browser.close();
     await serverB.stop();
@@ -209,33 +217,39 @@ test('a second device takes the clinic’s settings from the first one’s QR co
   server,
   playwright
 }) => {
-  await openReady(page, server.url + '/');
-  await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子', '医師 一郎'] });
-  await page.goto(server.url + '/settings/');
-  await page.getByRole('button', { name: '設定のQRコードを表示' }).click();
-  const code = await page.getByTestId('clinic-code').locator('svg').getAttribute('data-code');
-  const clinicId = (JSON.parse(code!) as { clinic: { clinicId: string } }).clinic.clinicId;
-  expect(clinicId).toMatch(/^[0-9a-f-]{36}$/);
+  let code!: string | null;
+  let clinicId = '';
+  await test.step("the first device shows the clinic's settings as a QR code", async () => {
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url, { label: 'A', staff: ['受付 花子', '医師 一郎'] });
+    await page.goto(server.url + '/settings/');
+    await page.getByRole('button', { name: '設定のQRコードを表示' }).click();
+    code = await page.getByTestId('clinic-code').locator('svg').getAttribute('data-code');
+    clinicId = (JSON.parse(code!) as { clinic: { clinicId: string } }).clinic.clinicId;
+    expect(clinicId).toMatch(/^[0-9a-f-]{36}$/);
+  });
 
   const serverB = await startStaticServer();
   const { browser, context } = await tabletWithCamera(playwright.chromium, code!);
   try {
-    const b = await context.newPage();
-    await openReady(b, serverB.url + '/');
-    await b.goto(serverB.url + '/settings/');
-    await b.getByRole('button', { name: '1台目の端末の設定QRコードを読み取る' }).click();
-    await expect(b.getByText('てびかえ内科クリニック の設定を読み取りました。')).toBeVisible({
-      timeout: 20_000
+    await test.step('the second device reads it: the same clinic and staff, and its own QR code carries the same clinic id', async () => {
+      const b = await context.newPage();
+      await openReady(b, serverB.url + '/');
+      await b.goto(serverB.url + '/settings/');
+      await b.getByRole('button', { name: '1台目の端末の設定QRコードを読み取る' }).click();
+      await expect(b.getByText('てびかえ内科クリニック の設定を読み取りました。')).toBeVisible({
+        timeout: 20_000
+      });
+      await expect(b.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
+      await expect(b.getByLabel('医療機関コード')).toHaveValue('1312345678');
+      await expect(b.getByText(/^医師 一郎（/)).toBeVisible();
+      await b.getByLabel('端末名（A, B, C…）').fill('B');
+      await b.getByRole('button', { name: '保存', exact: true }).click();
+      await expect(b.getByText('設定を保存しました')).toBeVisible();
+      await b.getByRole('button', { name: '設定のQRコードを表示' }).click();
+      const codeB = await b.getByTestId('clinic-code').locator('svg').getAttribute('data-code');
+      expect((JSON.parse(codeB!) as { clinic: { clinicId: string } }).clinic.clinicId).toBe(clinicId);
     });
-    await expect(b.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
-    await expect(b.getByLabel('医療機関コード')).toHaveValue('1312345678');
-    await expect(b.getByText(/^医師 一郎（/)).toBeVisible();
-    await b.getByLabel('端末名（A, B, C…）').fill('B');
-    await b.getByRole('button', { name: '保存', exact: true }).click();
-    await expect(b.getByText('設定を保存しました')).toBeVisible();
-    await b.getByRole('button', { name: '設定のQRコードを表示' }).click();
-    const codeB = await b.getByTestId('clinic-code').locator('svg').getAttribute('data-code');
-    expect((JSON.parse(codeB!) as { clinic: { clinicId: string } }).clinic.clinicId).toBe(clinicId);
   } finally {
     await browser.close();
     await serverB.stop();
@@ -246,29 +260,34 @@ test('recovery is recorded at the time shown (which follows the clock), said aga
   page,
   server
 }) => {
-  await page.clock.install({ time: new Date('2025-11-15T15:50:00+09:00') });
-  await openReady(page, server.url + '/');
-  await setUpClinic(page, server.url, { label: 'A' });
-  await declareOutage(page, server.url);
-  await page.goto(server.url + '/');
   const at = page.getByLabel('復旧時刻');
-  await expect(at).toHaveValue('2025-11-15T15:50');
-  // Nine minutes on the home screen: the time shown is the time now, not when the screen opened.
-  await page.clock.runFor(9 * 60_000);
-  await expect(at).toHaveValue('2025-11-15T15:59');
-  await page.getByRole('button', { name: '復旧を記録する' }).click();
-  await expect(page.getByTestId('recover-time')).toHaveText(
-    '復旧時刻を 2025年11月15日（土） 15:59 として記録します。'
-  );
-  await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
-  await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
-  await expect(page.getByTestId('current-session')).toContainText('15:59 に復旧');
+  await test.step('declared at 15:50: the home screen offers that time for recovery', async () => {
+    await page.clock.install({ time: new Date('2025-11-15T15:50:00+09:00') });
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url, { label: 'A' });
+    await declareOutage(page, server.url);
+    await page.goto(server.url + '/');
+    await expect(at).toHaveValue('2025-11-15T15:50');
+  });
 
-  // Finished: the outage leaves the home screen, a new one can be declared, the old one stays in recovery.
-  await page.getByRole('button', { name: 'この障害対応を終了する' }).click();
-  await page.getByRole('button', { name: '終了する', exact: true }).click();
-  await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
-  await expect(page.getByRole('button', { name: '障害を宣言して受付を始める' })).toBeVisible();
-  await page.goto(server.url + '/recovery/');
-  await expect(page.getByTestId('recovery-state')).toBeVisible();
+  await test.step('nine minutes on the home screen: the time shown is the time now, not when the screen opened; it is said again before recovery is recorded', async () => {
+    await page.clock.runFor(9 * 60_000);
+    await expect(at).toHaveValue('2025-11-15T15:59');
+    await page.getByRole('button', { name: '復旧を記録する' }).click();
+    await expect(page.getByTestId('recover-time')).toHaveText(
+      '復旧時刻を 2025年11月15日（土） 15:59 として記録します。'
+    );
+    await page.getByRole('button', { name: 'この内容で復旧を記録する' }).click();
+    await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'recovering');
+    await expect(page.getByTestId('current-session')).toContainText('15:59 に復旧');
+  });
+
+  await test.step('finished: the outage leaves the home screen, a new one can be declared, the old one stays in recovery', async () => {
+    await page.getByRole('button', { name: 'この障害対応を終了する' }).click();
+    await page.getByRole('button', { name: '終了する', exact: true }).click();
+    await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
+    await expect(page.getByRole('button', { name: '障害を宣言して受付を始める' })).toBeVisible();
+    await page.goto(server.url + '/recovery/');
+    await expect(page.getByTestId('recovery-state')).toBeVisible();
+  });
 });

@@ -197,25 +197,33 @@ test('wrong passcodes slow down after three, and a reload does not reset the cou
   const lock = lockScreen(page);
   const field = lock.getByLabel('パスコード', { exact: true });
   const unlock = lock.getByRole('button', { name: 'ロック解除' });
-  await wrongPasscodes(page, 3);
-  await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
-  await expect(lock.getByTestId('vault-wait')).toContainText(/あと(30|29|28)秒/);
-  await expect(unlock).toBeDisabled();
+  await test.step('Three wrong passcodes: a wait of 30 seconds before the next try', async () => {
+    await wrongPasscodes(page, 3);
+    await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
+    await expect(lock.getByTestId('vault-wait')).toContainText(/あと(30|29|28)秒/);
+    await expect(unlock).toBeDisabled();
+  });
 
-  await page.reload();
-  await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
-  await expect(unlock).toBeDisabled();
+  await test.step('A reload does not reset the count', async () => {
+    await page.reload();
+    await expect(lock.getByText('間違えた回数：3回')).toBeVisible();
+    await expect(unlock).toBeDisabled();
+  });
 
-  await page.clock.fastForward('00:31');
-  await expect(lock.getByTestId('vault-wait')).toBeHidden();
-  await field.fill('000000');
-  await unlock.click();
-  await expect(lock.getByText('パスコードが違います（4回目）。')).toBeVisible({ timeout: 30_000 });
-  await expect(lock.getByTestId('vault-wait')).toContainText(/あと1分/);
+  await test.step('After the wait, a fourth wrong passcode: the wait grows to a minute', async () => {
+    await page.clock.fastForward('00:31');
+    await expect(lock.getByTestId('vault-wait')).toBeHidden();
+    await field.fill('000000');
+    await unlock.click();
+    await expect(lock.getByText('パスコードが違います（4回目）。')).toBeVisible({ timeout: 30_000 });
+    await expect(lock.getByTestId('vault-wait')).toContainText(/あと1分/);
+  });
 
-  await page.clock.fastForward('01:01');
-  await unlockVault(page);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('手控え');
+  await test.step('After that wait, the right passcode opens the app', async () => {
+    await page.clock.fastForward('01:01');
+    await unlockVault(page);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('手控え');
+  });
 });
 
 test('moving the tablet clock during the wait lets no passcode in early, nor makes the wait longer', async ({
@@ -300,29 +308,35 @@ test('idle for the set minutes locks the screen; the lock button locks every tab
   context,
   server
 }) => {
-  await page.clock.install();
-  await openReady(page, server.url + '/');
-  await setUpClinic(page, server.url);
-  await page.goto(server.url + '/settings/');
-  await page.getByLabel('自動ロックまでの時間（分）').fill('2');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('設定を保存しました')).toBeVisible();
-  await stopKeepingOpen(page);
+  await test.step('The screen is set to lock after 2 idle minutes', async () => {
+    await page.clock.install();
+    await openReady(page, server.url + '/');
+    await setUpClinic(page, server.url);
+    await page.goto(server.url + '/settings/');
+    await page.getByLabel('自動ロックまでの時間（分）').fill('2');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('設定を保存しました')).toBeVisible();
+    await stopKeepingOpen(page);
+  });
 
-  await page.clock.fastForward('01:30');
-  await expect(lockScreen(page)).toBeHidden();
-  await page.clock.fastForward('00:40');
-  await expect(lockScreen(page)).toBeVisible();
-  await unlockVault(page);
+  await test.step('Idle for a minute and a half it stays open; past 2 minutes it locks', async () => {
+    await page.clock.fastForward('01:30');
+    await expect(lockScreen(page)).toBeHidden();
+    await page.clock.fastForward('00:40');
+    await expect(lockScreen(page)).toBeVisible();
+    await unlockVault(page);
+  });
 
-  const other = await context.newPage();
-  await other.goto(server.url + '/settings/');
-  await expect(other.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
-  await stopKeepingOpen(other);
-  await lockNow(page);
-  await expect(lockScreen(other)).toBeVisible();
-  await unlockVault(other);
-  await expect(other.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
+  await test.step('The lock button on one tab locks the other tab too', async () => {
+    const other = await context.newPage();
+    await other.goto(server.url + '/settings/');
+    await expect(other.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
+    await stopKeepingOpen(other);
+    await lockNow(page);
+    await expect(lockScreen(other)).toBeVisible();
+    await unlockVault(other);
+    await expect(other.getByLabel('医院名')).toHaveValue('てびかえ内科クリニック');
+  });
 });
 
 test('the audit trail shows who did what on which device, never a patient name', async ({ page, server }) => {
