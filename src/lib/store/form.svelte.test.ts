@@ -2,6 +2,7 @@
 // conflict instead of overwriting, keeps what was typed during a save, and says "no staff" in one message.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDataDb } from './db';
+import { table } from './index';
 import { FormController, NO_STAFF } from './form.svelte';
 
 interface Form {
@@ -147,5 +148,31 @@ describe('FormController', () => {
     await loaded(broken.form);
     expect(broken.form.loadProblem).toEqual({ key: 'visits.loadFailed', values: { detail: 'TypeError' } });
     broken.destroy();
+  });
+
+  it('follows a newer stored version while nothing is typed, and keeps what was typed once something is', async () => {
+    let stored: Form = { note: '', rev: 1 };
+    const touch = (id: string) => table('memos').put({ id, note: 'x' });
+    const { form, destroy } = screen({
+      loadFailed: 'visits.loadFailed',
+      load: async () => ({ key: 'test.form:follow', initial: { ...stored }, version: stored.rev }),
+      follows: ['memos']
+    });
+    await loaded(form);
+    // Another device's save arrives (through the hub): the untouched form shows it.
+    stored = { note: '咽頭発赤あり', rev: 2 };
+    await touch('a');
+    await expect.poll(() => form.draft!.snapshot()).toEqual({ note: '咽頭発赤あり', rev: 2 });
+    expect(form.draft!.dirty).toBe(false);
+    // A write that brings no newer version changes nothing.
+    await touch('b');
+    // Once the user types, a newer version does not replace the input (the save will show the conflict).
+    form.draft!.value.note = '咽頭発赤あり。扁桃腫大なし';
+    form.changed();
+    stored = { note: '別の端末の追記', rev: 3 };
+    await touch('c');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(form.draft!.snapshot()).toEqual({ note: '咽頭発赤あり。扁桃腫大なし', rev: 2 });
+    destroy();
   });
 });

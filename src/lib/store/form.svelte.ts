@@ -4,6 +4,7 @@
 // its fields, its checks and its layout.
 import { untrack } from 'svelte';
 import type { Problem, Result } from '../result';
+import { onStoreChange } from './changes';
 import { Draft } from './draft.svelte';
 
 /** What a form edits, once loaded: its draft key, its starting value, and the outage session it is for. */
@@ -11,6 +12,8 @@ export interface FormStart<F> {
   key: string;
   initial: F;
   sessionId?: string;
+  /** The stored version the form starts from (a revision): with `follows`, a newer one is taken in. */
+  version?: string | number;
 }
 
 /** The outcome of a save the screen carried out: the value the form holds from now on (what was stored). */
@@ -23,6 +26,12 @@ export interface FormOptions<F, C> {
   loadFailed: Problem['key'];
   /** Read what another screen stored meanwhile, to show it beside the user's own input. */
   conflict?: (mine: F) => Promise<C | null>;
+  /**
+   * Tables whose writes may bring a newer version of what the form edits (another device's save arriving
+   * through the hub, another tab): while nothing is typed, the form shows the newer version; once something
+   * is typed it stays, and a save shows the conflict.
+   */
+  follows?: readonly string[];
 }
 
 /** The message every form shows when nobody is chosen as the person working (担当). */
@@ -53,6 +62,7 @@ export class FormController<F extends object, C = never> {
   open(): () => void {
     let gone = false;
     let made: Draft<F> | null = null;
+    let stopFollowing: (() => void) | null = null;
     void (async () => {
       try {
         const start = await this.#options.load();
@@ -64,7 +74,10 @@ export class FormController<F extends object, C = never> {
         made = new Draft<F>(start.key, start.initial, { sessionId: start.sessionId ?? '' });
         await made.start();
         if (gone) made.dispose();
-        else this.draft = made;
+        else {
+          this.draft = made;
+          stopFollowing = this.#follow(made, start);
+        }
       } catch (error) {
         if (!gone)
           this.loadProblem = {
@@ -75,8 +88,42 @@ export class FormController<F extends object, C = never> {
     })();
     return () => {
       gone = true;
+      stopFollowing?.();
       made?.dispose();
     };
+  }
+
+  /** Take in a newer stored version while the user has typed nothing (see `follows`). */
+  #follow(draft: Draft<F>, start: FormStart<F>): (() => void) | null {
+    const tables = this.#options.follows;
+    if (!tables?.length || start.version === undefined) return null;
+    let version = start.version;
+    let checking = false;
+    let again = false;
+    const check = async () => {
+      if (checking) {
+        again = true;
+        return;
+      }
+      checking = true;
+      try {
+        do {
+          again = false;
+          const fresh = await this.#options.load();
+          if (!fresh || fresh.key !== start.key || fresh.version === undefined || fresh.version === version)
+            continue;
+          if (draft.dirty || this.saving || this.conflict || this.draft !== draft) continue;
+          version = fresh.version;
+          if (JSON.stringify(fresh.initial) !== JSON.stringify(draft.snapshot()))
+            await draft.clear(fresh.initial);
+        } while (again);
+      } finally {
+        checking = false;
+      }
+    };
+    return onStoreChange((stores) => {
+      if (tables.some((t) => stores.has(t))) void check().catch(() => undefined);
+    });
   }
 
   /** Call on every input. */
