@@ -464,12 +464,17 @@ test('two screens editing one arrival: the later save is told, never silently ov
 
   await test.step('A status tap on one screen and an edit on the other do not clash', async () => {
     await page.getByRole('button', { name: 'A-001 を「診察中」にする' }).click();
+    // The other screen shows the new status at once.
+    await expect(other.getByTestId('detail-status')).toHaveAttribute('data-status', 'inConsult');
     await other.getByLabel('電話番号').fill('090-1111-2222');
     await other.getByRole('button', { name: '変更を保存' }).click();
     await expect(other.getByText('変更を保存しました')).toBeVisible();
   });
 
   await test.step("Different fields edited on the two screens are merged: nobody's change is lost", async () => {
+    // Both screens type into the same field (the next step saves the other one); an untouched screen would
+    // simply show what was saved.
+    await other.getByLabel('主訴（受付で聞いた内容）').fill('ふらつき');
     await page.getByLabel('主訴（受付で聞いた内容）').fill('めまい');
     await page.getByRole('button', { name: '変更を保存' }).click();
     await expect(page.getByText('変更を保存しました')).toBeVisible();
@@ -477,7 +482,6 @@ test('two screens editing one arrival: the later save is told, never silently ov
   });
 
   await test.step('The same field changed differently on both: the later save is told and keeps its input', async () => {
-    await other.getByLabel('主訴（受付で聞いた内容）').fill('ふらつき');
     await other.getByRole('button', { name: '変更を保存' }).click();
     await expect(other.getByText('ほかの画面（または端末）で先に変更されています')).toBeVisible();
     await expect(other.getByLabel('主訴（受付で聞いた内容）')).toHaveValue('ふらつき');
