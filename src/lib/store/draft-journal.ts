@@ -99,8 +99,11 @@ class FileJournal {
       if (reply.op === 'read') {
         this.#reads.get(reply.id)?.(reply.entries);
         this.#reads.delete(reply.id);
-      } else if (reply.op === 'failed') this.#failed.add(reply.name);
-      else this.#settle(reply.op);
+      } else if (reply.op === 'failed') {
+        // Said on the console so a fault test shows it: this form's keystrokes now rely on IndexedDB.
+        console.warn(`journal: the file of ${reply.name} could not be kept; localStorage from now on`);
+        this.#failed.add(reply.name);
+      } else this.#settle(reply.op);
     };
     this.#worker.onerror = () => this.#settle('unavailable');
   }
@@ -132,6 +135,7 @@ class FileJournal {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#reads.delete(id);
+        console.warn(`journal: no answer in ${READ_TIMEOUT_MS} ms; the form opens without its journal`);
         resolve([]); // Left in their files; the next start finds them.
       }, READ_TIMEOUT_MS);
       this.#reads.set(id, (entries) => {
