@@ -16,6 +16,7 @@ import { newClinicKey, type HubConfig } from '$lib/hub/hub-config';
 import { startHubSync, type HubSync } from '$lib/hub/hub-sync';
 import type { HubPhase } from '$lib/hub/hub-state.svelte';
 import { sampleArrival, sampleBill, sampleMemo, sampleMeta } from '$lib/recovery/sample';
+import { INTAKE_ANSWERS } from './intake-answers';
 
 const PASSCODE = '246810';
 /** The four records of one visit, as the first-sync day holds them. */
@@ -215,15 +216,7 @@ export const hubBench = {
     const intakes: Intake[] = arrivals.map((a) => ({
       ...sampleMeta(randomId(), a.arrivedAt, a.deviceLabel, { sessionId }),
       arrivalId: a.id,
-      symptoms: '昨日から発熱と咳、のどの痛み。夜に悪化。',
-      since: '昨日',
-      temperature: '38.2',
-      allergies: 'ペニシリン',
-      medications: 'アムロジピン 5mg 1日1回',
-      pregnancy: 'no',
-      pastIllnesses: '高血圧',
-      message: '',
-      filledBy: 'staff',
+      ...INTAKE_ANSWERS,
       lastFilledBy: 'staff'
     }));
     const memos = arrivals.map((a) => sampleMemo(a, { id: randomId(), sessionId }));

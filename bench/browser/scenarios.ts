@@ -1,5 +1,6 @@
 // Benchmark scenarios run inside Chromium: each returns named figures in milliseconds or bytes.
 import { percentile } from './stats';
+import { INTAKE_ANSWERS } from './intake-answers';
 import { table, transaction, newMeta, randomId, type WriteContext } from '$lib/store';
 import { closeDataDb, deleteDataDb } from '$lib/store/db';
 import { unsealedBenchDb } from '$lib/store/bench-db';
@@ -24,15 +25,7 @@ function intakeRecord(i: number) {
   return {
     ...newMeta(ctx(), 'bench-session', false),
     arrivalId: `arrival-${i}`,
-    symptoms: '昨日から発熱と咳、のどの痛み。夜に悪化。',
-    since: '昨日',
-    temperature: '38.2',
-    allergies: 'ペニシリン',
-    medications: 'アムロジピン 5mg 1日1回',
-    pregnancy: 'no',
-    pastIllnesses: '高血圧',
-    message: '',
-    filledBy: 'staff'
+    ...INTAKE_ANSWERS
   };
 }
 
