@@ -109,6 +109,8 @@ export class FormController<F extends object, C = never> {
       try {
         do {
           again = false;
+          // Typed into (or saving): the input stays whatever was stored, so nothing is read.
+          if (draft.dirty || this.saving) continue;
           const fresh = await this.#options.load();
           if (!fresh || fresh.key !== start.key || fresh.version === undefined || fresh.version === version)
             continue;
