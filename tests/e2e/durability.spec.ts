@@ -108,10 +108,17 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
         await page.goto(intake);
         const before = said.join('\n');
         said = [];
-        await expect(
-          page.getByLabel('アレルギー（薬・食べ物など）'),
-          `after restart ${round}; the page before the kill said:\n${before || '(nothing)'}`
-        ).toHaveValue(typed, { timeout: 30_000 });
+        try {
+          await expect(page.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed, {
+            timeout: 30_000
+          });
+        } catch (error) {
+          // What both pages said (a refused write, a journal that answered late) goes with the failure.
+          throw new Error(
+            `after restart ${round}; the page before the kill said:\n${before || '(nothing)'}\n` +
+              `the page after it said:\n${said.join('\n') || '(nothing)'}\n${String(error)}`
+          );
+        }
         const ms = Date.now() - roundStarted;
         if (ms > slowest.ms) slowest = { round, ms };
       });

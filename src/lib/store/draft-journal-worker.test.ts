@@ -44,6 +44,14 @@ class FakeWorker {
     return this.#queue;
   }
 
+  /** The worker stops answering (a cold start on a busy tablet) until the returned function is called. */
+  stall(): () => void {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.#queue = this.#queue.then(() => gate);
+    return release;
+  }
+
   /** The form's file is let go and can no longer be opened (held elsewhere). */
   closeAndHold(name: string) {
     this.#queue = this.#queue.then(async () => {
@@ -156,5 +164,40 @@ describe('draft journal through the worker (survives a killed browser)', () => {
     await next.flush();
     expect((await getDraft<{ note: string }>('form:w2'))?.value).toEqual({ note: 'ペニシリンで発疹' });
     next.dispose();
+  });
+
+  it('a journal that answers after the form opened is merged in then: nothing the dead page typed is lost, nothing typed since is undone', async () => {
+    const first = new Draft('form:w4', { note: '', other: '' }, { debounceMs: 60_000 });
+    await first.start();
+    first.value.note = '造影剤で蕁麻疹';
+    first.changed();
+    await FakeWorker.last!.idle();
+    // The page ends here. The next page's worker is slow to answer.
+    const release = FakeWorker.last!.stall();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const next = new Draft('form:w4', { note: '', other: '' }, { debounceMs: 60_000 });
+      const started = next.start();
+      await vi.advanceTimersByTimeAsync(3_000);
+      await started;
+      // The form opened without the journal, and the user types into another field meanwhile.
+      expect(next.value).toEqual({ note: '', other: '' });
+      next.value.other = '眠気';
+      next.changed();
+      release();
+      await FakeWorker.last!.idle();
+      expect(next.value).toEqual({ note: '造影剤で蕁麻疹', other: '眠気' });
+      await next.flush();
+      expect((await getDraft<{ note: string; other: string }>('form:w4'))?.value).toEqual({
+        note: '造影剤で蕁麻疹',
+        other: '眠気'
+      });
+      expect(warn.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/arrived late/);
+      next.dispose();
+    } finally {
+      vi.useRealTimers();
+      warn.mockRestore();
+    }
   });
 });

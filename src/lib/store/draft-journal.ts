@@ -129,18 +129,29 @@ class FileJournal {
     return true;
   }
 
-  read(prefix: string): Promise<{ name: string; sealed: Uint8Array }[]> {
+  /**
+   * The files under `prefix`. A worker that has not answered within READ_TIMEOUT_MS (a cold start on a busy
+   * tablet) does not hold the form up: it opens without them, and `late` gets them when the answer comes.
+   */
+  read(
+    prefix: string,
+    late?: (entries: { name: string; sealed: Uint8Array }[]) => void
+  ): Promise<{ name: string; sealed: Uint8Array }[]> {
     const id = this.#nextId++;
     if (!this.post({ op: 'read', id, prefix })) return Promise.resolve([]);
     return new Promise((resolve) => {
+      let waiting = true;
       const timer = setTimeout(() => {
-        this.#reads.delete(id);
-        console.warn(`journal: no answer in ${READ_TIMEOUT_MS} ms; the form opens without its journal`);
-        resolve([]); // Left in their files; the next start finds them.
+        waiting = false;
+        console.warn(
+          `journal: no answer in ${READ_TIMEOUT_MS} ms; the form opens and takes it in when it comes`
+        );
+        resolve([]);
       }, READ_TIMEOUT_MS);
       this.#reads.set(id, (entries) => {
         clearTimeout(timer);
-        resolve(entries);
+        if (waiting) resolve(entries);
+        else if (entries.length > 0) late?.(entries);
       });
     });
   }
@@ -206,10 +217,19 @@ function open<T>(key: string, sealed: Uint8Array): JournalEntry<T> | null {
 
 /**
  * Every tab's journalled entry for a form that opens under this vault's key, oldest first: from the
- * worker's files and from localStorage, the newer of the two where a tab left both.
+ * worker's files and from localStorage, the newer of the two where a tab left both. Files the worker
+ * reports only after the read gave up waiting go to `late`.
  */
-export async function readJournal<T>(key: string): Promise<FoundEntry<T>[]> {
+export async function readJournal<T>(
+  key: string,
+  late?: (entries: FoundEntry<T>[]) => void
+): Promise<FoundEntry<T>[]> {
   if (!heldKeys()) return [];
+  const fromFiles = (files: { name: string; sealed: Uint8Array }[]) =>
+    files.flatMap((file) => {
+      const entry = open<T>(key, file.sealed);
+      return entry ? [{ ...entry, slot: FILE_SLOT + file.name }] : [];
+    });
   const found = new Map<string, FoundEntry<T>>();
   const add = (entry: JournalEntry<T> | null, slot: string) => {
     if (!entry) return;
@@ -225,9 +245,9 @@ export async function readJournal<T>(key: string): Promise<FoundEntry<T>[]> {
       if (text) add(open<T>(key, fromBase64(text)), slot);
     }
   }
-  for (const file of await files().read(filePrefix(key)))
-    add(open<T>(key, file.sealed), FILE_SLOT + file.name);
-  return [...found.values()].sort((a, b) => a.at.localeCompare(b.at));
+  const answered = await files().read(filePrefix(key), late && ((files) => late(byTime(fromFiles(files)))));
+  for (const entry of fromFiles(answered)) add(entry, entry.slot);
+  return byTime([...found.values()]);
 }
 
 /** This tab's entry for the form is done with: IndexedDB holds the value, or the form was submitted. */
@@ -241,6 +261,8 @@ export function dropEntry(slot: string): void {
   if (slot.startsWith(FILE_SLOT)) files().post({ op: 'empty', name: slot.slice(FILE_SLOT.length) });
   else storage()?.removeItem(slot);
 }
+
+const byTime = <T>(entries: FoundEntry<T>[]) => entries.sort((a, b) => a.at.localeCompare(b.at));
 
 function slots(store: Storage): string[] {
   const out: string[] = [];

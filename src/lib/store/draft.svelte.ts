@@ -12,6 +12,7 @@ import {
   closeJournal,
   dropEntry,
   journalDraft,
+  type FoundEntry,
   prepareJournal,
   readJournal
 } from './draft-journal';
@@ -53,6 +54,9 @@ export class Draft<T extends object> {
   /** Journal entries of ended pages merged into this form, dropped once the merged value is stored. */
   #merged: string[] = [];
   #again = false;
+  /** When the stored draft was written, and when this page last typed (to merge a late journal answer). */
+  #storedAt = '';
+  #typedAt = '';
 
   constructor(key: string, initial: T, options: DraftOptions = {}) {
     this.key = key;
@@ -76,7 +80,8 @@ export class Draft<T extends object> {
       this.#base = this.#lastSaved;
       this.restored = this.#lastSaved !== this.#initial;
     }
-    await this.#restoreJournal(row?.updatedAt ?? '');
+    this.#storedAt = row?.updatedAt ?? '';
+    await this.#restoreJournal(this.#storedAt);
     if (this.#disposed) return;
     if (this.status === 'loading') this.status = 'clean';
     unsavedForms.mark(this.key, this.dirty);
@@ -103,11 +108,12 @@ export class Draft<T extends object> {
   changed(): void {
     if (this.status === 'loading') return;
     unsavedForms.mark(this.key, this.dirty);
+    this.#typedAt = this.#now().toISOString();
     // Synchronously, before any await: survives a reload that ends the page before IndexedDB commits.
     journalDraft(this.key, {
       value: $state.snapshot(this.value) as T,
       base: JSON.parse(this.#lastSaved) as T,
-      at: this.#now().toISOString(),
+      at: this.#typedAt,
       tab: TAB_ID
     });
     this.status = 'pending';
@@ -192,8 +198,12 @@ export class Draft<T extends object> {
    * changed a field, the later keystroke wins. The entries go once the merged value is stored.
    */
   async #restoreJournal(storedAt: string): Promise<void> {
-    const entries = await readJournal<T>(this.key);
+    const entries = await readJournal<T>(this.key, (late) => this.#takeLate(late));
     if (this.#disposed) return;
+    this.#merge(entries, storedAt);
+  }
+
+  #merge(entries: FoundEntry<T>[], storedAt: string): void {
     if (entries.length === 0) return;
     let value = $state.snapshot(this.value) as T;
     for (const entry of entries) {
@@ -206,11 +216,22 @@ export class Draft<T extends object> {
       for (const entry of entries) dropEntry(entry.slot);
       return;
     }
-    this.#merged = entries.map((entry) => entry.slot);
+    this.#merged.push(...entries.map((entry) => entry.slot));
     this.value = value;
     this.restored = text !== this.#initial;
     this.status = 'pending';
+    unsavedForms.mark(this.key, this.dirty);
     void this.flush();
+  }
+
+  /**
+   * The journal answered after the form had opened without it (a slow cold start): its entries are merged
+   * in now. What was typed on this page since is newer than any of them, so it wins where both changed a field.
+   */
+  #takeLate(entries: FoundEntry<T>[]): void {
+    if (this.#disposed) return;
+    console.warn(`journal: ${entries.length} entries of ${this.key} arrived late; merged`);
+    this.#merge(entries, this.#typedAt || this.#storedAt);
   }
 
   /** Resolve a two-tab conflict. */
