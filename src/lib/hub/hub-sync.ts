@@ -39,6 +39,7 @@ import {
   type HubTable
 } from './hub-doc';
 import type { HubPhase } from './hub-state.svelte';
+import { retryDelay } from './hub-retry';
 
 export interface HubSyncDeps {
   config: HubConfig;
@@ -62,8 +63,6 @@ export interface HubSync {
   checkHub(sessionIds: readonly string[]): Promise<number | null>;
 }
 
-/** Retry quickly on a LAN: a hub back after a restart is found within seconds, not PouchDB's 10 minutes. */
-const backOff = (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 4_000));
 const UNSENT_DOC = '_local/tebikae-unsent';
 const MIRROR_DELAY_MS = 60;
 
@@ -278,7 +277,11 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     const status = (error as { status?: number } | null)?.status;
     return status === 401 || status === 403 ? 'refused' : 'unreachable';
   };
-  const sync = local.sync(remote, { live: true, retry: true, back_off_function: backOff });
+  const sync = local.sync(remote, {
+    live: true,
+    retry: true,
+    back_off_function: (delay: number) => retryDelay(delay, phase)
+  });
   for (const direction of ['push', 'pull'] as const)
     sync[direction]
       .on('requestError', (error: unknown) => {
