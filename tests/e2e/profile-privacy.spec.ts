@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openQueueCard } from './support/reception';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { findInProfile, launchOnProfile, type RealBrowser } from './support/chromium-process';
+import { findInProfile, launchOnProfile, markCleanExit, type RealBrowser } from './support/chromium-process';
 import { keepVaultOpen, lockNow, stopKeepingOpen } from './support/vault';
 import { openMemo, registerAtDesk } from './support/visits';
 
@@ -40,12 +40,21 @@ async function leavePage(page: Page): Promise<void> {
   await page.goto('about:blank');
 }
 
-/** Wait until the browser has written the canary's text somewhere in the profile (its session files). */
-async function waitForCanary(profile: string, text: string): Promise<void> {
+/**
+ * Wait until the browser has written the canary's text somewhere in the profile (its session files). With
+ * `quit`, a browser that has not written it within 30 s is closed as a user quits (it writes its session
+ * files on the way out) and the wait goes on: a busy machine's session timer can be late, a quit is not.
+ */
+async function waitForCanary(profile: string, text: string, quit?: () => Promise<void>): Promise<void> {
   const started = Date.now();
-  await expect
-    .poll(() => findInProfile(profile, [text]).length, { timeout: 60_000, intervals: [500] })
-    .toBeGreaterThan(0);
+  const written = () => findInProfile(profile, [text]).length;
+  if (quit) {
+    await expect
+      .poll(written, { timeout: 30_000, intervals: [500] })
+      .toBeGreaterThan(0)
+      .catch(quit);
+  }
+  await expect.poll(written, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
   console.log(`[privacy] the browser wrote its session state in ${Date.now() - started} ms`);
 }
 
@@ -105,6 +114,7 @@ test('typed patient text never reaches the profile in clear: not after lock, not
     await test.step('killed and restarted on the same profile: the drafts are back, sealed, and still not in clear', async () => {
       await first.kill();
       expect(findInProfile(profile, secrets)).toEqual([]);
+      markCleanExit(profile);
       const second = await launchOnProfile(profile);
       browsers.push(second);
       await keepVaultOpen(second.browser.contexts()[0]!);
@@ -119,9 +129,7 @@ test('typed patient text never reaches the profile in clear: not after lock, not
       await stopKeepingOpen(again);
       await lockNow(again);
       await leavePage(again);
-      // Quit as a user would: the browser writes its session files on the way out, however busy it is.
-      await second.close();
-      await waitForCanary(profile, '再起動後の見張り文字列');
+      await waitForCanary(profile, '再起動後の見張り文字列', () => second.close());
       expect(findInProfile(profile, secrets)).toEqual([]);
       await second.kill();
     });

@@ -1,6 +1,6 @@
 // Launch Debian's Chromium as a real process on a fixed profile, so a test can kill it (SIGKILL), start it again and read its files.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs } from '../../../playwright.config';
@@ -92,4 +92,17 @@ export function findInProfile(profileDir: string, texts: string[]): string[] {
           hits.push(`${relative(profileDir, file)}: ${encoding}: ${text}`);
   }
   return hits;
+}
+
+/**
+ * Mark a killed browser's profile as having exited normally. After a crash Chromium keeps the last session
+ * for a "restore pages?" offer and leaves it alone until the offer is answered, so a restarted browser writes
+ * no session state on its timer; a test that waits for the restarted browser's session files needs it
+ * writing them again. Nothing else of the profile is touched.
+ */
+export function markCleanExit(profileDir: string): void {
+  const file = join(profileDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { profile?: Record<string, unknown> };
+  prefs.profile = { ...prefs.profile, exit_type: 'Normal', exited_cleanly: true };
+  writeFileSync(file, JSON.stringify(prefs));
 }
