@@ -1,12 +1,23 @@
-// The 院外処方箋's data for the pharmacy's scanner: JAHIS 院外処方せん2次元シンボル記録条件規約 records
-// (CSV lines, CRLF), their CP932 bytes, and the split into QR symbols joined by structured append.
+// The 院外処方箋's data for the pharmacy's scanner: JAHIS 院外処方箋２次元シンボル記録条件規約 records
+// (CSV lines, CRLF), their Shift_JIS bytes, and the split into QR symbols joined by structured append.
+// Tables cited are those of Ver.1.10 (JAHIS 技術文書 24-103); Ver.1.9 (24-102) lays the records out the same.
 import Encoding from 'encoding-japanese';
+import { jisChunks, jisText } from './jis';
 import { lastValidDay, writtenLines, type RxLine, type RxSheet } from './model';
+import {
+  dispensingCount,
+  doseParts,
+  drugName,
+  halfKana,
+  preschoolOn,
+  REMARK_BYTES,
+  USAGE_BYTES
+} from './rx-fields';
 
-/** The version record this builder writes (JAHIS 院外処方せん2次元シンボル記録条件規約 Ver.1.10). */
+/** The version record this builder writes (JAHIS 院外処方箋２次元シンボル記録条件規約 Ver.1.10). */
 export const JAHIS_RX_VERSION = 'JAHIS10';
 
-/** Record 12: 男 1, 女 2; other or unknown is left out (the field has no code for it). */
+/** Record 12 (表 3-14): 男 1, 女 2, nothing else; model.ts refuses a sheet without one of them. */
 const SEX_CODE = { M: '1', F: '2' } as const;
 /** Record 21 保険種別. */
 const INSURANCE_TYPE_CODE = { shaho: '1', kokuho: '2', kouki: '7' } as const;
@@ -14,35 +25,30 @@ const INSURANCE_TYPE_CODE = { shaho: '1', kokuho: '2', kouki: '7' } as const;
 const RELATION_CODE = { insured: '1', dependent: '2' } as const;
 /** Records 27, 28, 29: 第一, 第二, 第三公費 (the 特殊公費 record 30 is not written). */
 const PUBLIC_RECORDS = [27, 28, 29];
+/** Record 81 備考種別 (表 3-33): 3 分割; the doctor's own remarks leave it out (不明). */
+const REMARK_SPLIT = '3';
+/** Record 181 用法補足区分 (表 3-38): 5 用法の続き. */
+const USAGE_CONTINUED = '5';
+/** Record 281 薬品補足区分 (表 3-44): 3 後発品変更不可, 8 先発医薬品患者希望. */
+const DRUG_NO_CHANGE = '3';
+const DRUG_PATIENT_WISH = '8';
 
 /** 'YYYY-MM-DD' → 'YYYYMMDD', the JAHIS date. */
 const ymd = (iso: string) => iso.replaceAll('-', '');
 
 /**
- * A field as CSV may hold it: the separator and line breaks cannot appear inside a field (the format has
- * no quoting), so a comma becomes the full-width ，and breaks become spaces.
+ * A field as the 規約 lets it be written (表 3-4): only JIS X 0201/0208 characters (see jis.ts: ① → 1, 髙 → ■),
+ * no separator or line break inside (the format has no quoting: a comma becomes the full-width ，, breaks and
+ * tabs a space), and no space at either end.
  */
 export function field(value: string): string {
-  return value
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replaceAll(',', '，')
+  return jisText(value.replace(/[\t\r\n]+/g, ' '))
+    .text.replaceAll(',', '，')
     .trim();
 }
 
 const record = (no: number, ...fields: (string | number)[]) =>
   [String(no), ...fields.map((f) => field(String(f)))].join(',');
-
-/** Half-width katakana for the カナ氏名 fields, as the scanners' fixtures print them. */
-function halfKana(kana: string): string {
-  return Encoding.toHankanaCase(Encoding.toHankakuCase(kana)).replace(/\u3000/g, ' ');
-}
-
-/** A written dose split into its amount and unit: '3錠' → 3 / 錠; text without a leading number stays the unit. */
-export function doseParts(dose: string): { amount: string; unit: string } {
-  const text = dose.normalize('NFKC').trim();
-  const m = /^(\d+(?:\.\d+)?)\s*(.*)$/.exec(text);
-  return m ? { amount: m[1] ?? '', unit: m[2] ?? '' } : { amount: '', unit: text };
-}
 
 /** 剤形区分 of record 101: 頓服 2 when the usage says so, 内服 1 when days are given, else 不明 9. */
 function formCode(line: RxLine): string {
@@ -50,10 +56,18 @@ function formCode(line: RxLine): string {
   return /\d/.test(line.days.normalize('NFKC')) ? '1' : '9';
 }
 
+/** 被保険者証枝番 (表 3-19, X2): one digit gets a leading 0. */
+function branchNo(branch: string): string {
+  const text = branch.normalize('NFKC').trim();
+  return /^\d$/.test(text) ? `0${text}` : text;
+}
+
 /**
- * The records of one sheet, in the order the 規約 sets: 医療機関, 医師, 患者, 保険, 処方箋管理 (交付年月日,
- * 使用期限), 備考, then one RP per written line (剤形 101, 用法 111, 薬品 201, 薬品補足 281). Free text stands
- * where a code would be (コードなし), because the masters are on the EHR that has stopped.
+ * The records of one sheet, in the order 表 3-5 sets (each group by record number): version, 医療機関/医師,
+ * 患者, 保険, 公費, 処方箋 (交付年月日, 使用期限, リフィル), 備考, then one RP per written line (剤形 101,
+ * 用法 111, 用法の続き 181, 薬品 201, 薬品補足 281). Free text stands where a code would be (コードなし),
+ * because the masters are on the EHR that has stopped. Nothing the printed sheet does not show is written
+ * (前提条件: 院外処方箋に記載されていない情報をデータに含めない), so no 患者コード and no 診療科.
  */
 export function rxRecords(sheet: RxSheet): string[] {
   const code = sheet.clinic.code.replace(/\D/g, '');
@@ -61,19 +75,30 @@ export function rxRecords(sheet: RxSheet): string[] {
   // 医療機関コード: 都道府県 (2), 点数表 (1: 医科), 医療機関 (7).
   out.push(record(1, code.slice(2, 3), code.slice(3), code.slice(0, 2), sheet.clinic.name));
   out.push(record(2, '', sheet.clinic.address));
-  out.push(record(3, sheet.clinic.phone, '', ''));
-  if (sheet.department.trim()) out.push(record(4, '1', '', sheet.department));
+  // 表 3-10: 電話番号 is required within the record, so no phone means no record (表 3-4 レコードの省略).
+  if (sheet.clinic.phone.trim()) out.push(record(3, sheet.clinic.phone, '', ''));
   out.push(record(5, '', '', sheet.doctor));
   const p = sheet.patient;
-  out.push(record(11, p.id, p.name, halfKana(p.kana)));
+  out.push(record(11, '', p.name, halfKana(p.kana)));
   if (p.sex === 'M' || p.sex === 'F') out.push(record(12, SEX_CODE[p.sex]));
   out.push(record(13, ymd(p.birthDate)));
   const ins = sheet.insurance;
+  const insured = ins.insurerNo.trim() !== '';
+  // 一部負担金区分 6歳未満 (3) only: 高齢者 1/2/5 need the 負担割合, which the sheet does not hold.
+  if (insured && preschoolOn(p.birthDate, sheet.issuedOn)) out.push(record(14, '3'));
   if (ins.type) out.push(record(21, INSURANCE_TYPE_CODE[ins.type]));
-  if (ins.insurerNo.trim()) {
-    out.push(record(22, ins.insurerNo.trim()));
-    out.push(record(23, ins.symbol, ins.number, ins.relation ? RELATION_CODE[ins.relation] : '', ins.branch));
-  }
+  // 表 3-18: always written; empty for 公費単独 and 自費 (「省略(自費等) 22,」).
+  out.push(record(22, ins.insurerNo.trim()));
+  if (insured)
+    out.push(
+      record(
+        23,
+        ins.symbol,
+        ins.number,
+        ins.relation ? RELATION_CODE[ins.relation] : '',
+        branchNo(ins.branch)
+      )
+    );
   ins.publics
     .filter((pub) => pub.payerNo.trim() !== '')
     .slice(0, PUBLIC_RECORDS.length)
@@ -82,33 +107,46 @@ export function rxRecords(sheet: RxSheet): string[] {
   // 使用期限 only when it differs from the usual four days.
   if (sheet.validUntil && sheet.validUntil !== lastValidDay({ issuedOn: sheet.issuedOn, validUntil: '' }))
     out.push(record(52, ymd(sheet.validUntil)));
-  remarkLines(sheet).forEach((text, i) => out.push(record(81, i + 1, '', text)));
-  writtenLines(sheet.lines).forEach((line, i) => {
-    const rp = i + 1;
-    const { amount, unit } = doseParts(line.dose);
-    const days = line.days.normalize('NFKC').replace(/[^\d]/g, '');
-    out.push(record(101, rp, formCode(line), '', days));
-    out.push(record(111, rp, '1', '', line.usage, ''));
-    const name = [line.drug, line.strength]
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .join(' ');
-    out.push(record(201, rp, 1, '1', '1', '', name, amount, '1', unit));
-    let extra = 0;
-    if (line.noChange) out.push(record(281, rp, 1, ++extra, '3', '後発品変更不可', ''));
-    if (line.patientWish) out.push(record(281, rp, 1, ++extra, '', '患者希望', ''));
-  });
+  // §3.2.8(2): a refill sheet must carry record 64 (総使用回数), any other must not.
+  if (sheet.refills > 1) out.push(record(64, sheet.refills));
+  remarkRecords(sheet).forEach(([kind, text], i) => out.push(record(81, i + 1, kind, text)));
+  writtenLines(sheet.lines).forEach((line, i) => out.push(...rpRecords(line, i + 1)));
   return out;
 }
 
-/** 備考 as printed: the doctor's own text, then リフィル and 分割 in words (see README for why). */
-export function remarkLines(sheet: Pick<RxSheet, 'refills' | 'splitParts' | 'remarks'>): string[] {
-  const lines: string[] = [];
-  if (sheet.refills > 1) lines.push(`リフィル可 ${sheet.refills}回`);
-  if (sheet.splitParts > 1) lines.push(`分割指示 ${sheet.splitParts}回`);
-  for (const line of sheet.remarks.split(/\r\n|\r|\n/)) if (line.trim()) lines.push(line.trim());
-  return lines;
+/**
+ * One RP: 101 剤形 with 調剤数量, 111 用法 (what does not fit its N50 goes on in 181 用法の続き), 201 薬品,
+ * then 281 for 変更不可 and 患者希望. model.ts refuses a sheet whose dose, days or usage cannot be written
+ * this way, so the fallbacks here (an empty 用量) are never printed.
+ */
+function rpRecords(line: RxLine, rp: number): string[] {
+  const out = [record(101, rp, formCode(line), '', dispensingCount(line.days) ?? '')];
+  const [usage = '', ...more] = jisChunks(field(line.usage), USAGE_BYTES);
+  out.push(record(111, rp, '1', '', usage, ''));
+  more.forEach((text, i) => out.push(record(181, rp, i + 1, USAGE_CONTINUED, text, '', '')));
+  const dose = doseParts(line.dose) ?? { amount: '', unit: '' };
+  out.push(record(201, rp, 1, '1', '1', '', drugName(line), dose.amount, '1', dose.unit));
+  let extra = 0;
+  if (line.noChange) out.push(record(281, rp, 1, ++extra, DRUG_NO_CHANGE, '後発品変更不可', ''));
+  if (line.patientWish) out.push(record(281, rp, 1, ++extra, DRUG_PATIENT_WISH, '先発医薬品患者希望', ''));
+  return out;
 }
+
+/**
+ * The 81 records' 備考種別 and text, as the 備考 box prints them: 分割 (種別 3, 表 3-46: on 様式第二号 the split is
+ * a remark, records 63 and 102 are for 様式第二号の二 only), then the doctor's remarks line by line, each cut
+ * into pieces of the 50 characters one record holds. リフィル is record 64, not a remark.
+ */
+export function remarkRecords(sheet: Pick<RxSheet, 'splitParts' | 'remarks'>): [string, string][] {
+  const out: [string, string][] = [];
+  if (sheet.splitParts > 1) out.push([REMARK_SPLIT, splitRemark(sheet.splitParts)]);
+  for (const line of sheet.remarks.split(/\r\n|\r|\n/))
+    for (const piece of jisChunks(field(line), REMARK_BYTES)) out.push(['', piece]);
+  return out;
+}
+
+/** The 分割 words the 備考 box prints (paper/printouts/prescription.ts). */
+export const splitRemark = (parts: number) => `分割指示：${parts}回に分割して調剤`;
 
 /** The whole data as text: records joined by CRLF, ending with one. */
 export function rxText(sheet: RxSheet): string {
@@ -117,31 +155,18 @@ export function rxText(sheet: RxSheet): string {
 
 export interface Cp932Bytes {
   bytes: Uint8Array;
-  /** Characters CP932 cannot hold; written as 〓 (never a silent '?'). */
+  /** Characters outside JIS X 0201/0208 with no compatibility form there; written as ■ (表 3-4). */
   missing: string[];
 }
 
-const GETA = [0x81, 0xac]; // 〓
-
-/** CP932 bytes of the text, the NEC and IBM extensions (①, ㎎, 髙) included. */
+/**
+ * Shift_JIS bytes of the text (CP932 is Shift_JIS plus extensions the 規約 does not allow): every character is
+ * first made one the symbol may hold (jis.ts), so the NEC and IBM extensions (①, ㎎, 髙) never appear.
+ */
 export function toCp932(text: string): Cp932Bytes {
-  const out: number[] = [];
-  const missing = new Set<string>();
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) {
-      out.push(code);
-      continue;
-    }
-    const bytes = Encoding.convert(Encoding.stringToCode(ch), { to: 'SJIS', from: 'UNICODE' });
-    const back = Encoding.codeToString(Encoding.convert(bytes, { to: 'UNICODE', from: 'SJIS' }));
-    if (back === ch) out.push(...bytes);
-    else {
-      missing.add(ch);
-      out.push(...GETA);
-    }
-  }
-  return { bytes: Uint8Array.from(out), missing: [...missing] };
+  const { text: jis, replaced } = jisText(text);
+  const bytes = Encoding.convert(Encoding.stringToCode(jis), { to: 'SJIS', from: 'UNICODE' });
+  return { bytes: Uint8Array.from(bytes), missing: replaced };
 }
 
 /** Text back from CP932 bytes (what a pharmacy's reader sees). */

@@ -1,6 +1,8 @@
 // 院外処方箋 (outpatient prescription): what one printed sheet holds, and the rule that refuses a sheet missing
 // what a pharmacy needs. Plain data; the paper domain draws it, jahis-rx.ts encodes it for the 2D symbol.
 import type { Problem } from '../result';
+import { jisBytes } from './jis';
+import { dispensingCount, doseParts, DRUG_NAME_BYTES, drugName, halfKana } from './rx-fields';
 // Loaded lazily with the printout: it brings the words of its own problems.
 import '../i18n/messages/rx';
 
@@ -19,9 +21,10 @@ export interface PublicPayer {
 export interface RxLine {
   drug: string; // 薬剤名
   strength: string; // 規格
-  dose: string; // 用量 ('3錠', '1日2回 1回1錠')
+  /** 用量 as an amount and a unit ('3錠', '0.5g'): the 2D symbol takes nothing else (rx-fields.ts doseParts). */
+  dose: string;
   usage: string; // 用法
-  days: string; // 日数 or 回数
+  days: string; // 日数 or 回数 ('14', '14日分', '5回'); blank when the dose is the total
   /** 変更不可（医療上必要）: no generic substitution. */
   noChange: boolean;
   /** 患者希望: the patient asked for the brand-name drug (長期収載品の選定療養). */
@@ -106,5 +109,52 @@ export function missingForSheet(sheet: Omit<RxSheet, 'serial' | 'paper' | 'drill
     problems.push({ key: 'rx.missing.clinicAddress', field: 'clinicAddress' });
   if (!sheet.patient.name.trim() || !sheet.patient.birthDate)
     problems.push({ key: 'rx.missing.patient', field: 'patient' });
+  // Record 12 (表 3-14) is required and knows only 男 1 and 女 2.
+  if (sheet.patient.sex !== 'M' && sheet.patient.sex !== 'F')
+    problems.push({ key: 'rx.missing.sex', field: 'patient' });
+  problems.push(...tooLongForSymbol(sheet));
+  writtenLines(sheet.lines).forEach((line, i) => problems.push(...lineProblems(line, i + 1)));
   return problems;
+}
+
+/**
+ * What the 2D symbol cannot hold of one drug line (JAHIS 表 3-35, 3-37, 3-39): the 用法名称 it requires, a
+ * dose it can split into 用量 and 単位名, days it can count, and a name within 薬品名称 N40 (no record
+ * continues a name). Refusing is safer than a symbol whose amount the pharmacy's system reads wrong.
+ */
+function lineProblems(line: RxLine, rp: number): Problem[] {
+  const problems: Problem[] = [];
+  if (!line.usage.trim()) problems.push({ key: 'rx.missing.usage', values: { rp }, field: 'lines' });
+  if (!doseParts(line.dose))
+    problems.push({ key: 'rx.invalid.dose', values: { rp, value: line.dose.trim() }, field: 'lines' });
+  if (dispensingCount(line.days) === null)
+    problems.push({ key: 'rx.invalid.days', values: { rp, value: line.days.trim() }, field: 'lines' });
+  if (jisBytes(drugName(line)) > DRUG_NAME_BYTES)
+    problems.push(tooLong(`Rp${rp} 薬品名・規格`, DRUG_NAME_BYTES, 'lines'));
+  return problems;
+}
+
+const tooLong = (name: string, bytes: number, field: string): Problem => ({
+  key: 'rx.tooLong.field',
+  values: { name, max: bytes / 2, bytes },
+  field
+});
+
+/**
+ * Fields longer than the 規約's byte limit that no record continues (表 3-8, 3-9, 3-12, 3-13, 3-19): the symbol
+ * would have to cut them, so the sheet asks for a shorter text. 用法 and 備考 have continuations, so never here.
+ */
+function tooLongForSymbol(sheet: Omit<RxSheet, 'serial' | 'paper' | 'drill'>): Problem[] {
+  const limits: [string, string, number, string][] = [
+    ['医療機関名称', sheet.clinic.name, 120, 'clinicAddress'],
+    ['医療機関所在地', sheet.clinic.address, 100, 'clinicAddress'],
+    ['保険医氏名', sheet.doctor, 40, 'doctor'],
+    ['患者氏名', sheet.patient.name, 40, 'patient'],
+    ['患者カナ氏名', halfKana(sheet.patient.kana), 40, 'patient'],
+    ['被保険者証の記号', sheet.insurance.symbol, 40, 'insurer'],
+    ['被保険者証の番号', sheet.insurance.number, 40, 'insurer']
+  ];
+  return limits
+    .filter(([, text, bytes]) => jisBytes(text.trim()) > bytes)
+    .map(([name, , bytes, field]) => tooLong(name, bytes, field));
 }

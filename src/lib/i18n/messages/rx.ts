@@ -21,6 +21,12 @@ export const ja = {
   'rx.missing.clinicCode': '設定に医療機関コード（10桁）がありません',
   'rx.missing.clinicAddress': '設定に医療機関の名称・所在地がありません',
   'rx.missing.patient': '患者の氏名・生年月日が受付にありません',
+  'rx.missing.sex': '患者の性別（男・女）が受付にありません（処方箋の2次元シンボルには男・女しか書けません）',
+  'rx.missing.usage': 'Rp{rp}の用法がありません',
+  'rx.invalid.dose':
+    'Rp{rp}の用量「{value}」は数量と単位だけで書いてください（例：3錠、0.5g）。回数などは用法へ',
+  'rx.invalid.days': 'Rp{rp}の日数・回数「{value}」は数字で書いてください（例：14、14日分、5回）',
+  'rx.tooLong.field': '{name}が長すぎます（2次元シンボルには全角{max}文字・半角{bytes}文字まで）',
   'rx.invalid.split': '分割指示は0〜9の数字で入れてください',
   'rx.tooLong': '処方が長すぎて2次元シンボル（最大16個）に入りません。処方箋を分けてください。',
   'rx.serialFailed': '処方箋番号を記録できませんでした（{detail}）',

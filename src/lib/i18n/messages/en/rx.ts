@@ -23,6 +23,14 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.missing.clinicCode': 'Settings have no 10-digit medical institution code',
   'rx.missing.clinicAddress': 'Settings have no clinic name and address',
   'rx.missing.patient': 'The arrival has no patient name or birth date',
+  'rx.missing.sex':
+    "The arrival has no patient sex as male or female (the prescription's 2D symbol can record only those)",
+  'rx.missing.usage': 'Rp{rp} has no usage (how to take it)',
+  'rx.invalid.dose':
+    'Rp{rp}: write the dose "{value}" as an amount and a unit only (e.g. 3錠, 0.5g); put the rest in the usage',
+  'rx.invalid.days': 'Rp{rp}: write the days or times "{value}" as a number (e.g. 14, 14日分, 5回)',
+  'rx.tooLong.field':
+    '{name} is too long for the 2D symbol (at most {max} full-width or {bytes} half-width characters)',
   'rx.invalid.split': 'Split dispensing must be a number from 0 to 9',
   'rx.tooLong':
     'The prescription is too long for the 2D symbols (16 at most). Split it over two prescriptions.',

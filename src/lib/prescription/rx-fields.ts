@@ -1,0 +1,66 @@
+// The sheet's free text read into the JAHIS fields that need a set form (JAHIS 院外処方箋２次元シンボル記録条件規約
+// Ver.1.10, 表 3-35 調剤数量, 表 3-39 用量/単位名), and the field lengths the 規約 sets. Shared by the records
+// (jahis-rx.ts) and the rule that refuses a sheet (model.ts): a sheet is refused rather than encoded with a guess.
+import Encoding from 'encoding-japanese';
+import { jisBytes } from './jis';
+import type { RxLine } from './model';
+
+/** 薬品名称 N40 (80 bytes): the drug's name and strength as printed, in one field. */
+export const DRUG_NAME_BYTES = 80;
+/** 用法名称 N50 (100 bytes); the rest goes on in 用法補足 (区分 5 用法の続き), also N50. */
+export const USAGE_BYTES = 100;
+/** 備考 N50 (100 bytes) per 81 record; a longer remark takes several. */
+export const REMARK_BYTES = 100;
+/** 単位名 N6 (12 bytes). */
+const UNIT_BYTES = 12;
+
+/** Half-width katakana for the カナ氏名 fields (X: one byte each), as the scanners' fixtures print them. */
+export function halfKana(kana: string): string {
+  return Encoding.toHankanaCase(Encoding.toHankakuCase(kana)).replace(/\u3000/g, ' ');
+}
+
+/** The name record 201 writes: drug and strength, as the sheet prints them. */
+export function drugName(line: Pick<RxLine, 'drug' | 'strength'>): string {
+  return [line.drug, line.strength]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * A dose of the plain form `<number><unit>` ('3錠', '0.5 g', '２５ｇ') as 用量 and 単位名, the number written
+ * as 表 3-39 sets it (at most 6 integer and 5 decimal digits, no leading or trailing zeros). Any other text
+ * ('1日2回 1回1錠', '適量', '1/2錠') is null: reading an amount out of it could give the pharmacy a wrong one.
+ */
+export function doseParts(dose: string): { amount: string; unit: string } | null {
+  const m = /^(\d{1,6})(?:\.(\d{1,5}))?\s*([^\d\s.,/]+)$/.exec(dose.normalize('NFKC').trim());
+  if (!m) return null;
+  const unit = m[3] ?? '';
+  if (jisBytes(unit) > UNIT_BYTES) return null;
+  const int = String(Number(m[1]));
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  return { amount: frac ? `${int}.${frac}` : int, unit };
+}
+
+/**
+ * 調剤数量 of record 101 (9, 3 digits): the days or times written ('14', '14日分', '5回'), or 1 when none is
+ * written, the dose being the total (表 3-35: 総量を記録する場合は調剤数量に必ず１). Other text is null.
+ */
+export function dispensingCount(days: string): string | null {
+  const text = days.normalize('NFKC').trim();
+  if (!text) return '1';
+  const m = /^(\d{1,3})\s*(?:日分|日|回分|回)?$/.exec(text);
+  return m && Number(m[1]) > 0 ? String(Number(m[1])) : null;
+}
+
+/**
+ * 義務教育就学前 on a day: the 一部負担 class 表 3-16 calls ６歳未満 (code 3), which is 2割 until the first 31 March
+ * on or after the day the child reaches six (the day before the sixth birthday, by 年齢計算ニ関スル法律).
+ */
+export function preschoolOn(birthDate: string, on: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!m) return false;
+  const reaches = new Date(Date.UTC(Number(m[1]) + 6, Number(m[2]) - 1, Number(m[3]) - 1));
+  const year = reaches.getUTCFullYear() + (reaches.getUTCMonth() + 1 > 3 ? 1 : 0);
+  return on <= `${year}-03-31`;
+}
