@@ -128,10 +128,11 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
     for (const record of [
       '\r\n22,01130012\r\n',
       '\r\n23,12-34,5678,1,\r\n',
-      '\r\n5,,,髙橋 一郎\r\n',
-      'アムロジピン錠 5㎎',
+      // Only JIS X 0208 in the symbol (JAHIS 表3-4): 髙 becomes ■, ㎎ becomes mg; the sheet prints them as typed.
+      '\r\n5,,,■橋 一郎\r\n',
+      'アムロジピン錠 5mg',
       '281,1,1,1,3,後発品変更不可,',
-      '81,1,,リフィル可 3回'
+      '\r\n64,3\r\n'
     ])
       expect(data).toContain(record);
   });
@@ -143,7 +144,7 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
     const { text, data } = scan(pdf);
     expect(text).toContain('RA-0002');
     expect(data).toContain('\r\n201,2,1,1,1,,ロキソプロフェン錠,1,1,錠\r\n');
-    expect(data).toContain('患者希望');
+    expect(data).toContain('\r\n281,2,1,1,8,先発医薬品患者希望,\r\n');
   });
 
   await test.step('a patient without insurance: what is missing is named beside the button, in Japanese and English', async () => {
