@@ -1,7 +1,6 @@
 // Recovery's reads and writes across every store of a session: load, export, import and merge, conflicts, checklist ticks, purge.
 import {
   actingAs,
-  clearAllJournals,
   ConflictError,
   raiseCounter,
   table,
@@ -10,6 +9,7 @@ import {
   type StoreName,
   type WriteContext
 } from '../store';
+import { clearAllJournals } from '../store/draft-journal';
 import type { DraftRow } from '../store/drafts';
 import { fail, type Result } from '../result';
 import { outageRepo } from '../outage/repo';

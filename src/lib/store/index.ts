@@ -1,4 +1,6 @@
-// Public face of the store: tables, transactions, writes that return Results, drafts and live queries.
+// Public face of the store: tables, transactions, writes that return Results and live queries. Drafts
+// (draft.svelte.ts, draft-journal.ts) are imported from their own modules: only forms need them, and a
+// name here would put their code into the app shell's first download.
 export {
   table,
   transaction,
@@ -12,9 +14,7 @@ export {
 export { write } from './write';
 export { ConflictError } from './errors';
 export { live, Live } from './live.svelte';
-export { Draft } from './draft.svelte';
 export { unsavedForms } from './unsaved.svelte';
-export { clearAllJournals } from './draft-journal';
 export { storeHealth } from './health.svelte';
 export {
   actingAs,

@@ -1,7 +1,6 @@
 // Asks the browser to keep our storage (persist) and reports usage; notices if earlier data was evicted; erases it on purpose.
 import { settings } from './settings';
 import { deleteDataDb } from './db';
-import { clearAllJournals } from './draft-journal';
 
 export interface StorageReport {
   persisted: boolean | null;
@@ -46,5 +45,7 @@ export async function checkEviction(newId: () => string): Promise<'fresh' | 'int
 export async function eraseDeviceData(): Promise<void> {
   await deleteDataDb();
   localStorage.removeItem(MARK);
+  // Loaded here, not with the app shell: the journal's code belongs to the forms.
+  const { clearAllJournals } = await import('./draft-journal');
   clearAllJournals();
 }
