@@ -106,6 +106,7 @@ describe('the 処方箋 from a memo', () => {
       number: '5678',
       branch: '01',
       relation: 'dependent',
+      copay: '3',
       publics: [
         { payerNo: '54136015', recipientNo: '1234567' },
         { payerNo: '12136014', recipientNo: '7654321' }

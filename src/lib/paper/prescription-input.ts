@@ -83,6 +83,7 @@ export function prescriptionSheet(
       number: ins.number,
       branch: ins.branch,
       relation: ins.relation === 'self' ? 'insured' : ins.relation === 'family' ? 'dependent' : '',
+      copay: ins.copay === '1' || ins.copay === '2' || ins.copay === '3' ? ins.copay : '',
       publics
     },
     issuedOn: localDate(now),

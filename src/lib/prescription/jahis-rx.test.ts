@@ -12,6 +12,7 @@ import {
   field
 } from './jahis-rx';
 import { rxLine, testSheet } from './test-sheet';
+import { missingForSheet } from './model';
 
 const byNo = (records: string[], no: number) => records.filter((r) => r.split(',')[0] === String(no));
 
@@ -146,6 +147,31 @@ describe('JAHIS 院外処方箋 2D symbol records', () => {
     // Half-width characters count one byte: 100 of them fit one record.
     const ascii = rxRecords(testSheet({ remarks: 'a'.repeat(100) }));
     expect(byNo(ascii, 81)).toHaveLength(1);
+  });
+
+  it('writes 一部負担区分 for 高齢受給者 and 後期高齢者 from the 負担割合 (表 3-16), and refuses a sheet without it', () => {
+    const sheet = (birthDate: string, copay: '1' | '2' | '3' | '', more: object = {}) =>
+      testSheet({
+        issuedOn: '2026-12-06',
+        patient: { ...testSheet().patient, birthDate },
+        insurance: { ...testSheet().insurance, copay, ...more }
+      });
+    const class14 = (s: ReturnType<typeof testSheet>) => byNo(rxRecords(s), 14);
+    // 70歳以上 (高齢受給者): 2割 → 1 高齢者一般, 3割 → 2 高齢者７割.
+    expect(class14(sheet('1955-03-10', '2'))).toEqual(['14,1']);
+    expect(class14(sheet('1955-03-10', '3'))).toEqual(['14,2']);
+    // 後期高齢者 (by the kind chosen, or an insurer number of 法別 39): 1割 → 1, 2割 → 5, 3割 → 2.
+    expect(class14(sheet('1948-06-01', '1', { type: 'kouki', insurerNo: '39131015' }))).toEqual(['14,1']);
+    expect(class14(sheet('1948-06-01', '2', { insurerNo: '39131015' }))).toEqual(['14,5']);
+    expect(class14(sheet('1948-06-01', '3', { type: 'kouki' }))).toEqual(['14,2']);
+    // Under 70 and at school: no record.
+    expect(class14(sheet('1970-01-01', '3'))).toEqual([]);
+    // The class cannot be written without the 負担割合: the sheet is refused, saying what to choose.
+    expect(missingForSheet(sheet('1955-03-10', '')).map((p) => p.key)).toContain('rx.missing.copay');
+    expect(missingForSheet(sheet('1948-06-01', '', { type: 'kouki' })).map((p) => p.key)).toContain(
+      'rx.missing.copay'
+    );
+    expect(missingForSheet(sheet('1970-01-01', '')).map((p) => p.key)).not.toContain('rx.missing.copay');
   });
 
   it('writes 一部負担区分 3 for a child before school (表 3-16 ６歳未満), from the birth date at 交付日', () => {

@@ -9,7 +9,7 @@ import {
   doseParts,
   drugName,
   halfKana,
-  preschoolOn,
+  partialClass,
   REMARK_BYTES,
   USAGE_BYTES
 } from './rx-fields';
@@ -84,8 +84,9 @@ export function rxRecords(sheet: RxSheet): string[] {
   out.push(record(13, ymd(p.birthDate)));
   const ins = sheet.insurance;
   const insured = ins.insurerNo.trim() !== '';
-  // 一部負担金区分 6歳未満 (3) only: 高齢者 1/2/5 need the 負担割合, which the sheet does not hold.
-  if (insured && preschoolOn(p.birthDate, sheet.issuedOn)) out.push(record(14, '3'));
+  // 一部負担金区分: ６歳未満, 高齢受給者 and 後期高齢者 (model.ts refuses a sheet whose class is unknown).
+  const partial = partialClass(sheet);
+  if (partial) out.push(record(14, partial));
   if (ins.type) out.push(record(21, INSURANCE_TYPE_CODE[ins.type]));
   // 表 3-18: always written; empty for 公費単独 and 自費 (「省略(自費等) 22,」).
   out.push(record(22, ins.insurerNo.trim()));

@@ -2,7 +2,7 @@
 // what a pharmacy needs. Plain data; the paper domain draws it, jahis-rx.ts encodes it for the 2D symbol.
 import type { Problem } from '../result';
 import { jisBytes } from './jis';
-import { dispensingCount, doseParts, DRUG_NAME_BYTES, drugName, halfKana } from './rx-fields';
+import { dispensingCount, doseParts, DRUG_NAME_BYTES, drugName, halfKana, partialClass } from './rx-fields';
 // Loaded lazily with the printout: it brings the words of its own problems.
 import '../i18n/messages/rx';
 
@@ -11,6 +11,8 @@ export type InsuredRelation = 'insured' | 'dependent' | '';
 
 /** 保険種別 as JAHIS record 21 codes it: 医保 1, 国保 2, 後期高齢者 7 (others are left out). */
 export type InsuranceType = 'shaho' | 'kokuho' | 'kouki' | '';
+/** 負担割合 as reception took it from the card (1割, 2割, 3割); '' when not known. */
+export type Copay = '1' | '2' | '3' | '';
 
 export interface PublicPayer {
   payerNo: string; // 公費負担者番号
@@ -63,6 +65,7 @@ export interface RxSheet {
     number: string; // 番号
     branch: string; // 枝番
     relation: InsuredRelation;
+    copay: Copay;
     publics: PublicPayer[];
   };
   /** 交付年月日 'YYYY-MM-DD' */
@@ -112,6 +115,8 @@ export function missingForSheet(sheet: Omit<RxSheet, 'serial' | 'paper' | 'drill
   // Record 12 (表 3-14) is required and knows only 男 1 and 女 2.
   if (sheet.patient.sex !== 'M' && sheet.patient.sex !== 'F')
     problems.push({ key: 'rx.missing.sex', field: 'patient' });
+  // Record 14 (表 3-16) is required for 高齢受給者 and 後期高齢者, and its class follows the 負担割合.
+  if (partialClass(sheet) === null) problems.push({ key: 'rx.missing.copay', field: 'insurer' });
   problems.push(...tooLongForSymbol(sheet));
   writtenLines(sheet.lines).forEach((line, i) => problems.push(...lineProblems(line, i + 1)));
   return problems;

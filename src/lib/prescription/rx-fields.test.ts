@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispensingCount, doseParts, preschoolOn } from './rx-fields';
+import { dispensingCount, doseParts, elderlyOn, preschoolOn } from './rx-fields';
 
 describe('the sheet text read into JAHIS fields', () => {
   it('splits only a plain `<number><unit>` dose into 用量 and 単位名 (表 3-39)', () => {
@@ -37,5 +37,13 @@ describe('the sheet text read into JAHIS fields', () => {
     expect(preschoolOn('2020-04-01', '2026-03-31')).toBe(true);
     expect(preschoolOn('2020-04-01', '2026-04-01')).toBe(false);
     expect(preschoolOn('', '2026-04-01')).toBe(false);
+  });
+
+  it('tells a 高齢受給者 from the birth date: from the month after reaching 70 (born on the 1st: that month)', () => {
+    expect(elderlyOn('1956-05-17', '2026-05-31')).toBe(false);
+    expect(elderlyOn('1956-05-17', '2026-06-01')).toBe(true);
+    expect(elderlyOn('1956-05-01', '2026-04-30')).toBe(false);
+    expect(elderlyOn('1956-05-01', '2026-05-01')).toBe(true);
+    expect(elderlyOn('', '2026-05-01')).toBe(false);
   });
 });

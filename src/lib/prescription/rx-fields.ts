@@ -64,3 +64,41 @@ export function preschoolOn(birthDate: string, on: string): boolean {
   const year = reaches.getUTCFullYear() + (reaches.getUTCMonth() + 1 > 3 ? 1 : 0);
   return on <= `${year}-03-31`;
 }
+
+/**
+ * 高齢受給者 on a day: from the first day of the month after the day the patient reaches 70 (the day before
+ * the 70th birthday), so someone born on the 1st is one from the 1st of the birthday's month.
+ */
+export function elderlyOn(birthDate: string, on: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!m) return false;
+  const reaches = new Date(Date.UTC(Number(m[1]) + 70, Number(m[2]) - 1, Number(m[3]) - 1));
+  const from = new Date(Date.UTC(reaches.getUTCFullYear(), reaches.getUTCMonth() + 1, 1));
+  return on >= from.toISOString().slice(0, 10);
+}
+
+/** What record 14 needs to know of a sheet. */
+export interface PartialClassInput {
+  patient: { birthDate: string };
+  issuedOn: string;
+  insurance: { type: string; insurerNo: string; copay: '1' | '2' | '3' | '' };
+}
+
+/**
+ * Record 14 一部負担金区分 (JAHIS 表 3-16): 3 ６歳未満 (義務教育就学前); for 70歳以上 (高齢受給者) 1 高齢者一般
+ * (9割・8割給付) or 2 高齢者７割; for 後期高齢者 1 (9割), 5 高齢者８割 (後期, from 令和4年10月) or 2 (7割).
+ * '' when the record is not needed (no 保険者番号, or a patient in neither class); null when it is required
+ * but the 負担割合 is not known, so the sheet cannot be made.
+ */
+export function partialClass(sheet: PartialClassInput): string | null {
+  const ins = sheet.insurance;
+  const insurer = ins.insurerNo.replace(/\s/g, '');
+  if (!insurer) return '';
+  if (preschoolOn(sheet.patient.birthDate, sheet.issuedOn)) return '3';
+  // 後期高齢者: by the kind reception chose, or by the 広域連合's insurer number (法別番号 39).
+  if (ins.type === 'kouki' || /^39\d{6}$/.test(insurer))
+    return ins.copay === '' ? null : { '1': '1', '2': '5', '3': '2' }[ins.copay];
+  if (elderlyOn(sheet.patient.birthDate, sheet.issuedOn))
+    return ins.copay === '' ? null : ins.copay === '3' ? '2' : '1';
+  return '';
+}

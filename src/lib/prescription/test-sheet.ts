@@ -41,6 +41,7 @@ export function testSheet(overrides: Partial<RxSheet> = {}): RxSheet {
       number: '４５６７',
       branch: '01',
       relation: 'dependent',
+      copay: '3',
       publics: [{ payerNo: '54136015', recipientNo: '1234567' }]
     },
     issuedOn: '2026-12-06',

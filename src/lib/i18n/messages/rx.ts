@@ -21,6 +21,8 @@ export const ja = {
   'rx.missing.clinicCode': '設定に医療機関コード（10桁）がありません',
   'rx.missing.clinicAddress': '設定に医療機関の名称・所在地がありません',
   'rx.missing.patient': '患者の氏名・生年月日が受付にありません',
+  'rx.missing.copay':
+    '負担割合が受付にありません（70歳以上・後期高齢者の処方箋の2次元シンボルに必要です。受付の保険欄で選んでください）',
   'rx.missing.sex': '患者の性別（男・女）が受付にありません（処方箋の2次元シンボルには男・女しか書けません）',
   'rx.missing.usage': 'Rp{rp}の用法がありません',
   'rx.invalid.dose':

@@ -23,6 +23,8 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.missing.clinicCode': 'Settings have no 10-digit medical institution code',
   'rx.missing.clinicAddress': 'Settings have no clinic name and address',
   'rx.missing.patient': 'The arrival has no patient name or birth date',
+  'rx.missing.copay':
+    'No copay rate on the arrival (the prescription’s 2D symbol needs it for patients aged 70 and over and for 後期高齢者; choose it in the insurance fields at reception)',
   'rx.missing.sex':
     "The arrival has no patient sex as male or female (the prescription's 2D symbol can record only those)",
   'rx.missing.usage': 'Rp{rp} has no usage (how to take it)',
