@@ -113,12 +113,28 @@ export async function hubFigures({ browser, runs, throttle, add, log }) {
         [DAY, hub, floorHub]
       );
       await A.page.evaluate(() => window.hubBench.stop());
-      await Promise.all([A, B, C].map((d) => d.context.close()));
+      await Promise.all([B, C].map((d) => d.context.close()));
       const D = await device('D');
       const firstApp = await D.page.evaluate(
         ([h, k, e, t]) => window.hubBench.firstSyncApp(h, k, e, t),
         [hub, key, expected, FIRST_SYNC_TIMEOUT_MS]
       );
+      // Late in the day: D, holding the whole day and still connected, watches A's next arrivals (A throttled
+      // again). Each one is merged into an outage of some 1,200 records, which is where a slow merge shows.
+      let late = [];
+      if (firstApp.held >= firstApp.total) {
+        await rate(A.page, throttle);
+        await A.page.evaluate(([h, k]) => window.hubBench.connect(h, k), [hub, key]);
+        await A.page.evaluate(() => window.hubBench.settled());
+        await D.page.evaluate(() => window.hubBench.watchArrivals());
+        const lateStarted = await A.page.evaluate(
+          ([n, gap]) => window.hubBench.writeArrivals(n, gap),
+          [WRITES, GAP_MS]
+        );
+        late = await delays(lateStarted, [D.page], 'late propagation');
+        await A.page.evaluate(() => window.hubBench.stop());
+      }
+      await A.context.close();
       await D.page.evaluate(() => window.hubBench.stop());
       const firstFloor = await D.page.evaluate((f) => window.hubBench.firstSyncFloor(f), floorHub);
       await D.context.close();
@@ -132,7 +148,13 @@ export async function hubFigures({ browser, runs, throttle, add, log }) {
         ...(firstApp.held >= firstApp.total
           ? { 'hub.firstsync.app.ms': firstApp.ms }
           : { 'hub.firstsync.app.cutoff.records': firstApp.held }),
-        'hub.firstsync.floor.ms': firstFloor.ms
+        'hub.firstsync.floor.ms': firstFloor.ms,
+        ...(late.length > 0
+          ? {
+              'hub.propagate.late.app.p50': percentile(late, 50),
+              'hub.propagate.late.app.p95': percentile(late, 95)
+            }
+          : {})
       });
       log(
         `hub run ${run + 1}/${runs}: ${app.length} app and ${floor.length} floor deliveries; first sync ` +
