@@ -79,6 +79,14 @@ export function cropMm(
   return { data, width, height };
 }
 
+/** Each word pdftotext finds on page 1, with its box in points (pdftotext -bbox). */
+export function pdfWords(file: string): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)
+  ].map((m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }));
+}
+
 /** Renders page `page` to a PNG next to the PDF (for looking at layouts by eye). */
 export function renderPng(file: string, page = 1, dpi = 60): string {
   const prefix = file.replace(/\.pdf$/, `-p${page}`);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { loadFontBytesNode } from '../font-node';
-import { pdfText, renderPixels, renderPng, writePdf } from '../pdf-tools';
+import { pdfText, pdfWords, renderPixels, renderPng, writePdf } from '../pdf-tools';
 import { fromCp932, rxText, toCp932 } from '../../prescription/jahis-rx';
 import { rxLine, testSheet } from '../../prescription/test-sheet';
 import { prescription } from './prescription';
@@ -71,6 +71,18 @@ describe('the printed 処方箋', () => {
       'R-0001'
     ])
       expect(text).toContain(expected);
+  });
+
+  it('the 変更不可 and 患者希望 heads stay inside their narrow columns on A5 (they overlapped in one line)', () => {
+    const file = writePdf('rx-heads.pdf', prescription(testSheet(), font).bytes);
+    const words = pdfWords(file);
+    const find = (text: string) => words.find((w) => w.text === text);
+    const left = find('交付年月日')!.xMin - 2; // the label sits 2 mm inside the frame's left edge
+    const noChange = find('変更不可')!;
+    const wish = find('患者希望')!;
+    expect(noChange.xMin).toBeGreaterThanOrEqual(left);
+    expect(noChange.xMax).toBeLessThan(wish.xMin);
+    for (const part of ['（医療上', '必要）']) expect(find(part)!.xMax).toBeLessThan(wish.xMin);
   });
 
   it('A4 with many drugs: a structured-append set that joins back to the data', () => {

@@ -33,8 +33,9 @@ const T = {
   validity: '処方箋の使用期間',
   validityNote: '特に記載のある場合を除き、交付の日を含めて4日以内に保険薬局に提出すること。',
   rx: '処方',
-  noChange: '変更不可（医療上必要）',
-  patientWish: '患者希望',
+  /** Column heads, a line each: the columns are 9 mm wide on A5, too narrow for one line. */
+  noChange: ['変更不可', '（医療上', '必要）'],
+  patientWish: ['患者希望'],
   noChangeNote:
     '個々の処方薬について、医療上の必要性があるため後発医薬品（ジェネリック医薬品）への変更に差し支えがあると判断した場合には「変更不可」欄に「レ」又は「×」を記載し、「保険医署名」欄に署名又は記名・押印すること。また、患者の希望を踏まえ、先発医薬品を処方した場合には「患者希望」欄に「レ」又は「×」を記載すること。',
   refill: 'リフィル可',
@@ -159,10 +160,12 @@ export function prescription(sheet: RxSheet, font: FontBytes): PrescriptionPdf {
   const markW = a5 ? 9 : 12;
   const lines = writtenLines(sheet.lines);
   const top = y;
-  doc.text(T.noChange, x0 + markW / 2, y + 3, { size: 4.5, align: 'center' });
-  doc.text(T.patientWish, x0 + markW * 1.5, y + 3, { size: 4.5, align: 'center' });
+  const columnHead = (words: readonly string[], x: number) =>
+    words.forEach((word, i) => doc.text(word, x, y + 2.4 + i * 1.9, { size: 4.5, align: 'center' }));
+  columnHead(T.noChange, x0 + markW / 2);
+  columnHead(T.patientWish, x0 + markW * 1.5);
   doc.text(T.rx, x0 + markW * 2 + 2, y + 3.3, { size: LABEL_SIZE, gray: 60 });
-  y += 5;
+  y += 2 + T.noChange.length * 1.9;
   const textX = x0 + markW * 2 + 2;
   const textW = w - markW * 2 - 4;
   const size = a5 ? 8.5 : 10;
