@@ -90,7 +90,13 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
     await page.getByRole('button', { name: '＋ 処方を追加' }).click();
     await rx(page, 1).getByLabel('薬剤名').fill('アムロジピン錠');
     await rx(page, 1).getByLabel('規格').fill('5㎎');
+    // A dose the 処方箋's symbol cannot use is named beside 用量 as it is typed, and goes once it is right.
+    await rx(page, 1).getByLabel('用量').fill('1日2回 1回1錠');
+    const doseHint = rx(page, 1).getByText('院外処方箋の用量は数量と単位だけで書いてください');
+    await expect(doseHint).toBeVisible();
+    await expect(rx(page, 1).getByText('On an outside prescription write the dose')).toBeVisible();
     await rx(page, 1).getByLabel('用量').fill('1錠');
+    await expect(doseHint).toBeHidden();
     await rx(page, 1).getByLabel('用法').fill('1日1回 朝食後');
     await rx(page, 1).getByLabel('日数').fill('28');
     await rx(page, 1).getByLabel('変更不可（医療上必要）').check();

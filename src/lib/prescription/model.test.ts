@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastValidDay, missingForSheet } from './model';
+import { lastValidDay, lineFieldProblems, missingForSheet } from './model';
 import { rxLine, testSheet } from './test-sheet';
 
 describe('the sheet rules', () => {
@@ -47,11 +47,20 @@ describe('the sheet rules', () => {
       ]
     });
     expect(missingForSheet(sheet)).toEqual([
-      { key: 'rx.missing.usage', values: { rp: 1 }, field: 'lines' },
-      { key: 'rx.invalid.dose', values: { rp: 2, value: '1日2回 1回1錠' }, field: 'lines' },
-      { key: 'rx.invalid.days', values: { rp: 3, value: '2週間' }, field: 'lines' },
-      { key: 'rx.invalid.dose', values: { rp: 4, value: '適量' }, field: 'lines' }
+      { key: 'rx.missing.usage', values: { rp: 1, drug: 'A錠' }, field: 'lines' },
+      { key: 'rx.invalid.dose', values: { rp: 2, drug: 'B錠', value: '1日2回 1回1錠' }, field: 'lines' },
+      { key: 'rx.invalid.days', values: { rp: 3, drug: 'C錠', value: '2週間' }, field: 'lines' },
+      { key: 'rx.invalid.dose', values: { rp: 4, drug: 'D錠', value: '適量' }, field: 'lines' }
     ]);
+  });
+
+  it('names, field by field, what an 院外 line lacks for its sheet (shown beside the memo’s own fields)', () => {
+    expect(lineFieldProblems({ dose: '1錠', usage: '1日1回 朝食後', days: '28' })).toEqual({});
+    expect(lineFieldProblems({ dose: '1日2回 1回1錠', usage: '', days: '2週間' })).toEqual({
+      dose: { key: 'rx.line.dose', values: { value: '1日2回 1回1錠' }, field: 'dose' },
+      usage: { key: 'rx.line.usage', field: 'usage' },
+      days: { key: 'rx.line.days', values: { value: '2週間' }, field: 'days' }
+    });
   });
 
   it('refuses a drug name or patient name longer than its field, which no record continues', () => {

@@ -128,15 +128,39 @@ export function missingForSheet(sheet: Omit<RxSheet, 'serial' | 'paper' | 'drill
  * continues a name). Refusing is safer than a symbol whose amount the pharmacy's system reads wrong.
  */
 function lineProblems(line: RxLine, rp: number): Problem[] {
-  const problems: Problem[] = [];
-  if (!line.usage.trim()) problems.push({ key: 'rx.missing.usage', values: { rp }, field: 'lines' });
-  if (!doseParts(line.dose))
-    problems.push({ key: 'rx.invalid.dose', values: { rp, value: line.dose.trim() }, field: 'lines' });
-  if (dispensingCount(line.days) === null)
-    problems.push({ key: 'rx.invalid.days', values: { rp, value: line.days.trim() }, field: 'lines' });
+  const drug = line.drug.trim();
+  const problems: Problem[] = Object.values(lineFieldProblems(line)).map((p) => ({
+    ...p,
+    key: SHEET_KEYS[p.key as keyof typeof SHEET_KEYS],
+    values: { ...p.values, rp, drug },
+    field: 'lines'
+  }));
   if (jisBytes(drugName(line)) > DRUG_NAME_BYTES)
     problems.push(tooLong(`Rp${rp} 薬品名・規格`, DRUG_NAME_BYTES, 'lines'));
   return problems;
+}
+
+/** The print box's words for a line's problems: they name the line (Rp1) and its drug, as the sheet does. */
+const SHEET_KEYS = {
+  'rx.line.usage': 'rx.missing.usage',
+  'rx.line.dose': 'rx.invalid.dose',
+  'rx.line.days': 'rx.invalid.days'
+} as const;
+
+/**
+ * What an 院外 line still lacks for its 処方箋, field by field, to show beside the memo's own 用量, 用法 and
+ * 日数 while the doctor types (the memo saves either way; the sheet is refused until they are right).
+ */
+export function lineFieldProblems(
+  line: Pick<RxLine, 'dose' | 'usage' | 'days'>
+): Partial<Record<'dose' | 'usage' | 'days', Problem>> {
+  const out: Partial<Record<'dose' | 'usage' | 'days', Problem>> = {};
+  if (!line.usage.trim()) out.usage = { key: 'rx.line.usage', field: 'usage' };
+  if (!doseParts(line.dose))
+    out.dose = { key: 'rx.line.dose', values: { value: line.dose.trim() }, field: 'dose' };
+  if (dispensingCount(line.days) === null)
+    out.days = { key: 'rx.line.days', values: { value: line.days.trim() }, field: 'days' };
+  return out;
 }
 
 const tooLong = (name: string, bytes: number, field: string): Problem => ({

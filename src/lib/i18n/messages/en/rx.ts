@@ -26,11 +26,15 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.missing.copay':
     'No copay rate on the arrival (the prescription’s 2D symbol needs it for patients aged 70 and over and for 後期高齢者; choose it in the insurance fields at reception)',
   'rx.missing.sex':
-    "The arrival has no patient sex as male or female (the prescription's 2D symbol can record only those)",
-  'rx.missing.usage': 'Rp{rp} has no usage (how to take it)',
+    "Reception has not recorded the patient's sex as male or female (the prescription's 2D symbol can record only those); correct it under 詳細・修正 at reception",
+  'rx.missing.usage': 'Rp{rp} ({drug}) has no usage (how to take it)',
   'rx.invalid.dose':
-    'Rp{rp}: write the dose "{value}" as an amount and a unit only (e.g. 3錠, 0.5g); put the rest in the usage',
-  'rx.invalid.days': 'Rp{rp}: write the days or times "{value}" as a number (e.g. 14, 14日分, 5回)',
+    'Rp{rp} ({drug}): write the dose "{value}" as an amount and a unit only (e.g. 3錠, 0.5g); put the rest in the usage',
+  'rx.invalid.days': 'Rp{rp} ({drug}): write the days or times "{value}" as a number (e.g. 14, 14日分, 5回)',
+  'rx.line.usage': 'An outside prescription needs the usage (e.g. 1日1回 朝食後)',
+  'rx.line.dose':
+    'On an outside prescription write the dose as an amount and a unit only (e.g. 1錠, 0.5g); put the rest in the usage',
+  'rx.line.days': 'Write the days or times as a number (e.g. 14, 14日分, 5回)',
   'rx.tooLong.field':
     '{name} is too long for the 2D symbol (at most {max} full-width or {bytes} half-width characters)',
   'rx.invalid.split': 'Split dispensing must be a number from 0 to 9',
