@@ -739,6 +739,17 @@ test('the queue on a 768px tablet: 30 patients one line each, status changed in 
     await expect.poll(() => statusCount(page, 'inConsult')).toBe(1);
   });
 
+  await test.step('A tap on the wrong button is said in words and taken back with one more', async () => {
+    const other = queueRow(page, 'A-008');
+    await other.getByRole('button', { name: 'A-008 を「帰宅」にする' }).click();
+    await expect(other).toHaveAttribute('data-status', 'left');
+    const moved = page.getByTestId('queue-moved');
+    await expect(moved).toContainText('A-008 を「帰宅」にしました');
+    await moved.getByRole('button', { name: '元に戻す（待合）' }).click();
+    await expect(other).toHaveAttribute('data-status', 'waiting');
+    await expect(moved).toBeHidden();
+  });
+
   await test.step('The full card is one tap away: kana, eligibility, and the links to the records', async () => {
     const more = row.getByRole('button', { name: /^A-007 の詳しい情報/ });
     await expect(more).toHaveAttribute('aria-expanded', 'false');

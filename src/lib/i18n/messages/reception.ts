@@ -206,6 +206,8 @@ export const ja = {
   'reception.status.payLater': '後日精算',
   'reception.status.left': '帰宅',
   'reception.status.cancelled': '受付取消',
+  'reception.moved': '{queueNo} を「{status}」にしました',
+  'reception.moved.undo': '元に戻す（{status}）',
   'reception.status.set': '{queueNo} を「{status}」にする',
 
   'reception.queue.title': '受付一覧',

@@ -210,6 +210,8 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.status.payLater': 'Pay later',
   'reception.status.left': 'Left',
   'reception.status.cancelled': 'Cancelled',
+  'reception.moved': '{queueNo} is now “{status}”',
+  'reception.moved.undo': 'Undo (back to “{status}”)',
   'reception.status.set': 'Set {queueNo} to “{status}”',
 
   'reception.queue.title': 'Queue',
