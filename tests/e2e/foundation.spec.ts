@@ -87,6 +87,24 @@ test('saved settings survive going offline and reopening', async ({ page, contex
   await expect(page.getByTestId('session-phase')).toHaveAttribute('data-phase', 'prepared');
 });
 
+test('settings refused for two fields: both are named beside them, and the first gets the focus', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await page.goto(server.url + '/settings/');
+  await page.getByLabel('医院名').fill('てびかえ内科クリニック');
+  await page.getByLabel('医療機関コード').fill('12345');
+  await page.getByLabel('端末名（A, B, C…）').fill('1');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('医療機関コードは7桁または10桁の数字です')).toBeVisible();
+  await expect(page.getByText('端末名は半角英字1〜2文字で入力してください')).toBeVisible();
+  await expect(page.getByLabel('医療機関コード')).toBeFocused();
+  await expect(page.getByLabel('医療機関コード')).toBeInViewport();
+  // What was typed stays.
+  await expect(page.getByLabel('端末名（A, B, C…）')).toHaveValue('1');
+});
+
 test('offline, every page opens with its own words: code loaded later is precached, and no screen shows a message key', async ({
   page,
   context,
