@@ -660,6 +660,30 @@ test('desk corrections: a roster number that fails its check, typed card fields 
   });
 });
 
+test('a 1024×768 tablet in landscape during an outage: the status bar in one row, the eight counts in one row', async ({
+  page,
+  server
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url);
+  await declareOutage(page, server.url);
+  await page.goto(server.url + '/queue/');
+  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-state', 'ready', {
+    timeout: 30_000
+  });
+  await expect(page.getByRole('button', { name: 'ロック' })).toBeVisible();
+  // The bar held two rows (178 px) when a staff member was chosen: the first patient sat below the fold.
+  const bar = (await page.getByTestId('online-status').locator('..').boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(72);
+  const tops = await page
+    .getByTestId('status-counts')
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(8);
+  expect(new Set(tops).size).toBe(1);
+});
+
 test('the queue on a 768px tablet: 30 patients one line each, status changed in place, the full card one tap away, the view remembered on this device', async ({
   page,
   server

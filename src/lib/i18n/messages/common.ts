@@ -35,7 +35,7 @@ export const ja = {
   'nav.patients': '患者名簿',
   'status.online': 'オンライン',
   'status.offline': 'オフライン（ネット接続なし）',
-  'status.offlineReady': 'この端末はオフラインで使えます',
+  'status.offlineReady': 'オフラインでも使えます',
   'status.offlineNotReady': 'オフライン準備中…（この画面を開いたままお待ちください）',
   'status.offlineUnsupported': 'この端末・ブラウザではオフライン準備ができません',
   'status.storagePersisted': '保存領域：保護されています',
