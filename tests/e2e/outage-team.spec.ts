@@ -236,7 +236,7 @@ test('a second device takes the clinic’s settings from the first one’s QR co
       const b = await context.newPage();
       await openReady(b, serverB.url + '/');
       await b.goto(serverB.url + '/settings/');
-      await b.getByRole('button', { name: '1台目の端末の設定QRコードを読み取る' }).click();
+      await b.getByRole('button', { name: '2台目以降の端末：設定済みの端末のQRコードを読み取る' }).click();
       await expect(b.getByText('てびかえ内科クリニック の設定を読み取りました。')).toBeVisible({
         timeout: 20_000
       });

@@ -51,7 +51,7 @@ export const ja = {
   'settings.link.show': '設定のQRコードを表示',
   'settings.link.hide': 'QRコードを閉じる',
   'settings.link.qrLabel': 'この医院の設定のQRコード',
-  'settings.link.scan': '1台目の端末の設定QRコードを読み取る',
+  'settings.link.scan': '2台目以降の端末：設定済みの端末のQRコードを読み取る',
   'settings.link.aim': '1台目の端末の 設定 → 「設定のQRコードを表示」を映してください',
   'settings.link.instead': 'カメラが使えないときは、下の欄に手で入力してください。',
   'settings.link.read': '{name} の設定を読み取りました。端末名（A, B, C…）を入れて保存してください。',

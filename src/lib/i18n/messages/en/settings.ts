@@ -52,7 +52,7 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.link.show': 'Show the settings QR code',
   'settings.link.hide': 'Hide the QR code',
   'settings.link.qrLabel': "QR code of this clinic's settings",
-  'settings.link.scan': 'Scan the settings QR code of the first device',
+  'settings.link.scan': 'A second or later device: scan the QR code of a device already set up',
   'settings.link.aim': 'Hold up Settings → "Show the settings QR code" of the first device',
   'settings.link.instead': 'Without a camera, type the settings below.',
   'settings.link.read': "Read the settings of {name}. Enter this device's label (A, B, C…) and save.",
