@@ -11,6 +11,7 @@ import {
   patientsAwaitingPayment,
   recordRecovery
 } from './support/billing';
+import { registerAtDesk } from './support/visits';
 
 test('deposit, pay-later, a void, a reload, then settlement after recovery ties out to the yen', async ({
   page,
@@ -569,4 +570,25 @@ test('one visit, two deposits: the レセコン charge is entered once and gives
     await expect(list.locator('tbody tr')).toContainText('返金 1,260円');
     await expectSummary(page, { depositsTaken: '5,000円', refunded: '1,260円', settledCharges: '3,740円' });
   });
+});
+
+test('a waiting patient whose 資格 is unconfirmed is listed at the cashier for a deposit, not folded away', async ({
+  page,
+  server
+}) => {
+  await openReady(page, server.url + '/');
+  await setUpClinic(page, server.url);
+  await declareOutage(page, server.url);
+  await registerAtDesk(page, server.url, {
+    name: '山田 花子',
+    kana: 'ヤマダ ハナコ',
+    birthDate: '1980-05-17',
+    sex: '女',
+    complaint: '頭痛'
+  });
+  await page.goto(server.url + '/billing/');
+  const deposit = page.getByTestId('deposit-arrivals');
+  await expect(page.getByRole('heading', { name: /預り金を受け取る患者（資格未確認）/ })).toBeVisible();
+  await expect(deposit.getByRole('link', { name: '山田 花子 さんの会計をする' })).toBeVisible();
+  await expect(page.getByTestId('other-arrivals')).toHaveCount(0);
 });

@@ -8,6 +8,9 @@ export const ja = {
   'billing.awaiting.title': '会計待ちの患者',
   'billing.awaiting.none': 'いま会計待ちの患者はいません。',
   'billing.awaiting.bill': '{name} さんの会計をする',
+  'billing.needDeposit.title': '預り金を受け取る患者（資格未確認）',
+  'billing.needDeposit.lead':
+    '保険の資格を確かめられなかった患者です。診察の前に預り金を受け取り、預り証を渡します。',
   'billing.others.title': 'ほかの受付済みの患者（診察前・診察中など）',
   'billing.others.lead': '会計待ちになる前に帰る患者は、ここから会計できます。',
   'billing.bills.title': 'この障害対応の会計一覧',

@@ -9,6 +9,9 @@ export const en: Record<keyof typeof ja, string> = {
   'billing.awaiting.title': 'Waiting to pay',
   'billing.awaiting.none': 'Nobody is waiting to pay right now.',
   'billing.awaiting.bill': 'Bill {name}',
+  'billing.needDeposit.title': 'Patients to take a deposit from (eligibility not confirmed)',
+  'billing.needDeposit.lead':
+    'Their insurance could not be confirmed at the desk. Take a deposit before the consultation and hand over the 預り証.',
   'billing.others.title': 'Other registered patients (waiting, in consultation…)',
   'billing.others.lead': 'Bill a patient here who leaves before reaching the cashier.',
   'billing.bills.title': 'Bills in this outage',
