@@ -1,5 +1,5 @@
 // Entries survive the browser process being killed right after a save, or right after the last keystroke (power cut, crash).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openQueueCard } from './support/reception';
@@ -113,10 +113,18 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
             timeout: 30_000
           });
         } catch (error) {
-          // What both pages said (a refused write, a journal that answered late) goes with the failure.
+          // What both pages said (a refused write, a journal that answered late) goes with the failure, and
+          // whether the browser came back with its IndexedDB emptied (the app then asks for a first setup).
+          const wiped = await page
+            .getByText('以前のデータが端末から消えています', { exact: false })
+            .first()
+            .isVisible()
+            .catch(() => false);
           throw new Error(
             `after restart ${round}; the page before the kill said:\n${before || '(nothing)'}\n` +
-              `the page after it said:\n${said.join('\n') || '(nothing)'}\n${String(error)}`
+              `the page after it said:\n${said.join('\n') || '(nothing)'}\n` +
+              `${wiped ? 'the browser came back with the database emptied (the app says its data is gone)\n' : ''}` +
+              `IndexedDB folder: ${indexedDbFiles(profile)}\n${String(error)}`
           );
         }
         const ms = Date.now() - roundStarted;
@@ -135,3 +143,19 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
     }
   }
 });
+
+/** The profile's IndexedDB files and their sizes, for a failure report. */
+function indexedDbFiles(profile: string): string {
+  const dir = join(profile, 'Default', 'IndexedDB');
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => {
+        const stat = statSync(join(dir, name));
+        return stat.isFile() ? `${name} (${stat.size} B)` : null;
+      })
+      .filter(Boolean)
+      .join(', ');
+  } catch (error) {
+    return String(error);
+  }
+}

@@ -1,5 +1,6 @@
 // Storage trouble is explained and nothing typed is lost: storage full, a newer version in another tab, eviction.
 import { test, expect, openReady } from './support/fixtures';
+import { setupScreen, setUpVault, stopKeepingOpen } from './support/vault';
 
 test('storage full: the user is told, the input stays on screen, and saving works again once there is room', async ({
   page,
@@ -71,7 +72,13 @@ test('data evicted by the browser: the app says so instead of silently starting 
           req.onblocked = () => resolve();
         })
     );
+    await stopKeepingOpen(page);
     await page.reload();
+    // Said on the first-use screen itself, before a new passcode is chosen, with what brings records back.
+    const setup = setupScreen(page);
+    await expect(setup.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
+    await expect(setup.getByText('ハブにつなぎ直すと、医院の記録が戻ります', { exact: false })).toBeVisible();
+    await setUpVault(page);
     await expect(page.getByText('以前のデータが端末から消えています', { exact: false })).toBeVisible();
   });
 });

@@ -19,11 +19,23 @@ export async function requestPersistence(): Promise<StorageReport> {
 
 const MARK = 'tebikae.installId';
 
+type Eviction = 'fresh' | 'intact' | 'evicted';
+let checked: Promise<Eviction> | null = null;
+
 /**
  * Eviction check: an install id is written both to IndexedDB and to localStorage. If localStorage
- * remembers an id that IndexedDB no longer has, the browser cleared our database.
+ * remembers an id that IndexedDB no longer has, the browser cleared our database. Once per page: the
+ * shell and the first-use screen both ask, and two checks at once would each write a new id.
  */
-export async function checkEviction(newId: () => string): Promise<'fresh' | 'intact' | 'evicted'> {
+export function checkEviction(newId: () => string): Promise<Eviction> {
+  checked ??= compareInstallMarks(newId).catch((error: unknown) => {
+    checked = null;
+    throw error;
+  });
+  return checked;
+}
+
+async function compareInstallMarks(newId: () => string): Promise<Eviction> {
   const remembered = localStorage.getItem(MARK);
   const stored = await settings.get<string | null>('installId', null);
   if (stored && remembered === stored) return 'intact';
@@ -45,6 +57,7 @@ export async function checkEviction(newId: () => string): Promise<'fresh' | 'int
 export async function eraseDeviceData(): Promise<void> {
   await deleteDataDb();
   localStorage.removeItem(MARK);
+  checked = null;
   // Loaded here, not with the app shell: the journal's code belongs to the forms.
   const { clearAllJournals } = await import('./draft-journal');
   clearAllJournals();

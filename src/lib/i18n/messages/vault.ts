@@ -13,6 +13,8 @@ export const ja = {
   'vault.passcode.tooShort': 'パスコードは{min}文字以上にしてください。',
   'vault.passcode.mismatch': '確認のパスコードが一致しません。もう一度入力してください。',
   'vault.setup.title': 'この端末の患者データを守る',
+  'vault.setup.evicted':
+    'ハブにつないでいた端末なら、新しいパスコードを決めてからハブにつなぎ直すと、医院の記録が戻ります。つないでいなかった記録は、紙の控えと書き出したファイルから入力し直してください。',
   'vault.setup.intro':
     '受付や診療メモの内容は、この端末の中で暗号化して保存します。画面を開くにはパスコードが必要になります。',
   'vault.setup.who':

@@ -14,6 +14,8 @@ export const en: Record<keyof typeof ja, string> = {
   'vault.passcode.tooShort': 'Use at least {min} characters.',
   'vault.passcode.mismatch': 'The two passcodes differ. Type them again.',
   'vault.setup.title': 'Protect patient data on this device',
+  'vault.setup.evicted':
+    "If this device was connected to the clinic's hub, choose a new passcode and connect it again: the clinic's records come back from the hub. Records that were never shared must be entered again from the paper copies and exported files.",
   'vault.setup.intro':
     'Reception entries and visit memos are stored encrypted on this device. Opening the app will need a passcode.',
   'vault.setup.who':
