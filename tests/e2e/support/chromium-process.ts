@@ -23,7 +23,8 @@ export async function launchOnProfile(profileDir: string): Promise<RealBrowser> 
       `--user-data-dir=${profileDir}`,
       'about:blank'
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] }
+    // Its own process group, so a kill takes every process of the browser at once (see kill below).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true }
   );
   const wsUrl = await new Promise<string>((resolve, reject) => {
     let buffer = '';
@@ -52,14 +53,32 @@ export async function launchOnProfile(profileDir: string): Promise<RealBrowser> 
       await cdp.send('Browser.close').catch(() => undefined);
       await exited;
     },
-    // Safe to call again (a test's cleanup after its own kill): an ended process is left alone.
-    kill: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      })
+    // A power cut: SIGKILL to the whole process group (browser, renderers, the storage and network
+    // services), then wait until none is left. Killing the browser process alone left its helpers
+    // writing the profile for a moment, while the next browser opened the same files: two writers on
+    // one IndexedDB, which Chromium may then find damaged and delete. Safe to call again.
+    kill: async () => {
+      const pid = child.pid;
+      if (pid === undefined) return;
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+      await exited;
+      for (let i = 0; i < 100 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    }
   };
+}
+
+/** Whether any process of the group is still running (signal 0 checks without sending anything). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every file under a folder, however deep (a browser profile). */
