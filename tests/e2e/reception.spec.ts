@@ -772,6 +772,13 @@ test('the queue on a 768px tablet: 30 patients one line each, status changed in 
     await moved.getByRole('button', { name: '元に戻す（待合）' }).click();
     await expect(other).toHaveAttribute('data-status', 'waiting');
     await expect(moved).toBeHidden();
+    // 会計済 with nothing recorded at the cashier is said, with the way to record it.
+    await queueRow(page, 'A-009').getByRole('button', { name: 'A-009 を「会計済」にする' }).click();
+    await expect(moved).toContainText('この患者の会計（預り金・後日精算・自費）はまだ記録されていません');
+    await expect(moved.getByRole('link', { name: '会計を記録する' })).toHaveAttribute(
+      'href',
+      /\/billing\/\?arrival=/
+    );
   });
 
   await test.step('The full card is one tap away: kana, eligibility, and the links to the records', async () => {

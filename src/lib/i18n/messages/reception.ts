@@ -208,6 +208,8 @@ export const ja = {
   'reception.status.cancelled': '受付取消',
   'reception.moved': '{queueNo} を「{status}」にしました',
   'reception.moved.undo': '元に戻す（{status}）',
+  'reception.moved.noBill': 'この患者の会計（預り金・後日精算・自費）はまだ記録されていません。',
+  'reception.moved.toBilling': '会計を記録する',
   'reception.status.set': '{queueNo} を「{status}」にする',
 
   'reception.queue.title': '受付一覧',

@@ -212,6 +212,9 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.status.cancelled': 'Cancelled',
   'reception.moved': '{queueNo} is now “{status}”',
   'reception.moved.undo': 'Undo (back to “{status}”)',
+  'reception.moved.noBill':
+    'Nothing is recorded at the cashier for this patient yet (deposit, pay later or self-pay).',
+  'reception.moved.toBilling': 'Record the payment',
   'reception.status.set': 'Set {queueNo} to “{status}”',
 
   'reception.queue.title': 'Queue',
