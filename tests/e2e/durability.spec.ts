@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { openQueueCard } from './support/reception';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { launchOnProfile, type RealBrowser } from './support/chromium-process';
@@ -72,9 +73,8 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
     });
     return opened;
   };
-  try {
-    let page = await open();
-    await openReady(page, server.url + '/');
+  /** A clinic, an outage, a patient, and that patient's 問診 open: the form the rounds type into. */
+  const openIntake = async (page: Page): Promise<string> => {
     await setUpClinic(page, server.url);
     await declareOutage(page, server.url);
     const queueNo = await registerAtDesk(page, server.url, {
@@ -88,9 +88,16 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
     await openQueueCard(page, queueNo);
     await page.getByRole('link', { name: `${queueNo} の問診` }).click();
     await page.waitForURL('**/intake/**');
-    const intake = page.url();
+    return page.url();
+  };
+  try {
+    let page = await open();
+    await openReady(page, server.url + '/');
+    let intake = await openIntake(page);
 
     let typed = '';
+    // Restarts after which Chromium had deleted the origin's IndexedDB (see below): counted and said.
+    const wipes: number[] = [];
     const started = Date.now();
     let slowest = { round: 0, ms: 0 };
     for (let round = 1; round <= 30; round++) {
@@ -108,6 +115,20 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
         await page.goto(intake);
         const before = said.join('\n');
         said = [];
+        // Chromium deletes an origin's IndexedDB when it finds its files damaged on open, and a SIGKILL can
+        // leave them so (w3c/IndexedDB#30): the app then says its data is gone (checked here) and nothing a
+        // page does can keep the records. That is not what this test measures (the journal's keystrokes over
+        // a database that survived), so such a round starts the form again and the count is reported.
+        const restored = page.getByLabel('アレルギー（薬・食べ物など）');
+        const gone = page.getByText('以前のデータが端末から消えています', { exact: false }).first();
+        await expect(restored.or(gone)).toBeVisible({ timeout: 30_000 });
+        if (await gone.isVisible()) {
+          wipes.push(round);
+          console.log(`[durability] restart ${round}: the browser came back with IndexedDB deleted`);
+          intake = await openIntake(page);
+          typed = '';
+          return;
+        }
         try {
           await expect(page.getByLabel('アレルギー（薬・食べ物など）')).toHaveValue(typed, {
             timeout: 30_000
@@ -132,8 +153,11 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
       });
     }
     console.log(
-      `[durability] 30 kills at the keystroke: ${((Date.now() - started) / 1000).toFixed(0)} s; slowest round ${slowest.round}: ${slowest.ms} ms`
+      `[durability] 30 kills at the keystroke: ${((Date.now() - started) / 1000).toFixed(0)} s; slowest round ${slowest.round}: ${slowest.ms} ms; ` +
+        `IndexedDB deleted by the browser after ${wipes.length ? `restart ${wipes.join(', ')}` : 'no restart'}`
     );
+    // Most restarts must keep the database, or the test would no longer be testing the journal.
+    expect(wipes.length, 'restarts after which the browser deleted IndexedDB').toBeLessThanOrEqual(3);
   } finally {
     await (browser as RealBrowser | null)?.kill();
     try {
