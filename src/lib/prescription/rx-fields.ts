@@ -54,13 +54,21 @@ export function dispensingCount(days: string): string | null {
 }
 
 /**
+ * The day a person born on `birthDate` ('YYYY-MM-DD') reaches `years` of age: the day before that birthday,
+ * by 年齢計算ニ関スル法律. Null for a date that cannot be read.
+ */
+function dayReaching(birthDate: string, years: number): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  return m ? new Date(Date.UTC(Number(m[1]) + years, Number(m[2]) - 1, Number(m[3]) - 1)) : null;
+}
+
+/**
  * 義務教育就学前 on a day: the 一部負担 class 表 3-16 calls ６歳未満 (code 3), which is 2割 until the first 31 March
  * on or after the day the child reaches six (the day before the sixth birthday, by 年齢計算ニ関スル法律).
  */
 export function preschoolOn(birthDate: string, on: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!m) return false;
-  const reaches = new Date(Date.UTC(Number(m[1]) + 6, Number(m[2]) - 1, Number(m[3]) - 1));
+  const reaches = dayReaching(birthDate, 6);
+  if (!reaches) return false;
   const year = reaches.getUTCFullYear() + (reaches.getUTCMonth() + 1 > 3 ? 1 : 0);
   return on <= `${year}-03-31`;
 }
@@ -70,9 +78,8 @@ export function preschoolOn(birthDate: string, on: string): boolean {
  * the 70th birthday), so someone born on the 1st is one from the 1st of the birthday's month.
  */
 export function elderlyOn(birthDate: string, on: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!m) return false;
-  const reaches = new Date(Date.UTC(Number(m[1]) + 70, Number(m[2]) - 1, Number(m[3]) - 1));
+  const reaches = dayReaching(birthDate, 70);
+  if (!reaches) return false;
   const from = new Date(Date.UTC(reaches.getUTCFullYear(), reaches.getUTCMonth() + 1, 1));
   return on >= from.toISOString().slice(0, 10);
 }

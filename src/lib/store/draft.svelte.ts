@@ -81,7 +81,7 @@ export class Draft<T extends object> {
       this.restored = this.#lastSaved !== this.#initial;
     }
     this.#storedAt = row?.updatedAt ?? '';
-    await this.#restoreJournal(this.#storedAt);
+    await this.#restoreJournal();
     if (this.#disposed) return;
     if (this.status === 'loading') this.status = 'clean';
     unsavedForms.mark(this.key, this.dirty);
@@ -197,10 +197,10 @@ export class Draft<T extends object> {
    * rest is kept, so a page that had not yet seen another tab's saved field cannot wipe it. Where both
    * changed a field, the later keystroke wins. The entries go once the merged value is stored.
    */
-  async #restoreJournal(storedAt: string): Promise<void> {
+  async #restoreJournal(): Promise<void> {
     const entries = await readJournal<T>(this.key, (late) => this.#takeLate(late));
     if (this.#disposed) return;
-    this.#merge(entries, storedAt);
+    this.#merge(entries, this.#storedAt);
   }
 
   #merge(entries: FoundEntry<T>[], storedAt: string): void {
