@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need from Debian, installed with apt when missing: Chromium (Playwright cannot download
 # browsers here), poppler-utils (pdftotext) and qpdf to read PDFs back, zbar-tools (zbarimg, to read the
-# 処方箋's structured-append QR set back), a Japanese font for the browser. Used by `npm test` (scripts/test-all.mjs) and .ci/run. Exits non-zero when it cannot install.
+# 処方箋's structured-append QR set back), a Japanese font for the browser.
+# Used by `npm test` (scripts/test-all.mjs) and .ci/run. Exits non-zero when it cannot install.
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
