@@ -49,7 +49,8 @@ export interface FoundEntry<T> extends JournalEntry<T> {
 /** Messages to the journal worker. */
 export type JournalRequest =
   | { op: 'prepare' | 'empty' | 'close'; name: string }
-  | { op: 'write'; name: string; sealed: Uint8Array }
+  /** `posted`: when the page handed it over (ms since the epoch, sub-ms), to tell how long it waited. */
+  | { op: 'write'; name: string; sealed: Uint8Array; posted: number }
   | { op: 'read'; id: number; prefix: string }
   | { op: 'removeAll' };
 
@@ -58,6 +59,8 @@ export type JournalReply =
   | { op: 'ready' | 'unavailable' }
   /** A form's file could not be opened or written: that form journals to localStorage too from now on. */
   | { op: 'failed'; name: string }
+  /** A keystroke's entry reached the disk this long after the page posted it (said when it is long). */
+  | { op: 'slow'; name: string; ms: number }
   | { op: 'read'; id: number; entries: { name: string; sealed: Uint8Array }[] };
 
 const slotOf = (key: string, tab: string) => `${PREFIX}${key}\u0000${tab}`;
@@ -73,6 +76,8 @@ function storage(): Storage | null {
     return null; // Storage disabled by policy.
   }
 }
+
+const epochMs = () => performance.timeOrigin + performance.now();
 
 function aad(key: string): Uint8Array {
   return recordAad('draft-journal', key);
@@ -99,6 +104,11 @@ class FileJournal {
       if (reply.op === 'read') {
         this.#reads.get(reply.id)?.(reply.entries);
         this.#reads.delete(reply.id);
+      } else if (reply.op === 'slow') {
+        // A browser killed meanwhile would have lost that keystroke: said so a fault test can show why.
+        console.warn(
+          `journal: an entry of ${reply.name} waited ${reply.ms.toFixed(0)} ms before it was written`
+        );
       } else if (reply.op === 'failed') {
         // Said on the console so a fault test shows it: this form's keystrokes now rely on IndexedDB.
         console.warn(`journal: the file of ${reply.name} could not be kept; localStorage from now on`);
@@ -189,7 +199,7 @@ export function journalDraft<T>(key: string, entry: JournalEntry<T>): boolean {
   }
   const journal = files();
   const file = fileOf(key, entry.tab);
-  let kept = journal.post({ op: 'write', name: file, sealed });
+  let kept = journal.post({ op: 'write', name: file, sealed, posted: epochMs() });
   // Until the worker is known to work, or once it said it cannot keep this form's file (it could not open
   // or write it), localStorage holds the entry as well: it covers a reload, if not a killed browser.
   if (journal.state !== 'ready' || journal.failed(file)) {

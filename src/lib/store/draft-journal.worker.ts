@@ -8,6 +8,8 @@ import type { JournalReply, JournalRequest } from './draft-journal';
 
 const FOLDER = 'tebikae-journal';
 const FLUSH_AFTER_MS = 1_000;
+/** A write that reached the disk later than this after the page posted it is reported (a diagnosis, not a limit). */
+const SLOW_MS = 20;
 
 interface Scope {
   postMessage(message: JournalReply): void;
@@ -82,6 +84,10 @@ async function handle(files: JournalFiles, request: JournalRequest): Promise<voi
       // Not kept (the file could not be opened): the page is told, and journals this form elsewhere too.
       if (!(await files.write(request.name, request.sealed)))
         scope.postMessage({ op: 'failed', name: request.name });
+      else {
+        const ms = performance.timeOrigin + performance.now() - request.posted;
+        if (ms > SLOW_MS) scope.postMessage({ op: 'slow', name: request.name, ms });
+      }
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = setTimeout(() => {
         queue = queue.then((f) => {

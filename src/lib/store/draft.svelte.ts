@@ -1,6 +1,8 @@
 // Autosave for a form: reactive value; every change journalled at once (sealed, before the handler returns),
 // then written to IndexedDB coalesced (one write in flight, the newest next; a delay only if a caller asks
-// for one); flush on blur/hide/pagehide, restore, two-tab safety.
+// for one); flush on blur/hide/pagehide, restore, two-tab safety. The journal keeps the form's newest value
+// for as long as the form is on screen, not only until IndexedDB says it committed: a browser killed just
+// after a commit can come back without it (see "Never losing an entry" in the README).
 import { liveQuery } from 'dexie';
 import type { Problem } from '../result';
 import { deleteDraft, getDraft, putDraft, type DraftRow } from './drafts';
@@ -19,6 +21,8 @@ import {
 import { onUnlock } from './session-key';
 
 const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
+/** Drafts made by this page so far: each has its own journal entry, so one leaving never empties another's. */
+let made = 0;
 
 export interface DraftOptions {
   /** Wait this long after the last change before writing to IndexedDB (0, the default: write at once). */
@@ -57,6 +61,8 @@ export class Draft<T extends object> {
   /** When the stored draft was written, and when this page last typed (to merge a late journal answer). */
   #storedAt = '';
   #typedAt = '';
+  /** This draft's journal entry (the page and the draft): a later draft of the same form gets its own. */
+  readonly #journalId = `${TAB_ID}.${++made}`;
 
   constructor(key: string, initial: T, options: DraftOptions = {}) {
     this.key = key;
@@ -71,7 +77,7 @@ export class Draft<T extends object> {
 
   /** Restore a saved draft (if any), then start watching for edits and for other tabs. Call once on mount. */
   async start(): Promise<void> {
-    prepareJournal(this.key, TAB_ID);
+    prepareJournal(this.key, this.#journalId);
     const row = await getDraft<T>(this.key);
     if (this.#disposed) return;
     if (row) {
@@ -110,12 +116,7 @@ export class Draft<T extends object> {
     unsavedForms.mark(this.key, this.dirty);
     this.#typedAt = this.#now().toISOString();
     // Synchronously, before any await: survives a reload that ends the page before IndexedDB commits.
-    journalDraft(this.key, {
-      value: $state.snapshot(this.value) as T,
-      base: JSON.parse(this.#lastSaved) as T,
-      at: this.#typedAt,
-      tab: TAB_ID
-    });
+    this.#journal($state.snapshot(this.value) as T, this.#typedAt);
     this.status = 'pending';
     if (this.#inFlight) {
       this.#again = true;
@@ -167,11 +168,16 @@ export class Draft<T extends object> {
     this.problem = null;
     const current = JSON.stringify($state.snapshot(this.value));
     this.status = current === text ? 'saved' : 'pending';
-    if (current === text) {
-      clearJournal(this.key, TAB_ID);
-      for (const slot of this.#merged.splice(0)) dropEntry(slot);
-    }
+    // The journal entry stays (it goes when the form leaves or is submitted): a browser killed right after
+    // this commit has been seen to come back without it. Entries of ended pages can go, as this draft's
+    // own entry holds what was merged from them.
+    if (current === text) for (const slot of this.#merged.splice(0)) dropEntry(slot);
     return true;
+  }
+
+  /** Hand the value to the journal, with the stored value it was typed over as its base. */
+  #journal(value: T, at: string): void {
+    journalDraft(this.key, { value, base: JSON.parse(this.#lastSaved) as T, at, tab: this.#journalId });
   }
 
   /** The form was submitted: forget the draft and start clean from `next` (defaults to the initial value). */
@@ -185,7 +191,7 @@ export class Draft<T extends object> {
     this.restored = false;
     this.conflict = null;
     unsavedForms.mark(this.key, false);
-    clearJournal(this.key, TAB_ID);
+    clearJournal(this.key, this.#journalId);
     for (const slot of this.#merged.splice(0)) dropEntry(slot);
     await deleteDraft(this.key);
     this.status = 'clean';
@@ -218,6 +224,11 @@ export class Draft<T extends object> {
     }
     this.#merged.push(...entries.map((entry) => entry.slot));
     this.value = value;
+    // This draft's own entry holds the merged value from now on, so the ended pages' entries can go.
+    this.#journal(
+      value,
+      entries.reduce((at, entry) => (entry.at > at ? entry.at : at), '')
+    );
     this.restored = text !== this.#initial;
     this.status = 'pending';
     unsavedForms.mark(this.key, this.dirty);
@@ -251,8 +262,12 @@ export class Draft<T extends object> {
 
   dispose(): void {
     this.#disposed = true;
-    void this.flush();
-    closeJournal(this.key, TAB_ID);
+    const id = this.#journalId;
+    // The form leaves the screen: once what it holds is stored, its journal entry goes too.
+    void this.flush().then((ok) => {
+      if (ok && JSON.stringify(this.snapshot()) === this.#lastSaved) clearJournal(this.key, id);
+    });
+    closeJournal(this.key, id);
     for (const stop of this.#cleanup) stop();
     this.#cleanup = [];
     unsavedForms.mark(this.key, false);
