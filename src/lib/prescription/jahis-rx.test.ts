@@ -83,6 +83,16 @@ describe('JAHIS 院外処方箋 2D symbol records', () => {
     expect(byNo(r, 201)).toEqual(['201,1,1,1,1,,メトホルミン錠,1,1,錠']);
   });
 
+  it('writes an 内服 line typed as a 1回量 with its 1日量 in record 201 (表 3-39), and refuses one without times a day', () => {
+    const line = { ...rxLine('ロキソプロフェンNa錠'), dose: '1回1錠', usage: '1日3回 毎食後', days: '5' };
+    const r = rxRecords(testSheet({ lines: [line] }));
+    expect(byNo(r, 101)).toEqual(['101,1,1,,5']);
+    expect(byNo(r, 201)).toEqual(['201,1,1,1,1,,ロキソプロフェンNa錠,3,1,錠']);
+    expect(missingForSheet(testSheet({ lines: [{ ...line, usage: '毎食後' }] })).map((p) => p.key)).toContain(
+      'rx.invalid.doseTimes'
+    );
+  });
+
   it('writes 使用期限, リフィル (record 64), 分割 and 備考 when given, and keeps commas and breaks out of fields', () => {
     const r = rxRecords(
       testSheet({ validUntil: '2026-12-20', refills: 3, splitParts: 2, remarks: '一包化,粉砕\n残薬調整' })

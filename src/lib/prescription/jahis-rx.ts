@@ -6,7 +6,8 @@ import { jisChunks, jisText } from './jis';
 import { lastValidDay, writtenLines, type RxLine, type RxSheet } from './model';
 import {
   dispensingCount,
-  doseParts,
+  formCode,
+  rxDose,
   drugName,
   halfKana,
   partialClass,
@@ -49,12 +50,6 @@ export function field(value: string): string {
 
 const record = (no: number, ...fields: (string | number)[]) =>
   [String(no), ...fields.map((f) => field(String(f)))].join(',');
-
-/** 剤形区分 of record 101: 頓服 2 when the usage says so, 内服 1 when days are given, else 不明 9. */
-function formCode(line: RxLine): string {
-  if (/頓服|頓用|時$/.test(line.usage.trim())) return '2';
-  return /\d/.test(line.days.normalize('NFKC')) ? '1' : '9';
-}
 
 /** 被保険者証枝番 (表 3-19, X2): one digit gets a leading 0. */
 function branchNo(branch: string): string {
@@ -125,7 +120,8 @@ function rpRecords(line: RxLine, rp: number): string[] {
   const [usage = '', ...more] = jisChunks(field(line.usage), USAGE_BYTES);
   out.push(record(111, rp, '1', '', usage, ''));
   more.forEach((text, i) => out.push(record(181, rp, i + 1, USAGE_CONTINUED, text, '', '')));
-  const dose = doseParts(line.dose) ?? { amount: '', unit: '' };
+  const read = rxDose(line);
+  const dose = read.ok ? read : { amount: '', unit: '' };
   out.push(record(201, rp, 1, '1', '1', '', drugName(line), dose.amount, '1', dose.unit));
   let extra = 0;
   if (line.noChange) out.push(record(281, rp, 1, ++extra, DRUG_NO_CHANGE, '後発品変更不可', ''));

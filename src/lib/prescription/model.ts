@@ -2,7 +2,7 @@
 // what a pharmacy needs. Plain data; the paper domain draws it, jahis-rx.ts encodes it for the 2D symbol.
 import type { Problem } from '../result';
 import { jisBytes } from './jis';
-import { dispensingCount, doseParts, DRUG_NAME_BYTES, drugName, halfKana, partialClass } from './rx-fields';
+import { dispensingCount, DRUG_NAME_BYTES, drugName, halfKana, partialClass, rxDose } from './rx-fields';
 // Loaded lazily with the printout: it brings the words of its own problems.
 import '../i18n/messages/rx';
 
@@ -23,7 +23,10 @@ export interface PublicPayer {
 export interface RxLine {
   drug: string; // 薬剤名
   strength: string; // 規格
-  /** 用量 as an amount and a unit ('3錠', '0.5g'): the 2D symbol takes nothing else (rx-fields.ts doseParts). */
+  /**
+   * 用量 as an amount and a unit: for 内服 the 1日量 ('3錠') or a 1回量 ('1回1錠', multiplied by the 用法's times a
+   * day); the 2D symbol takes nothing else (rx-fields.ts rxDose).
+   */
   dose: string;
   usage: string; // 用法
   days: string; // 日数 or 回数 ('14', '14日分', '5回'); blank when the dose is the total
@@ -144,6 +147,7 @@ function lineProblems(line: RxLine, rp: number): Problem[] {
 const SHEET_KEYS = {
   'rx.line.usage': 'rx.missing.usage',
   'rx.line.dose': 'rx.invalid.dose',
+  'rx.line.doseTimes': 'rx.invalid.doseTimes',
   'rx.line.days': 'rx.invalid.days'
 } as const;
 
@@ -156,8 +160,13 @@ export function lineFieldProblems(
 ): Partial<Record<'dose' | 'usage' | 'days', Problem>> {
   const out: Partial<Record<'dose' | 'usage' | 'days', Problem>> = {};
   if (!line.usage.trim()) out.usage = { key: 'rx.line.usage', field: 'usage' };
-  if (!doseParts(line.dose))
-    out.dose = { key: 'rx.line.dose', values: { value: line.dose.trim() }, field: 'dose' };
+  const dose = rxDose(line);
+  if (!dose.ok)
+    out.dose = {
+      key: dose.reason === 'times' ? 'rx.line.doseTimes' : 'rx.line.dose',
+      values: { value: line.dose.trim() },
+      field: 'dose'
+    };
   if (dispensingCount(line.days) === null)
     out.days = { key: 'rx.line.days', values: { value: line.days.trim() }, field: 'days' };
   return out;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dispensingCount, doseParts, elderlyOn, preschoolOn } from './rx-fields';
+import {
+  dispensingCount,
+  doseParts,
+  elderlyOn,
+  preschoolOn,
+  printedDose,
+  rxDose,
+  timesPerDay
+} from './rx-fields';
 
 describe('the sheet text read into JAHIS fields', () => {
   it('splits only a plain `<number><unit>` dose into 用量 and 単位名 (表 3-39)', () => {
@@ -19,6 +27,33 @@ describe('the sheet text read into JAHIS fields', () => {
       '1カプセルずつ飲む'
     ])
       expect(doseParts(dose)).toBeNull();
+  });
+
+  it('writes the 1日量 for 内服 (表 3-39): a plain amount is one, a 1回量 is multiplied by the times a day', () => {
+    const line = (dose: string, usage: string, days = '7') => ({ dose, usage, days });
+    // A plain amount on an 内服 line is its 1日量, as on a paper 処方箋 ('3錠 分3 毎食後').
+    expect(rxDose(line('3錠', '1日3回 毎食後'))).toEqual({ ok: true, amount: '3', unit: '錠' });
+    // '1回1錠' with 1日3回: the pharmacy's system must get 3錠 a day, not 1 (it multiplies by the days).
+    expect(rxDose(line('1回1錠', '1日3回 毎食後'))).toEqual({
+      ok: true,
+      amount: '3',
+      unit: '錠',
+      perDay: '3錠'
+    });
+    expect(rxDose(line('１回０．５錠', '分２ 朝夕食後'))).toMatchObject({ amount: '1', perDay: '1錠' });
+    expect(rxDose(line('1回0.1g', '1日3回'))).toMatchObject({ amount: '0.3' });
+    // No times a day to multiply by: refused, never guessed.
+    expect(rxDose(line('1回1錠', '毎食後'))).toEqual({ ok: false, reason: 'times' });
+    // 頓服 (and a line without days): the amount as written is the 1回量 or the whole amount.
+    expect(rxDose(line('1回1錠', '頭痛時', '5回'))).toEqual({ ok: true, amount: '1', unit: '錠' });
+    expect(rxDose(line('25g', '1日2回 患部に塗布', ''))).toEqual({ ok: true, amount: '25', unit: 'g' });
+    expect(rxDose(line('1日2回 1回1錠', '朝夕食後'))).toEqual({ ok: false, reason: 'form' });
+    expect(timesPerDay('1日 4回 毎食後・寝る前')).toBe(4);
+    expect(timesPerDay('分3')).toBe(3);
+    expect(timesPerDay('寝る前')).toBeNull();
+    // The sheet prints the dose as typed, with the 1日量 beside a 1回量.
+    expect(printedDose(line('1回1錠', '1日3回 毎食後'))).toBe('1回1錠（1日3錠）');
+    expect(printedDose(line('3錠', '1日3回 毎食後'))).toBe('3錠');
   });
 
   it('reads 調剤数量 from the days or times, 1 when none is written', () => {

@@ -37,9 +37,59 @@ export function doseParts(dose: string): { amount: string; unit: string } | null
   if (!m) return null;
   const unit = m[3] ?? '';
   if (jisBytes(unit) > UNIT_BYTES) return null;
-  const int = String(Number(m[1]));
-  const frac = (m[2] ?? '').replace(/0+$/, '');
-  return { amount: frac ? `${int}.${frac}` : int, unit };
+  return { amount: decimal(Number(`${m[1]}.${m[2] ?? '0'}`)), unit };
+}
+
+/** A number as 表 3-39 writes it: no leading or trailing zeros, at most 5 decimals. */
+const decimal = (n: number) => String(Number(n.toFixed(5)));
+
+/** 剤形区分 of record 101: 頓服 2 when the usage says so, 内服 1 when days are given, else 不明 9. */
+export function formCode(line: Pick<RxLine, 'usage' | 'days'>): '1' | '2' | '9' {
+  if (/頓服|頓用|時$/.test(line.usage.trim())) return '2';
+  return /\d/.test(line.days.normalize('NFKC')) ? '1' : '9';
+}
+
+/** How many times a day the 用法 says ('1日3回 毎食後', '分3'); null when it does not say. */
+export function timesPerDay(usage: string): number | null {
+  const text = usage.normalize('NFKC');
+  const m = /1日\s*(\d{1,2})\s*回/.exec(text) ?? /分\s*(\d{1,2})(?!\d)/.exec(text);
+  const n = m ? Number(m[1]) : 0;
+  return n > 0 ? n : null;
+}
+
+/** What the 用量 of a line is read as for record 201 (表 3-39), or why it cannot be. */
+export type RxDose =
+  | {
+      ok: true;
+      amount: string;
+      unit: string;
+      /** The 1日量 worked out from a 1回量, to print beside it. */ perDay?: string;
+    }
+  | { ok: false; reason: 'form' | 'times' };
+
+/**
+ * 用量 of record 201 as 表 3-39 asks it: for 内服 the 1日量 (the pharmacy's system multiplies it by the days).
+ * A plain amount ('3錠') is the 1日量, as the dose written on an 内服 line of a paper 処方箋 is; '1回1錠' is a
+ * 1回量, multiplied by the times a day the 用法 says ('1日3回', '分3') — without those it is refused, never
+ * guessed. For 頓服 and the rest the amount is the 1回量 or the whole amount, as written ('1回1錠' → 1錠).
+ */
+export function rxDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): RxDose {
+  const text = line.dose.normalize('NFKC').trim();
+  const perDose = /^1回\s*/.exec(text);
+  const parts = doseParts(perDose ? text.slice(perDose[0].length) : text);
+  if (!parts) return { ok: false, reason: 'form' };
+  if (!perDose || formCode(line) !== '1') return { ok: true, ...parts };
+  const times = timesPerDay(line.usage);
+  if (!times) return { ok: false, reason: 'times' };
+  const amount = decimal(Number(parts.amount) * times);
+  if (!/^\d{1,6}(\.\d{1,5})?$/.test(amount)) return { ok: false, reason: 'form' };
+  return { ok: true, amount, unit: parts.unit, perDay: `${amount}${parts.unit}` };
+}
+
+/** The dose as the sheet prints it: as typed, with the 1日量 beside a 1回量 of an 内服 line ('1回1錠（1日3錠）'). */
+export function printedDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): string {
+  const dose = rxDose(line);
+  return dose.ok && dose.perDay ? `${line.dose.trim()}（1日${dose.perDay}）` : line.dose.trim();
 }
 
 /**

@@ -136,6 +136,8 @@ export const ja = {
   'visits.rx.drug': '薬剤名',
   'visits.rx.strength': '規格',
   'visits.rx.dose': '用量',
+  'visits.rx.dosePlaceholder': '例：3錠（1日量）、1回1錠',
+  'visits.rx.perDay': '処方箋には1日量 {amount} と書きます',
   'visits.rx.usage': '用法',
   'visits.rx.days': '日数',
   'visits.rx.dispensing': '院内／院外',

@@ -5,6 +5,7 @@ import { formatWareki } from '../../patients/wareki';
 import '../../i18n/messages/patients';
 import { fromCp932, rxText, splitSymbols, toCp932 } from '../../prescription/jahis-rx';
 import { lastValidDay, writtenLines, type RxSheet } from '../../prescription/model';
+import { printedDose } from '../../prescription/rx-fields';
 import { checkbox, labelledBox, LABEL_SIZE } from '../boxes';
 import { Paper } from '../engine';
 import type { FontBytes, PdfResult } from '../model';
@@ -170,7 +171,7 @@ export function prescription(sheet: RxSheet, font: FontBytes): PrescriptionPdf {
   const textW = w - markW * 2 - 4;
   const size = a5 ? 8.5 : 10;
   lines.forEach((line, i) => {
-    const head = `Rp${i + 1}) ${[line.drug, line.strength].filter((s) => s.trim()).join(' ')}${IDEOGRAPHIC_SPACE}${line.dose}`;
+    const head = `Rp${i + 1}) ${[line.drug, line.strength].filter((s) => s.trim()).join(' ')}${IDEOGRAPHIC_SPACE}${printedDose(line)}`;
     const tail = `${line.usage}${line.days.trim() ? `${IDEOGRAPHIC_SPACE}${line.days}${/^\d+$/.test(line.days.trim()) ? '日分' : ''}` : ''}`;
     const h1 = doc.block(head, textX, y, textW, { size });
     if (line.noChange) doc.text('レ', x0 + markW / 2, y + 3.2, { size: 9, bold: true, align: 'center' });

@@ -136,6 +136,8 @@ export const en: Record<keyof typeof ja, string> = {
   'visits.rx.drug': 'Drug',
   'visits.rx.strength': 'Strength',
   'visits.rx.dose': 'Dose',
+  'visits.rx.dosePlaceholder': 'e.g. 3錠 (a day), 1回1錠',
+  'visits.rx.perDay': 'The prescription will say {amount} a day',
   'visits.rx.usage': 'Directions',
   'visits.rx.days': 'Days',
   'visits.rx.dispensing': 'In-house / outside pharmacy',
