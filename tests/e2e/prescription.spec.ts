@@ -92,7 +92,7 @@ test('memo → 院外処方箋 on A5 and A4, read back by a scanner; no sheet wi
     await rx(page, 1).getByLabel('規格').fill('5㎎');
     // A dose the 処方箋's symbol cannot use is named beside 用量 as it is typed, and goes once it is right.
     await rx(page, 1).getByLabel('用量').fill('1日2回 1回1錠');
-    const doseHint = rx(page, 1).getByText('院外処方箋の用量は数量と単位だけで書いてください');
+    const doseHint = rx(page, 1).getByText('院外処方箋の用量は数量と単位で書いてください');
     await expect(doseHint).toBeVisible();
     await expect(rx(page, 1).getByText('On an outside prescription write the dose')).toBeVisible();
     await rx(page, 1).getByLabel('用量').fill('1錠');
