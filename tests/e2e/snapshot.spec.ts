@@ -3,7 +3,15 @@ import AxeBuilder from '@axe-core/playwright';
 import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
 import { test, expect, openReady, setUpClinic, declareOutage } from './support/fixtures';
-import { addDoctorsAndDepartments, makeRoster, registerRosterPatient, seedRoster } from './support/reception';
+import {
+  addDoctorsAndDepartments,
+  choose,
+  makeRoster,
+  openQueueCard,
+  registerRosterPatient,
+  seedRoster,
+  submitArrival
+} from './support/reception';
 import { openMemo } from './support/visits';
 
 /** Serious and critical axe (WCAG 2 A/AA) violations on the page as it is now. */
@@ -131,6 +139,37 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
   await test.step('after a reload (still offline) the panel, the copied rows and the warning are all there', async () => {
     await page.reload();
     await expect(panel.getByTestId('clinical-allergies')).toContainText('造影剤');
+    await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByLabel('日数')).toHaveValue(
+      '56'
+    );
+    await expect(page.getByRole('group', { name: '処方 3', exact: true }).getByRole('alert')).toContainText(
+      '「造影剤」（診療サマリー）'
+    );
+  });
+
+  await test.step('paid and gone, the patient comes back later: the desk registers a new visit of the same person', async () => {
+    await page.goto(base + '/queue/');
+    await openQueueCard(page, 'A-001');
+    await page.getByRole('button', { name: 'A-001 を「会計済」にする' }).click();
+    await page.goto(base + '/reception/');
+    await page.getByLabel('患者検索').fill(patient.patientNo);
+    await page.getByTestId('patient-hit').first().click();
+    await page.getByLabel('主訴（受付で聞いた内容）').fill('薬の続き');
+    await choose(page, '資格の確認方法', 'マイナ保険証＋資格情報のお知らせ');
+    const warning = page.getByTestId('duplicate-warning');
+    await expect(warning).toContainText('同じ人の受診がすでに終わっています');
+    await warning.getByRole('button', { name: '同じ人の新しい受診として受付する' }).click();
+    expect(await submitArrival(page)).toBe('A-002');
+  });
+
+  await test.step('that memo’s prescription is offered beside the summary’s, and one Do renews it', async () => {
+    await openMemo(page, base, 'A-002');
+    const lastMemo = panel.getByRole('article', { name: /の診療メモ/ });
+    await expect(lastMemo).toContainText('アムロジピン錠');
+    await expect(lastMemo).toContainText('イオパミドール（造影剤）');
+    await lastMemo.getByRole('button', { name: /の診療メモ の処方 3件を、この診療の処方に写す/ }).click();
+    await expect(panel.getByRole('status')).toContainText('3件を処方に写しました');
+    // The days changed on the last visit are what is renewed, not the summary's.
     await expect(page.getByRole('group', { name: '処方 1', exact: true }).getByLabel('日数')).toHaveValue(
       '56'
     );

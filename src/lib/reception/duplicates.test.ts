@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RosterIndex } from '../patients/search';
 import type { Patient } from '../patients/model';
 import { emptyArrivalForm, type ArrivalForm } from './arrival-form';
-import { findDuplicateArrivals, findDuplicates, needsDuplicateAnswer } from './duplicates';
+import { comesAgain, findDuplicateArrivals, findDuplicates, needsDuplicateAnswer } from './duplicates';
 import type { Arrival } from './model';
 
 const patient = (over: Partial<Patient>): Patient => ({
@@ -111,6 +111,20 @@ describe('findDuplicates', () => {
         arrivals
       )
     ).toEqual([]);
+  });
+
+  it('someone whose visit is over is asked about as coming again; anyone still here, or a roster look-alike, is not', () => {
+    const f = form({ name: '佐藤花子', birthDate: '1985-03-04', sex: 'F' });
+    const found = (arrivals: Arrival[]) => findDuplicates(f, { roster: null, arrivals });
+    for (const status of ['paid', 'payLater', 'left'] as const)
+      expect(comesAgain(found([arrival({ status })]))).toBe(true);
+    for (const status of ['waiting', 'inConsult', 'awaitingPayment'] as const)
+      expect(comesAgain(found([arrival({ status })]))).toBe(false);
+    expect(comesAgain(found([arrival({ status: 'paid' }), arrival({ id: 'a2', status: 'waiting' })]))).toBe(
+      false
+    );
+    expect(comesAgain({ ...found([arrival({ status: 'paid' })]), roster: [patient({})] })).toBe(false);
+    expect(comesAgain(found([]))).toBe(false);
   });
 
   it('an answer holds for the same identity and is asked again when it changes', () => {

@@ -18,6 +18,20 @@ export interface Duplicates {
 
 export const noDuplicates: Duplicates = { roster: [], arrivals: [], signature: '' };
 
+/** An arrival whose visit is over (paid, to pay later, gone home): the person may well come again. */
+const visitOver = (a: Arrival) => a.status === 'paid' || a.status === 'payLater' || a.status === 'left';
+
+/**
+ * The person looks like someone whose visit this outage is over, and like nobody else: most likely the same
+ * person coming again (back in the afternoon, or the next day of a long outage), so the desk is asked to
+ * confirm a new visit, not to call them "a different person".
+ */
+export function comesAgain(duplicates: Duplicates): boolean {
+  return (
+    duplicates.roster.length === 0 && duplicates.arrivals.length > 0 && duplicates.arrivals.every(visitOver)
+  );
+}
+
 interface Candidate {
   patientId: string | null;
   name: string;

@@ -176,6 +176,10 @@ export const ja = {
   'reception.dup.arrivalRow': '{queueNo}　{time}受付　{status}',
   'reception.dup.different': '別人として受付する',
   'reception.dup.answered': '別人として受付することを確認しました。',
+  'reception.dup.arrivalsDone':
+    'この障害中に、同じ人の受診がすでに終わっています。もう一度来られたのなら、新しい受診として受付します。',
+  'reception.dup.again': '同じ人の新しい受診として受付する',
+  'reception.dup.answeredAgain': '同じ人の新しい受診として受付することを確認しました。',
 
   'reception.detail.title': '受付の詳細',
   'reception.detail.arrived': '{time} 受付',

@@ -180,6 +180,10 @@ export const en: Record<keyof typeof ja, string> = {
   'reception.dup.arrivalRow': '{queueNo}  arrived {time}  {status}',
   'reception.dup.different': 'Register as a different person',
   'reception.dup.answered': 'Confirmed: a different person.',
+  'reception.dup.arrivalsDone':
+    'The same person has already finished a visit during this outage. If they have come again, register a new visit.',
+  'reception.dup.again': 'Register a new visit of the same person',
+  'reception.dup.answeredAgain': 'Confirmed: a new visit of the same person.',
 
   'reception.detail.title': 'Arrival details',
   'reception.detail.arrived': 'Arrived {time}',
