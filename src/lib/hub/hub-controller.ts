@@ -69,10 +69,17 @@ export function followHub(ws: HubWorkspace): () => void {
   hubState.restart = again;
   const stopUnlock = onUnlock(() => void again());
   const stopLock = onLock(() => void again());
+  // Back on a network (Wi-Fi again, back in range): the sync starts again at once instead of waiting on a
+  // request the lost network left hanging, so what was written meanwhile goes out within seconds.
+  const online = () => {
+    if (running) void again();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('online', online);
   void again();
   return () => {
     stopUnlock();
     stopLock();
+    if (typeof window !== 'undefined') window.removeEventListener('online', online);
     hubState.restart = () => Promise.resolve();
     const was = running;
     running = null;

@@ -63,6 +63,9 @@ export interface HubSync {
   checkHub(sessionIds: readonly string[]): Promise<number | null>;
 }
 
+/** Whether the browser says it has no network at all (navigator.onLine is false only then). */
+const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 const UNSENT_DOC = '_local/tebikae-unsent';
 const MIRROR_DELAY_MS = 60;
 
@@ -270,9 +273,12 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   // The sync's own 'paused' drops the error, so the state is kept per direction, not from it.
   const trouble: Record<'push' | 'pull', HubPhase | null> = { push: null, pull: null };
   const settle = () => {
-    phase = trouble.push ?? trouble.pull ?? 'connected';
+    phase = browserOffline() ? 'unreachable' : (trouble.push ?? trouble.pull ?? 'connected');
     report();
   };
+  // The browser knows it has no network at all (Wi-Fi off, carried out of range): said at once, not when a
+  // request left hanging by the lost network times out. Coming back is the controller's (hub-controller.ts).
+  if (typeof window !== 'undefined') window.addEventListener('offline', settle);
   const problemOf = (error: unknown): HubPhase => {
     const status = (error as { status?: number } | null)?.status;
     return status === 401 || status === 403 ? 'refused' : 'unreachable';
@@ -315,7 +321,8 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
       trouble.pull = problemOf(error);
       settle();
     });
-  report();
+  if (browserOffline()) settle();
+  else report();
 
   return {
     async checkHub(sessionIds) {
@@ -335,6 +342,7 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     },
     async stop() {
       stopped = true;
+      if (typeof window !== 'undefined') window.removeEventListener('offline', settle);
       stopWatching();
       if (timer) clearTimeout(timer);
       sync.cancel();

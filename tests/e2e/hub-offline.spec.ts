@@ -1,0 +1,137 @@
+// One device carried out of the clinic's Wi-Fi for an hour of work: it keeps its own records, asks for its passcode
+// when it is back (it locked itself meanwhile), and then both devices hold both devices' records, once each.
+import type { Page } from '@playwright/test';
+import { test, expect, HUB_DB, addDevice, connectFirst, enterHubAdmin, joinByPaste } from './support/hub';
+import { openReady, setUpClinic, declareOutage } from './support/fixtures';
+import { PASSCODE, keepVaultOpen, lockScreen, stopKeepingOpen, unlockVault } from './support/vault';
+import { openMemo, registerAtDesk, type DeskPatient } from './support/visits';
+
+const patients: DeskPatient[] = [
+  { name: '鈴木 一郎', kana: 'スズキ イチロウ', birthDate: '1961-03-14', sex: '男', complaint: '胸が痛い' },
+  {
+    name: '佐藤 花子',
+    kana: 'サトウ ハナコ',
+    birthDate: '1990-11-02',
+    sex: '女',
+    complaint: '熱とのどの痛み'
+  },
+  { name: '田中 誠', kana: 'タナカ マコト', birthDate: '1975-07-21', sex: '男', complaint: '腰が痛い' },
+  { name: '高橋 優子', kana: 'タカハシ ユウコ', birthDate: '1988-02-09', sex: '女', complaint: '頭痛' },
+  { name: '伊藤 健', kana: 'イトウ ケン', birthDate: '2001-12-30', sex: '男', complaint: '咳が続く' }
+];
+
+const queueRow = (page: Page, no: string) => page.getByTestId('queue-row').filter({ hasText: no });
+
+async function onQueue(page: Page, base: string) {
+  if (!page.url().endsWith('/queue/')) await page.goto(`${base}/queue/`);
+}
+
+test('the exam room is out of the Wi-Fi for an hour of work, then both devices hold both devices’ records, once each', async ({
+  page,
+  server,
+  browser,
+  hub
+}) => {
+  test.setTimeout(240_000);
+  const base = server.url;
+  const examContext = await browser.newContext();
+  // The exam room's clock can be moved on an hour while it is away (the app's timers run as they would).
+  await examContext.clock.install();
+  const exam = await examContext.newPage();
+  try {
+    await test.step('reception (A) declares and connects; the exam room (B) pairs and is in the clinic outage', async () => {
+      await openReady(page, base + '/');
+      await setUpClinic(page, base, { label: 'A', staff: ['受付 花子'] });
+      await declareOutage(page, base);
+      await connectFirst(page, base);
+      await enterHubAdmin(page);
+      const code = await addDevice(page, PASSCODE);
+      await openReady(exam, base + '/');
+      await setUpClinic(exam, base, { label: 'B', staff: ['医師 一郎'] });
+      await joinByPaste(exam, code);
+      await expect(exam.getByLabel('ハブのアドレス')).toHaveValue(`${base}/hub/${HUB_DB}`);
+      await exam.goto(`${base}/`);
+      await expect(exam.getByTestId('session-phase')).toHaveAttribute('data-phase', 'outage', {
+        timeout: 10_000
+      });
+    });
+
+    await test.step('a patient registered at reception waits in the exam room too', async () => {
+      expect(await registerAtDesk(page, base, patients[0]!)).toBe('A-001');
+      await onQueue(exam, base);
+      await expect(queueRow(exam, 'A-001')).toHaveCount(1, { timeout: 10_000 });
+    });
+
+    await test.step('the exam room leaves the Wi-Fi: it says so, and sees the patient, writes the memo and registers two alone', async () => {
+      await examContext.setOffline(true);
+      await expect(exam.getByTestId('hub-status')).toHaveText('ハブに届きません — この端末だけで記録中', {
+        timeout: 15_000
+      });
+      await openMemo(exam, base, 'A-001');
+      await exam.getByRole('button', { name: '診察開始' }).click();
+      await expect(exam.getByTestId('arrival-status')).toHaveAttribute('data-status', 'inConsult');
+      await exam.getByRole('combobox', { name: '医師', exact: true }).fill('医師 一郎');
+      await exam.getByLabel('所見').fill('胸部聴診異常なし');
+      await exam.getByLabel('病名').fill('胸痛症');
+      await exam.getByRole('button', { name: '診療メモを保存' }).click();
+      await expect(exam.getByText('診療メモを保存し、会計待ちにしました。')).toBeVisible();
+      expect(await registerAtDesk(exam, base, patients[1]!)).toBe('B-001');
+      expect(await registerAtDesk(exam, base, patients[2]!)).toBe('B-002');
+      await expect(exam.getByTestId('hub-unsent')).toContainText('未送信');
+    });
+
+    await test.step('meanwhile reception registers two more, which the exam room cannot see', async () => {
+      expect(await registerAtDesk(page, base, patients[3]!)).toBe('A-002');
+      expect(await registerAtDesk(page, base, patients[4]!)).toBe('A-003');
+      await onQueue(page, base);
+      await expect(page.getByTestId('queue-row')).toHaveCount(3);
+      await onQueue(exam, base);
+      await expect(queueRow(exam, 'A-002')).toHaveCount(0);
+    });
+
+    await test.step('an hour passes away from the Wi-Fi: the exam room locks itself, and after the passcode its records are all there', async () => {
+      await stopKeepingOpen(exam);
+      await exam.clock.fastForward('01:00:00');
+      // Nobody touched it meanwhile: it locked itself (自動ロック), and asks for the passcode.
+      await expect(lockScreen(exam)).toBeVisible();
+      await unlockVault(exam);
+      await keepVaultOpen(examContext);
+      await exam.reload();
+      await expect(exam.getByTestId('queue-row')).toHaveCount(3);
+      for (const no of ['A-001', 'B-001', 'B-002']) await expect(queueRow(exam, no)).toHaveCount(1);
+      await expect(queueRow(exam, 'A-001')).toHaveAttribute('data-status', 'awaitingPayment');
+    });
+
+    await test.step('back in range: both devices catch up within seconds, nothing twice', async () => {
+      await examContext.setOffline(false);
+      for (const p of [page, exam])
+        await expect(p.getByTestId('hub-status')).toHaveText('つながっています', { timeout: 20_000 });
+      for (const p of [page, exam]) {
+        await onQueue(p, base);
+        await expect(p.getByTestId('queue-row')).toHaveCount(5, { timeout: 10_000 });
+        for (const no of ['A-001', 'A-002', 'A-003', 'B-001', 'B-002'])
+          await expect(queueRow(p, no)).toHaveCount(1);
+      }
+      await expect(queueRow(page, 'A-001')).toHaveAttribute('data-status', 'awaitingPayment');
+      await expect(exam.getByTestId('hub-unsent')).toHaveCount(0);
+      await openMemo(page, base, 'A-001');
+      await expect(page.getByLabel('所見')).toHaveValue('胸部聴診異常なし', { timeout: 10_000 });
+      await expect(page.getByTestId('memo-meta')).toContainText('記載者：医師 一郎');
+    });
+
+    await test.step('after a reload of each, still five patients, once each; the hub holds the same five', async () => {
+      for (const p of [page, exam]) {
+        await p.goto(`${base}/queue/`);
+        await expect(p.getByTestId('queue-row')).toHaveCount(5);
+        await expect(queueRow(p, 'B-002')).toHaveCount(1);
+      }
+      const all = await hub.request(`/${HUB_DB}/_all_docs`);
+      const { rows } = (await all.json()) as { rows: { id: string }[] };
+      // One document per version of a record (arrivals:<record>:<revision>:…): A-001 went through three.
+      const arrivals = rows.filter((r) => r.id.startsWith('arrivals:')).map((r) => r.id.split(':')[1]);
+      expect(new Set(arrivals).size).toBe(5);
+    });
+  } finally {
+    await examContext.close();
+  }
+});
