@@ -65,9 +65,20 @@ export class JournalFiles {
     return (await this.#file(name)) !== null;
   }
 
-  /** Replace the file's entry; synchronous once the file is open. */
+  /** Replace the file's entry, opening the file first if it is not open. */
   async write(name: string, sealed: Uint8Array): Promise<boolean> {
-    const file = this.#open.get(name) ?? (await this.#file(name));
+    if (this.writeOpen(name, sealed)) return true;
+    return (await this.#file(name)) !== null && this.writeOpen(name, sealed);
+  }
+
+  /** Whether this file is held open (a write to it needs no wait). */
+  isOpen(name: string): boolean {
+    return this.#open.has(name);
+  }
+
+  /** Replace the entry of a file that is open, synchronously; false when it is not open. */
+  writeOpen(name: string, sealed: Uint8Array): boolean {
+    const file = this.#open.get(name);
     if (!file) return false;
     const record = frame(sealed);
     file.write(record, { at: 0 });

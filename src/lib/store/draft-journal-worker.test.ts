@@ -3,14 +3,16 @@ import { Draft } from './draft.svelte';
 import { getDraft } from './drafts';
 import { deleteDataDb } from './db';
 import { JournalFiles, unframe } from './draft-journal-file';
+import { JournalQueue } from './draft-journal-queue';
 import type { JournalReply, JournalRequest } from './draft-journal';
 import { MemoryJournalDir } from './memory-journal-dir';
 import { heldKeys } from './session-key';
 import { openBytes, recordAad } from './record-cipher';
 
 /**
- * The journal worker as the page sees it (postMessage in, replies out), run on an in-memory folder:
- * messages are taken in order, a moment after they are posted, like a real worker's.
+ * The journal worker as the page sees it (postMessage in, replies out): the worker's own message handling
+ * (JournalQueue) on an in-memory folder, each message arriving a moment after it is posted, like a real
+ * worker's; `stall` holds the messages back, as a worker thread not yet scheduled would.
  */
 class FakeWorker {
   static dir = new MemoryJournalDir();
@@ -19,46 +21,44 @@ class FakeWorker {
   onmessage: ((event: MessageEvent<JournalReply>) => void) | null = null;
   onerror: (() => void) | null = null;
   #files = new JournalFiles(FakeWorker.dir);
-  #queue: Promise<void>;
+  #journal: JournalQueue;
+  /** Messages on their way to the worker (held back by `stall`). */
+  #arriving: Promise<void> = Promise.resolve();
 
   constructor() {
     FakeWorker.last = this;
-    this.#queue = Promise.resolve().then(() => this.#reply({ op: 'ready' }));
+    this.#journal = new JournalQueue(
+      Promise.resolve().then(() => this.#files),
+      (reply) => this.#reply(reply)
+    );
   }
 
   postMessage(request: JournalRequest) {
     FakeWorker.posted.push(request);
-    this.#queue = this.#queue.then(async () => {
-      if (request.op === 'prepare') await this.#files.prepare(request.name);
-      if (request.op === 'write' && !(await this.#files.write(request.name, request.sealed)))
-        this.#reply({ op: 'failed', name: request.name });
-      if (request.op === 'empty') await this.#files.empty(request.name);
-      if (request.op === 'close') await this.#files.close(request.name);
-      if (request.op === 'removeAll') await this.#files.removeAll();
-      if (request.op === 'read')
-        this.#reply({ op: 'read', id: request.id, entries: await this.#files.read(request.prefix) });
-    });
+    this.#arriving = this.#arriving.then(() => this.#journal.receive(request));
   }
 
-  idle() {
-    return this.#queue;
+  async idle() {
+    await this.#arriving;
+    await this.#journal.idle();
   }
 
   /** The worker stops answering (a cold start on a busy tablet) until the returned function is called. */
   stall(): () => void {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    this.#queue = this.#queue.then(() => gate);
+    this.#arriving = this.#arriving.then(() => gate);
     return release;
   }
 
   /** The form's file is let go and can no longer be opened (held elsewhere). */
   closeAndHold(name: string) {
-    this.#queue = this.#queue.then(async () => {
+    this.#arriving = this.#arriving.then(async () => {
+      await this.#journal.idle();
       await this.#files.close(name);
       FakeWorker.dir.held.add(name);
     });
-    return this.#queue;
+    return this.#arriving;
   }
 
   terminate() {}
