@@ -51,6 +51,7 @@ describe('the sheet text read into JAHIS fields', () => {
     expect(timesPerDay('1日 4回 毎食後・寝る前')).toBe(4);
     expect(timesPerDay('分3')).toBe(3);
     expect(timesPerDay('寝る前')).toBeNull();
+    expect(timesPerDay('運動の30分 2時間前')).toBeNull();
     // The sheet prints the dose as typed, with the 1日量 beside a 1回量.
     expect(printedDose(line('1回1錠', '1日3回 毎食後'))).toBe('1回1錠（1日3錠）');
     expect(printedDose(line('3錠', '1日3回 毎食後'))).toBe('3錠');

@@ -49,10 +49,13 @@ export function formCode(line: Pick<RxLine, 'usage' | 'days'>): '1' | '2' | '9' 
   return /\d/.test(line.days.normalize('NFKC')) ? '1' : '9';
 }
 
-/** How many times a day the 用法 says ('1日3回 毎食後', '分3'); null when it does not say. */
+/**
+ * How many times a day the 用法 says ('1日3回 毎食後', '分3'); null when it does not say. A 分 after a number
+ * is minutes ('食後30分 2錠'), not a division.
+ */
 export function timesPerDay(usage: string): number | null {
   const text = usage.normalize('NFKC');
-  const m = /1日\s*(\d{1,2})\s*回/.exec(text) ?? /分\s*(\d{1,2})(?!\d)/.exec(text);
+  const m = /1日\s*(\d{1,2})\s*回/.exec(text) ?? /(?<!\d\s*)分\s*(\d{1,2})(?!\d)/.exec(text);
   const n = m ? Number(m[1]) : 0;
   return n > 0 ? n : null;
 }
