@@ -3,6 +3,7 @@ import {
   dispensingCount,
   doseParts,
   elderlyOn,
+  formCode,
   preschoolOn,
   printedDose,
   rxDose,
@@ -31,22 +32,36 @@ describe('the sheet text read into JAHIS fields', () => {
 
   it('writes the 1日量 for 内服 (表 3-39): a plain amount is one, a 1回量 is multiplied by the times a day', () => {
     const line = (dose: string, usage: string, days = '7') => ({ dose, usage, days });
-    // A plain amount on an 内服 line is its 1日量, as on a paper 処方箋 ('3錠 分3 毎食後').
-    expect(rxDose(line('3錠', '1日3回 毎食後'))).toEqual({ ok: true, amount: '3', unit: '錠' });
-    // '1回1錠' with 1日3回: the pharmacy's system must get 3錠 a day, not 1 (it multiplies by the days).
-    expect(rxDose(line('1回1錠', '1日3回 毎食後'))).toEqual({
+    // A plain amount on an 内服 line is its 1日量, as on a paper 処方箋 ('3錠 分3 毎食後'); said on the memo.
+    expect(rxDose(line('3錠', '1日3回 毎食後'))).toEqual({
       ok: true,
       amount: '3',
       unit: '錠',
       perDay: '3錠'
     });
+    expect(rxDose(line('1日3錠', '分3 毎食後'))).toMatchObject({ amount: '3', perDay: '3錠' });
+    // '1回1錠' with 1日3回: the pharmacy's system must get 3錠 a day, not 1 (it multiplies by the days).
+    expect(rxDose(line('1回1錠', '1日3回 毎食後'))).toEqual({
+      ok: true,
+      amount: '3',
+      unit: '錠',
+      perDay: '3錠',
+      perDose: true
+    });
     expect(rxDose(line('１回０．５錠', '分２ 朝夕食後'))).toMatchObject({ amount: '1', perDay: '1錠' });
     expect(rxDose(line('1回0.1g', '1日3回'))).toMatchObject({ amount: '0.3' });
+    expect(rxDose(line('1回1錠', '1日1回 就寝時', '14'))).toMatchObject({ amount: '1', perDose: true });
     // No times a day to multiply by: refused, never guessed.
     expect(rxDose(line('1回1錠', '毎食後'))).toEqual({ ok: false, reason: 'times' });
-    // 頓服 (and a line without days): the amount as written is the 1回量 or the whole amount.
+    // 頓服 (by its words, or a count in times) and a line without days: the amount as written.
     expect(rxDose(line('1回1錠', '頭痛時', '5回'))).toEqual({ ok: true, amount: '1', unit: '錠' });
+    expect(rxDose(line('1回1錠', '疼痛時 1日3回まで', '5'))).toEqual({ ok: true, amount: '1', unit: '錠' });
+    expect(rxDose(line('1回1錠', '発熱時（38.5℃以上）', '5'))).toMatchObject({ amount: '1' });
+    expect(rxDose(line('1回1錠', '頭痛時に 1日2回まで', '5'))).toMatchObject({ amount: '1' });
+    expect(rxDose(line('1回1錠', '1日3回', '10回'))).toMatchObject({ amount: '1' });
     expect(rxDose(line('25g', '1日2回 患部に塗布', ''))).toEqual({ ok: true, amount: '25', unit: 'g' });
+    // A 1日量 written for a 頓服 says nothing a pharmacy can use per time: refused.
+    expect(rxDose(line('1日3錠', '疼痛時', '5回'))).toEqual({ ok: false, reason: 'form' });
     expect(rxDose(line('1日2回 1回1錠', '朝夕食後'))).toEqual({ ok: false, reason: 'form' });
     expect(timesPerDay('1日 4回 毎食後・寝る前')).toBe(4);
     expect(timesPerDay('分3')).toBe(3);
@@ -55,6 +70,23 @@ describe('the sheet text read into JAHIS fields', () => {
     // The sheet prints the dose as typed, with the 1日量 beside a 1回量.
     expect(printedDose(line('1回1錠', '1日3回 毎食後'))).toBe('1回1錠（1日3錠）');
     expect(printedDose(line('3錠', '1日3回 毎食後'))).toBe('3錠');
+  });
+
+  it('tells 頓服 from a daily 内服 by the usage’s words and the count in times', () => {
+    const line = (usage: string, days = '7') => ({ usage, days });
+    for (const usage of [
+      '疼痛時',
+      '頭痛時に',
+      '発熱時（38.5℃以上）',
+      '疼痛時 1日3回まで',
+      '頓用',
+      '不眠時 頓服'
+    ])
+      expect(formCode(line(usage)), usage).toBe('2');
+    expect(formCode(line('1日3回 毎食後', '10回'))).toBe('2');
+    for (const usage of ['1日1回 就寝時', '1日1回 起床時', '1日3回 毎食後', '分2 朝夕食後'])
+      expect(formCode(line(usage)), usage).toBe('1');
+    expect(formCode(line('1日2回 患部に塗布', ''))).toBe('9');
   });
 
   it('reads 調剤数量 from the days or times, 1 when none is written', () => {

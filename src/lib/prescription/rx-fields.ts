@@ -43,10 +43,20 @@ export function doseParts(dose: string): { amount: string; unit: string } | null
 /** A number as 表 3-39 writes it: no leading or trailing zeros, at most 5 decimals. */
 const decimal = (n: number) => String(Number(n.toFixed(5)));
 
-/** 剤形区分 of record 101: 頓服 2 when the usage says so, 内服 1 when days are given, else 不明 9. */
+/**
+ * Words that make a line 頓服 (as needed): 頓服/頓用, 「…まで」 (a most per day), 必要時, or a condition ending in
+ * 時 (疼痛時, 発熱時（38.5℃以上）, 頭痛時に) — but 就寝時 and 起床時 are times of a daily 内服.
+ */
+const AS_NEEDED = /頓服|頓用|まで|必要時|(?<!就寝|起床)時(?:に|[\s(（]|$)/;
+
+/**
+ * 剤形区分 of record 101: 頓服 2 when the usage says so or the count is in times ('5回'), 内服 1 when days are
+ * given, else 不明 9.
+ */
 export function formCode(line: Pick<RxLine, 'usage' | 'days'>): '1' | '2' | '9' {
-  if (/頓服|頓用|時$/.test(line.usage.trim())) return '2';
-  return /\d/.test(line.days.normalize('NFKC')) ? '1' : '9';
+  const days = line.days.normalize('NFKC').trim();
+  if (AS_NEEDED.test(line.usage.normalize('NFKC').trim()) || /回/.test(days)) return '2';
+  return /\d/.test(days) ? '1' : '9';
 }
 
 /**
@@ -66,33 +76,40 @@ export type RxDose =
       ok: true;
       amount: string;
       unit: string;
-      /** The 1日量 worked out from a 1回量, to print beside it. */ perDay?: string;
+      /** For an 内服 line: its 1日量 as the symbol carries it ('3錠'), said beside the memo's field. */
+      perDay?: string;
+      /** Typed as a 1回量 ('1回1錠'): the sheet prints the 1日量 beside it. */
+      perDose?: boolean;
     }
   | { ok: false; reason: 'form' | 'times' };
 
 /**
  * 用量 of record 201 as 表 3-39 asks it: for 内服 the 1日量 (the pharmacy's system multiplies it by the days).
- * A plain amount ('3錠') is the 1日量, as the dose written on an 内服 line of a paper 処方箋 is; '1回1錠' is a
- * 1回量, multiplied by the times a day the 用法 says ('1日3回', '分3') — without those it is refused, never
- * guessed. For 頓服 and the rest the amount is the 1回量 or the whole amount, as written ('1回1錠' → 1錠).
+ * A plain amount ('3錠', or '1日3錠') is the 1日量, as the dose written on an 内服 line of a paper 処方箋 is;
+ * '1回1錠' is a 1回量, multiplied by the times a day the 用法 says ('1日3回', '分3') — without those it is
+ * refused, never guessed. For 頓服 and the rest the amount is the 1回量 or the whole amount, as written
+ * ('1回1錠' → 1錠).
  */
 export function rxDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): RxDose {
   const text = line.dose.normalize('NFKC').trim();
-  const perDose = /^1回\s*/.exec(text);
-  const parts = doseParts(perDose ? text.slice(perDose[0].length) : text);
+  const prefix = /^1(回|日)(?:量)?\s*/.exec(text);
+  const parts = doseParts(prefix ? text.slice(prefix[0].length) : text);
   if (!parts) return { ok: false, reason: 'form' };
-  if (!perDose || formCode(line) !== '1') return { ok: true, ...parts };
+  const form = formCode(line);
+  if (prefix?.[1] === '日' && form !== '1') return { ok: false, reason: 'form' };
+  if (form !== '1') return { ok: true, ...parts };
+  if (prefix?.[1] !== '回') return { ok: true, ...parts, perDay: `${parts.amount}${parts.unit}` };
   const times = timesPerDay(line.usage);
   if (!times) return { ok: false, reason: 'times' };
   const amount = decimal(Number(parts.amount) * times);
   if (!/^\d{1,6}(\.\d{1,5})?$/.test(amount)) return { ok: false, reason: 'form' };
-  return { ok: true, amount, unit: parts.unit, perDay: `${amount}${parts.unit}` };
+  return { ok: true, amount, unit: parts.unit, perDay: `${amount}${parts.unit}`, perDose: true };
 }
 
 /** The dose as the sheet prints it: as typed, with the 1日量 beside a 1回量 of an 内服 line ('1回1錠（1日3錠）'). */
 export function printedDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): string {
   const dose = rxDose(line);
-  return dose.ok && dose.perDay ? `${line.dose.trim()}（1日${dose.perDay}）` : line.dose.trim();
+  return dose.ok && dose.perDose ? `${line.dose.trim()}（1日${dose.perDay}）` : line.dose.trim();
 }
 
 /**
