@@ -44,12 +44,6 @@ export function unframe(bytes: Uint8Array): Uint8Array | null {
   return bytes.slice(HEADER, HEADER + length);
 }
 
-function readAll(file: SyncFile): Uint8Array {
-  const bytes = new Uint8Array(file.getSize());
-  file.read(bytes, { at: 0 });
-  return bytes;
-}
-
 export class JournalFiles {
   #dir: JournalDir;
   #open = new Map<string, SyncFile>();
@@ -107,13 +101,16 @@ export class JournalFiles {
     if (empty) await this.#dir.remove(name);
   }
 
-  /** Every file whose name starts with `prefix` that holds an entry (files other pages hold open are skipped). */
+  /**
+   * Every file whose name starts with `prefix` that holds an entry, of pages and forms that ended: a file open
+   * here belongs to a form still on this page, one another page holds to a form still on that page (a form
+   * leaving closes its file), and those entries are theirs, not to be merged and emptied by another.
+   */
   async read(prefix: string): Promise<{ name: string; sealed: Uint8Array }[]> {
     const found: { name: string; sealed: Uint8Array }[] = [];
     for (const name of await this.#dir.list()) {
-      if (!name.startsWith(prefix)) continue;
-      const own = this.#open.get(name);
-      const bytes = own ? readAll(own) : await this.#dir.readClosed(name);
+      if (!name.startsWith(prefix) || this.#open.has(name)) continue;
+      const bytes = await this.#dir.readClosed(name);
       const sealed = bytes && unframe(bytes);
       if (sealed) found.push({ name, sealed });
     }

@@ -51,6 +51,12 @@ class FakeWorker {
     return release;
   }
 
+  /** The page ended (killed, reloaded): its worker is gone, and the files it held are let go. */
+  async endPage() {
+    await this.idle();
+    for (const name of [...FakeWorker.dir.held]) await this.#files.close(name);
+  }
+
   /** The form's file is let go and can no longer be opened (held elsewhere). */
   closeAndHold(name: string) {
     this.#arriving = this.#arriving.then(async () => {
@@ -131,6 +137,22 @@ describe('draft journal through the worker (survives a killed browser)', () => {
     });
   });
 
+  it('a second draft of the same form on the page neither merges nor empties the first one’s entry', async () => {
+    const first = new Draft('form:w5', { note: '' });
+    await first.start();
+    first.value.note = '卵アレルギー';
+    first.changed();
+    await first.flush();
+    await FakeWorker.last!.idle();
+    const name = (FakeWorker.posted.filter((r) => r.op === 'prepare').at(-1) as { name: string }).name;
+    const second = new Draft('form:w5', { note: '' });
+    await second.start();
+    await FakeWorker.last!.idle();
+    expect(entryIn(name, 'form:w5')?.value).toEqual({ note: '卵アレルギー' });
+    second.dispose();
+    first.dispose();
+  });
+
   it('a form whose file cannot be opened is told so, and its entries go to localStorage as well', async () => {
     const d = new Draft('form:w3', { note: '' }, { debounceMs: 60_000 });
     await d.start();
@@ -157,8 +179,8 @@ describe('draft journal through the worker (survives a killed browser)', () => {
     await first.start();
     first.value.note = 'ペニシリンで発疹';
     first.changed();
-    await FakeWorker.last!.idle();
     // The page ends here: no flush, no dispose. The next start finds the entry.
+    await FakeWorker.last!.endPage();
     expect(await getDraft('form:w2')).toBeUndefined();
     const next = new Draft('form:w2', { note: '' });
     await next.start();
@@ -174,8 +196,8 @@ describe('draft journal through the worker (survives a killed browser)', () => {
     await first.start();
     first.value.note = '造影剤で蕁麻疹';
     first.changed();
-    await FakeWorker.last!.idle();
     // The page ends here. The next page's worker is slow to answer.
+    await FakeWorker.last!.endPage();
     const release = FakeWorker.last!.stall();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

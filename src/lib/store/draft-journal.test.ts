@@ -74,6 +74,54 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     first.dispose();
   });
 
+  it('an entry says when its value was stored: a start finding that row or a newer one drops it; an older row (the commit lost) takes it', async () => {
+    const d = new Draft('form:j10', { name: '' });
+    await d.start();
+    d.value.name = '山田';
+    d.changed();
+    await d.flush();
+    const row = await getDraft<{ name: string }>('form:j10');
+    expect((await readJournal<{ name: string }>('form:j10')).map((e) => e.committedAt)).toEqual([
+      row?.updatedAt
+    ]);
+    d.dispose();
+
+    // Stored, then changed by another tab (a character deleted): the entry must not bring it back.
+    await putDraft({
+      key: 'form:j8',
+      value: { name: 'ab' },
+      updatedAt: '2026-11-25T10:00:05.000Z',
+      tabId: 'B',
+      sessionId: ''
+    });
+    journalDraft('form:j8', {
+      ...entry({ name: 'abc' }, { name: 'ab' }, '2026-11-25T10:00:01.000Z', 'A'),
+      committedAt: '2026-11-25T10:00:01.500Z'
+    });
+    const later = new Draft('form:j8', { name: '' });
+    await later.start();
+    expect(later.value).toEqual({ name: 'ab' });
+    expect(journalCount()).toBe(0);
+    later.dispose();
+
+    // The commit lost with the browser: the row found is older than the entry's commit.
+    await putDraft({
+      key: 'form:j9',
+      value: { name: 'ab' },
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      tabId: 'A',
+      sessionId: ''
+    });
+    journalDraft('form:j9', {
+      ...entry({ name: 'abc' }, { name: 'ab' }, '2026-11-25T10:00:01.000Z', 'A'),
+      committedAt: '2026-11-25T10:00:01.500Z'
+    });
+    const lost = new Draft('form:j9', { name: '' });
+    await lost.start();
+    expect(lost.value).toEqual({ name: 'abc' });
+    lost.dispose();
+  });
+
   it('a change journalled but never stored (the page ended) is restored and stored on the next start', async () => {
     await putDraft({
       key: 'form:j2',

@@ -37,8 +37,13 @@ export interface JournalEntry<T> {
   /** What the tab knew IndexedDB to hold when it typed this: the base of the merge on restore. */
   base: T;
   at: string;
-  /** The page load that wrote it. */
+  /** The draft (page load and form) that wrote it. */
   tab: string;
+  /**
+   * When IndexedDB reported this value stored (the draft row's updatedAt): a start that finds that row, or a
+   * newer one, drops the entry; one that finds an older row (the commit lost with the browser) merges it.
+   */
+  committedAt?: string;
 }
 
 /** An entry as found, with where it is kept (to clear it once merged). */

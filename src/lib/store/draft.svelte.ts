@@ -15,6 +15,7 @@ import {
   dropEntry,
   journalDraft,
   type FoundEntry,
+  type JournalEntry,
   prepareJournal,
   readJournal
 } from './draft-journal';
@@ -63,6 +64,8 @@ export class Draft<T extends object> {
   #typedAt = '';
   /** This draft's journal entry (the page and the draft): a later draft of the same form gets its own. */
   readonly #journalId = `${TAB_ID}.${++made}`;
+  /** The entry this draft last handed to the journal (rewritten with committedAt once stored). */
+  #entry: JournalEntry<T> | null = null;
 
   constructor(key: string, initial: T, options: DraftOptions = {}) {
     this.key = key;
@@ -168,16 +171,23 @@ export class Draft<T extends object> {
     this.problem = null;
     const current = JSON.stringify($state.snapshot(this.value));
     this.status = current === text ? 'saved' : 'pending';
-    // The journal entry stays (it goes when the form leaves or is submitted): a browser killed right after
-    // this commit has been seen to come back without it. Entries of ended pages can go, as this draft's
-    // own entry holds what was merged from them.
-    if (current === text) for (const slot of this.#merged.splice(0)) dropEntry(slot);
+    if (current === text) {
+      // The journal entry stays (it goes when the form leaves or is submitted): a browser killed right after
+      // this commit has been seen to come back without it. It says when it was stored, so a start that finds
+      // this row (or a newer one) drops it instead of bringing the value back over a later change.
+      const entry = this.#entry;
+      if (entry && JSON.stringify(entry.value) === text)
+        journalDraft(this.key, (this.#entry = { ...entry, committedAt: row.updatedAt }));
+      // Entries of ended pages can go: this draft's own entry holds what was merged from them.
+      for (const slot of this.#merged.splice(0)) dropEntry(slot);
+    }
     return true;
   }
 
   /** Hand the value to the journal, with the stored value it was typed over as its base. */
   #journal(value: T, at: string): void {
-    journalDraft(this.key, { value, base: JSON.parse(this.#lastSaved) as T, at, tab: this.#journalId });
+    this.#entry = { value, base: JSON.parse(this.#lastSaved) as T, at, tab: this.#journalId };
+    journalDraft(this.key, this.#entry);
   }
 
   /** The form was submitted: forget the draft and start clean from `next` (defaults to the initial value). */
@@ -206,7 +216,20 @@ export class Draft<T extends object> {
   async #restoreJournal(): Promise<void> {
     const entries = await readJournal<T>(this.key, (late) => this.#takeLate(late));
     if (this.#disposed) return;
-    this.#merge(entries, this.#storedAt);
+    this.#merge(this.#toMerge(entries), this.#storedAt);
+  }
+
+  /**
+   * The entries to merge: not those whose value was stored with the row found at start, or before a newer
+   * one (they add nothing, and could bring back what another tab changed since): those are dropped. (The
+   * worker does not read the files of drafts still open on this page: they are theirs.)
+   */
+  #toMerge(entries: FoundEntry<T>[]): FoundEntry<T>[] {
+    return entries.filter((entry) => {
+      const stored = !!entry.committedAt && this.#storedAt !== '' && this.#storedAt >= entry.committedAt;
+      if (stored) dropEntry(entry.slot);
+      return !stored;
+    });
   }
 
   #merge(entries: FoundEntry<T>[], storedAt: string): void {
@@ -242,7 +265,7 @@ export class Draft<T extends object> {
   #takeLate(entries: FoundEntry<T>[]): void {
     if (this.#disposed) return;
     console.warn(`journal: ${entries.length} entries of ${this.key} arrived late; merged`);
-    this.#merge(entries, this.#typedAt || this.#storedAt);
+    this.#merge(this.#toMerge(entries), this.#typedAt || this.#storedAt);
   }
 
   /** Resolve a two-tab conflict. */
