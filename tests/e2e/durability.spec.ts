@@ -116,7 +116,7 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
         page = await open();
         await page.goto(intake);
         const before = said.join('\n');
-        slowWrites.push(...said.filter((line) => line.includes('before it was written')));
+        slowWrites.push(...said.filter((line) => line.includes('after it was posted')));
         said = [];
         // Chromium deletes an origin's IndexedDB when it finds its files damaged on open, and a SIGKILL can
         // leave them so (w3c/IndexedDB#30): the app then says its data is gone (checked here) and nothing a
@@ -148,7 +148,9 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
             `after restart ${round}; the page before the kill said:\n${before || '(nothing)'}\n` +
               `the page after it said:\n${said.join('\n') || '(nothing)'}\n` +
               `${wiped ? 'the browser came back with the database emptied (the app says its data is gone)\n' : ''}` +
-              `IndexedDB folder: ${indexedDbFiles(profile)}\n${String(error)}`
+              `journal writes said to be late in earlier rounds: ${slowWrites.join(' | ') || 'none'}\n` +
+              `IndexedDB folder: ${indexedDbFiles(profile)}\n` +
+              `origin-private files (the journal): ${profileFiles(profile, 'File System')}\n${String(error)}`
           );
         }
         const ms = Date.now() - roundStarted;
@@ -174,12 +176,18 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
 
 /** The profile's IndexedDB files and their sizes, for a failure report. */
 function indexedDbFiles(profile: string): string {
-  const dir = join(profile, 'Default', 'IndexedDB');
+  return profileFiles(profile, 'IndexedDB');
+}
+
+/** A folder of the profile's files with their sizes and ages, for a failure report. */
+function profileFiles(profile: string, folder: string): string {
+  const dir = join(profile, 'Default', folder);
   try {
     return readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .map((name) => {
         const stat = statSync(join(dir, name));
-        return stat.isFile() ? `${name} (${stat.size} B)` : null;
+        const age = ((Date.now() - stat.mtimeMs) / 1000).toFixed(1);
+        return stat.isFile() ? `${name} (${stat.size} B, ${age} s ago)` : null;
       })
       .filter(Boolean)
       .join(', ');

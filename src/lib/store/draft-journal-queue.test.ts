@@ -72,7 +72,7 @@ describe('the journal worker’s queue', () => {
     journal.receive({ op: 'write', name: 'a~1', sealed: bytes('x'), posted: now() });
     journal.receive({ op: 'write', name: 'a~1', sealed: bytes('y'), posted: now() - 100 });
     expect(replies.filter((r) => r.op === 'slow')).toEqual([
-      { op: 'slow', name: 'a~1', ms: expect.any(Number) }
+      { op: 'slow', name: 'a~1', ms: expect.any(Number), writeMs: expect.any(Number) }
     ]);
   });
 });

@@ -44,7 +44,8 @@ export class JournalQueue {
       this.#purges === 0
     ) {
       try {
-        if (ready.writeOpen(request.name, request.sealed)) this.#written(request);
+        const began = performance.now();
+        if (ready.writeOpen(request.name, request.sealed)) this.#written(request, performance.now() - began);
       } catch {
         this.#post({ op: 'failed', name: request.name });
       }
@@ -80,11 +81,14 @@ export class JournalQueue {
       case 'prepare':
         await files.prepare(request.name);
         return;
-      case 'write':
+      case 'write': {
         // Not kept (the file could not be opened): the page is told, and journals this form elsewhere too.
-        if (await files.write(request.name, request.sealed)) this.#written(request);
+        const began = performance.now();
+        if (await files.write(request.name, request.sealed))
+          this.#written(request, performance.now() - began);
         else this.#post({ op: 'failed', name: request.name });
         return;
+      }
       case 'empty':
         return files.empty(request.name);
       case 'close':
@@ -107,9 +111,9 @@ export class JournalQueue {
   }
 
   /** After a keystroke's entry is written: say when it came late, and fsync once typing pauses. */
-  #written(request: Write): void {
+  #written(request: Write, writeMs: number): void {
     const ms = performance.timeOrigin + performance.now() - request.posted;
-    if (ms > SLOW_MS) this.#post({ op: 'slow', name: request.name, ms });
+    if (ms > SLOW_MS) this.#post({ op: 'slow', name: request.name, ms, writeMs });
     if (this.#flushTimer) clearTimeout(this.#flushTimer);
     this.#flushTimer = setTimeout(() => {
       this.#queue = this.#queue.then((files) => {

@@ -65,7 +65,7 @@ export type JournalReply =
   /** A form's file could not be opened or written: that form journals to localStorage too from now on. */
   | { op: 'failed'; name: string }
   /** A keystroke's entry reached the disk this long after the page posted it (said when it is long). */
-  | { op: 'slow'; name: string; ms: number }
+  | { op: 'slow'; name: string; ms: number; /** Of which the file write itself took. */ writeMs: number }
   | { op: 'read'; id: number; entries: { name: string; sealed: Uint8Array }[] };
 
 const slotOf = (key: string, tab: string) => `${PREFIX}${key}\u0000${tab}`;
@@ -112,7 +112,7 @@ class FileJournal {
       } else if (reply.op === 'slow') {
         // A browser killed meanwhile would have lost that keystroke: said so a fault test can show why.
         console.warn(
-          `journal: an entry of ${reply.name} waited ${reply.ms.toFixed(0)} ms before it was written`
+          `journal: an entry of ${reply.name} was written ${reply.ms.toFixed(0)} ms after it was posted (the write itself: ${reply.writeMs.toFixed(1)} ms)`
         );
       } else if (reply.op === 'failed') {
         // Said on the console so a fault test shows it: this form's keystrokes now rely on IndexedDB.
