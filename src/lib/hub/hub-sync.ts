@@ -272,13 +272,19 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   // Each direction's last word: a failed request, or a success (data moved, or caught up without error).
   // The sync's own 'paused' drops the error, so the state is kept per direction, not from it.
   const trouble: Record<'push' | 'pull', HubPhase | null> = { push: null, pull: null };
+  // The browser knows it has no network at all (Wi-Fi off, carried out of range): said at once, not when a
+  // request left hanging by the lost network times out. Data moving says otherwise (a hub on this very PC
+  // answers without a network). Coming back is the controller's (hub-controller.ts).
+  let offlineSaid = browserOffline();
   const settle = () => {
-    phase = browserOffline() ? 'unreachable' : (trouble.push ?? trouble.pull ?? 'connected');
+    phase = offlineSaid && browserOffline() ? 'unreachable' : (trouble.push ?? trouble.pull ?? 'connected');
     report();
   };
-  // The browser knows it has no network at all (Wi-Fi off, carried out of range): said at once, not when a
-  // request left hanging by the lost network times out. Coming back is the controller's (hub-controller.ts).
-  if (typeof window !== 'undefined') window.addEventListener('offline', settle);
+  const wentOffline = () => {
+    offlineSaid = true;
+    settle();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('offline', wentOffline);
   const problemOf = (error: unknown): HubPhase => {
     const status = (error as { status?: number } | null)?.status;
     return status === 401 || status === 403 ? 'refused' : 'unreachable';
@@ -301,6 +307,7 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
   sync
     .on('change', (info) => {
       trouble[info.direction] = null;
+      offlineSaid = false;
       if (info.direction === 'push') {
         for (const d of info.change.docs) unsent.delete(d._id);
         saveUnsent();
@@ -342,7 +349,7 @@ export async function startHubSync(deps: HubSyncDeps): Promise<HubSync> {
     },
     async stop() {
       stopped = true;
-      if (typeof window !== 'undefined') window.removeEventListener('offline', settle);
+      if (typeof window !== 'undefined') window.removeEventListener('offline', wentOffline);
       stopWatching();
       if (timer) clearTimeout(timer);
       sync.cancel();
