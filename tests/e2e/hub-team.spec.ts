@@ -11,26 +11,15 @@ import {
   addDevice,
   connectFirst,
   enterHubAdmin,
+  hubPatients as patients,
   joinByPaste,
   type Hub
 } from './support/hub';
 import { PASSCODE } from './support/vault';
 import { openReady, setUpClinic, declareOutage } from './support/fixtures';
 import { queueRow } from './support/reception';
-import { registerAtDesk, openMemo, type DeskPatient } from './support/visits';
+import { registerAtDesk, openMemo } from './support/visits';
 import { recordRecovery } from './support/billing';
-
-const patients: DeskPatient[] = [
-  { name: '鈴木 一郎', kana: 'スズキ イチロウ', birthDate: '1961-03-14', sex: '男', complaint: '胸が痛い' },
-  {
-    name: '佐藤 花子',
-    kana: 'サトウ ハナコ',
-    birthDate: '1990-11-02',
-    sex: '女',
-    complaint: '熱とのどの痛み'
-  },
-  { name: '田中 誠', kana: 'タナカ マコト', birthDate: '1975-07-21', sex: '男', complaint: '腰が痛い' }
-];
 
 /**
  * Set up a device of the clinic. The idle lock (its own journey is in vault.spec) is set to its longest:

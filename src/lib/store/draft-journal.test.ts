@@ -86,38 +86,24 @@ describe('draft journal (write-ahead before IndexedDB commits)', () => {
     ]);
     d.dispose();
 
+    // 'abc' was stored at 10:00:01.5 by page A (its entry says so); the start finds a row stored at `storedAt`.
+    const startOver = async (key: string, storedAt: string) => {
+      await putDraft({ key, value: { name: 'ab' }, updatedAt: storedAt, tabId: 'B', sessionId: '' });
+      journalDraft(key, {
+        ...entry({ name: 'abc' }, { name: 'ab' }, '2026-11-25T10:00:01.000Z', 'A'),
+        committedAt: '2026-11-25T10:00:01.500Z'
+      });
+      const draft = new Draft(key, { name: '' });
+      await draft.start();
+      return draft;
+    };
     // Stored, then changed by another tab (a character deleted): the entry must not bring it back.
-    await putDraft({
-      key: 'form:j8',
-      value: { name: 'ab' },
-      updatedAt: '2026-11-25T10:00:05.000Z',
-      tabId: 'B',
-      sessionId: ''
-    });
-    journalDraft('form:j8', {
-      ...entry({ name: 'abc' }, { name: 'ab' }, '2026-11-25T10:00:01.000Z', 'A'),
-      committedAt: '2026-11-25T10:00:01.500Z'
-    });
-    const later = new Draft('form:j8', { name: '' });
-    await later.start();
+    const later = await startOver('form:j8', '2026-11-25T10:00:05.000Z');
     expect(later.value).toEqual({ name: 'ab' });
     expect(journalCount()).toBe(0);
     later.dispose();
-
     // The commit lost with the browser: the row found is older than the entry's commit.
-    await putDraft({
-      key: 'form:j9',
-      value: { name: 'ab' },
-      updatedAt: '2026-11-25T10:00:00.000Z',
-      tabId: 'A',
-      sessionId: ''
-    });
-    journalDraft('form:j9', {
-      ...entry({ name: 'abc' }, { name: 'ab' }, '2026-11-25T10:00:01.000Z', 'A'),
-      committedAt: '2026-11-25T10:00:01.500Z'
-    });
-    const lost = new Draft('form:j9', { name: '' });
-    await lost.start();
+    const lost = await startOver('form:j9', '2026-11-25T10:00:00.000Z');
     expect(lost.value).toEqual({ name: 'abc' });
     lost.dispose();
   });

@@ -11,6 +11,7 @@ import {
 } from '../../../scripts/hub/couch.mjs';
 import { test as base, expect } from './fixtures';
 import { choose, submitArrival } from './reception';
+import type { DeskPatient } from './visits';
 
 export const HUB_DB = 'clinic';
 export const HUB_USER = 'tebikae-clinic';
@@ -171,4 +172,29 @@ export async function joinByPaste(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: 'ペアリングコードを読み込む' }).click();
   await expect(page.getByText('ハブにつなぎました')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('hub-status')).toHaveText('つながっています', { timeout: 15_000 });
+}
+
+/** Patients the hub journeys register at the desk (a clinic's afternoon). */
+export const hubPatients: DeskPatient[] = [
+  { name: '鈴木 一郎', kana: 'スズキ イチロウ', birthDate: '1961-03-14', sex: '男', complaint: '胸が痛い' },
+  {
+    name: '佐藤 花子',
+    kana: 'サトウ ハナコ',
+    birthDate: '1990-11-02',
+    sex: '女',
+    complaint: '熱とのどの痛み'
+  },
+  { name: '田中 誠', kana: 'タナカ マコト', birthDate: '1975-07-21', sex: '男', complaint: '腰が痛い' },
+  { name: '高橋 優子', kana: 'タカハシ ユウコ', birthDate: '1988-02-09', sex: '女', complaint: '頭痛' },
+  { name: '伊藤 健', kana: 'イトウ ケン', birthDate: '2001-12-30', sex: '男', complaint: '咳が続く' }
+];
+
+/**
+ * The ids of a table's records on the hub, each once: the hub holds one document per version of a record
+ * (`<table>:<record>:<revision>:…`), so a record that went through three versions counts once.
+ */
+export async function recordsOnHub(hub: Hub, table: string): Promise<Set<string>> {
+  const all = await hub.request(`/${HUB_DB}/_all_docs`);
+  const { rows } = (await all.json()) as { rows: { id: string }[] };
+  return new Set(rows.filter((r) => r.id.startsWith(`${table}:`)).map((r) => r.id.split(':')[1] ?? ''));
 }
