@@ -143,11 +143,19 @@ function lineProblems(line: RxLine, rp: number): Problem[] {
   return problems;
 }
 
+/** The memo's words for each reason a 用量 cannot go on the sheet (rx-fields.ts rxDose). */
+const DOSE_KEYS = {
+  form: 'rx.line.dose',
+  times: 'rx.line.doseTimes',
+  days: 'rx.line.doseDays'
+} as const;
+
 /** The print box's words for a line's problems: they name the line (Rp1) and its drug, as the sheet does. */
 const SHEET_KEYS = {
   'rx.line.usage': 'rx.missing.usage',
   'rx.line.dose': 'rx.invalid.dose',
   'rx.line.doseTimes': 'rx.invalid.doseTimes',
+  'rx.line.doseDays': 'rx.invalid.doseDays',
   'rx.line.days': 'rx.invalid.days'
 } as const;
 
@@ -163,7 +171,7 @@ export function lineFieldProblems(
   const dose = rxDose(line);
   if (!dose.ok)
     out.dose = {
-      key: dose.reason === 'times' ? 'rx.line.doseTimes' : 'rx.line.dose',
+      key: DOSE_KEYS[dose.reason],
       values: { value: line.dose.trim() },
       field: 'dose'
     };

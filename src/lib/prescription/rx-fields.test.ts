@@ -60,6 +60,8 @@ describe('the sheet text read into JAHIS fields', () => {
     expect(rxDose(line('1回1錠', '頭痛時に 1日2回まで', '5'))).toMatchObject({ amount: '1' });
     expect(rxDose(line('1回1錠', '1日3回', '10回'))).toMatchObject({ amount: '1' });
     expect(rxDose(line('25g', '1日2回 患部に塗布', ''))).toEqual({ ok: true, amount: '25', unit: 'g' });
+    // With no days or times the 用量 is the whole amount (調剤数量 1): a 1回量 there would give one dose in all.
+    expect(rxDose(line('1回1錠', '1日3回 毎食後', ''))).toEqual({ ok: false, reason: 'days' });
     // A 1日量 written for a 頓服 says nothing a pharmacy can use per time: refused.
     expect(rxDose(line('1日3錠', '疼痛時', '5回'))).toEqual({ ok: false, reason: 'form' });
     expect(rxDose(line('1日2回 1回1錠', '朝夕食後'))).toEqual({ ok: false, reason: 'form' });

@@ -81,14 +81,14 @@ export type RxDose =
       /** Typed as a 1回量 ('1回1錠'): the sheet prints the 1日量 beside it. */
       perDose?: boolean;
     }
-  | { ok: false; reason: 'form' | 'times' };
+  | { ok: false; reason: 'form' | 'times' | 'days' };
 
 /**
  * 用量 of record 201 as 表 3-39 asks it: for 内服 the 1日量 (the pharmacy's system multiplies it by the days).
  * A plain amount ('3錠', or '1日3錠') is the 1日量, as the dose written on an 内服 line of a paper 処方箋 is;
  * '1回1錠' is a 1回量, multiplied by the times a day the 用法 says ('1日3回', '分3') — without those it is
- * refused, never guessed. For 頓服 and the rest the amount is the 1回量 or the whole amount, as written
- * ('1回1錠' → 1錠).
+ * refused, never guessed. For 頓服 the amount is the 1回量, as written ('1回1錠' → 1錠); a line with no days
+ * or times has its whole amount as 用量, so a 1回量 there is refused.
  */
 export function rxDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): RxDose {
   const text = line.dose.normalize('NFKC').trim();
@@ -97,6 +97,8 @@ export function rxDose(line: Pick<RxLine, 'dose' | 'usage' | 'days'>): RxDose {
   if (!parts) return { ok: false, reason: 'form' };
   const form = formCode(line);
   if (prefix?.[1] === '日' && form !== '1') return { ok: false, reason: 'form' };
+  // A 1回量 with neither days nor times: the sheet would say it is the whole amount (調剤数量 1).
+  if (prefix?.[1] === '回' && form === '9') return { ok: false, reason: 'days' };
   if (form !== '1') return { ok: true, ...parts };
   if (prefix?.[1] !== '回') return { ok: true, ...parts, perDay: `${parts.amount}${parts.unit}` };
   const times = timesPerDay(line.usage);

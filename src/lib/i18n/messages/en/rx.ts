@@ -30,12 +30,16 @@ export const en: Record<keyof typeof ja, string> = {
   'rx.missing.usage': 'Rp{rp} ({drug}) has no usage (how to take it)',
   'rx.invalid.dose':
     'Rp{rp} ({drug}): write the dose "{value}" as an amount and a unit only (e.g. 3錠, 0.5g); put the rest in the usage',
+  'rx.invalid.doseDays':
+    'Rp{rp} ({drug}): the dose "{value}" is one dose; give the days (or times), or it reads as the whole amount',
   'rx.invalid.doseTimes':
     'Rp{rp} ({drug}): the dose "{value}" is one dose; say how many times a day in the usage (e.g. 1日3回) so the daily amount can be written',
   'rx.invalid.days': 'Rp{rp} ({drug}): write the days or times "{value}" as a number (e.g. 14, 14日分, 5回)',
   'rx.line.usage': 'An outside prescription needs the usage (e.g. 1日1回 朝食後)',
   'rx.line.dose':
     'On an outside prescription write the dose as an amount and a unit (for 内服 the daily amount, 3錠, or one dose, 1回1錠); put the rest in the usage',
+  'rx.line.doseDays':
+    'For a dose written per time, give the days (or times) too: without them the dose is the whole amount',
   'rx.line.doseTimes':
     'For a dose written per time, say how many times a day in the usage (e.g. 1日3回 毎食後, 分3)',
   'rx.line.days': 'Write the days or times as a number (e.g. 14, 14日分, 5回)',
