@@ -8,6 +8,7 @@ import {
   choose,
   makeRoster,
   openQueueCard,
+  queueRow,
   registerRosterPatient,
   seedRoster,
   submitArrival
@@ -151,6 +152,8 @@ test('a pre-outage summary imported offline shows on the memo; Do copies the las
     await page.goto(base + '/queue/');
     await openQueueCard(page, 'A-001');
     await page.getByRole('button', { name: 'A-001 を「会計済」にする' }).click();
+    // Stored before leaving the page (a navigation started at once would end the write).
+    await expect(queueRow(page, 'A-001')).toHaveAttribute('data-status', 'paid');
     await page.goto(base + '/reception/');
     await page.getByLabel('患者検索').fill(patient.patientNo);
     await page.getByTestId('patient-hit').first().click();
