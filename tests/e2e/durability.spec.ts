@@ -149,7 +149,7 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
               `the page after it said:\n${said.join('\n') || '(nothing)'}\n` +
               `${wiped ? 'the browser came back with the database emptied (the app says its data is gone)\n' : ''}` +
               `journal writes said to be late in earlier rounds: ${slowWrites.join(' | ') || 'none'}\n` +
-              `IndexedDB folder: ${indexedDbFiles(profile)}\n` +
+              `IndexedDB folder: ${profileFiles(profile, 'IndexedDB')}\n` +
               `origin-private files (the journal): ${profileFiles(profile, 'File System')}\n${String(error)}`
           );
         }
@@ -173,11 +173,6 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
     }
   }
 });
-
-/** The profile's IndexedDB files and their sizes, for a failure report. */
-function indexedDbFiles(profile: string): string {
-  return profileFiles(profile, 'IndexedDB');
-}
 
 /** A folder of the profile's files with their sizes and ages, for a failure report. */
 function profileFiles(profile: string, folder: string): string {

@@ -9,7 +9,6 @@
 /** The synchronous access handle of one file (FileSystemSyncAccessHandle). */
 export interface SyncFile {
   getSize(): number;
-  read(buffer: Uint8Array, options: { at: number }): number;
   write(buffer: Uint8Array, options: { at: number }): number;
   truncate(size: number): void;
   flush(): void;

@@ -285,12 +285,11 @@ export class Draft<T extends object> {
 
   dispose(): void {
     this.#disposed = true;
-    const id = this.#journalId;
     // The form leaves the screen: once what it holds is stored, its journal entry goes too.
     void this.flush().then((ok) => {
-      if (ok && JSON.stringify(this.snapshot()) === this.#lastSaved) clearJournal(this.key, id);
+      if (ok && JSON.stringify(this.snapshot()) === this.#lastSaved) clearJournal(this.key, this.#journalId);
     });
-    closeJournal(this.key, id);
+    closeJournal(this.key, this.#journalId);
     for (const stop of this.#cleanup) stop();
     this.#cleanup = [];
     unsavedForms.mark(this.key, false);

@@ -14,11 +14,6 @@ export class MemoryJournalDir implements JournalDir {
     const files = this.files;
     return {
       getSize: () => files.get(name)!.length,
-      read: (buffer, { at }) => {
-        const bytes = files.get(name)!.subarray(at, at + buffer.length);
-        buffer.set(bytes);
-        return bytes.length;
-      },
       write: (buffer, { at }) => {
         const old = files.get(name)!;
         const next = new Uint8Array(Math.max(old.length, at + buffer.length));
