@@ -2,6 +2,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { ISOLATION_HEADERS } from './src/lib/pwa/isolation';
 
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
@@ -75,7 +76,9 @@ export default defineConfig({
       }
     ]
   },
-  server: { host: '127.0.0.1' },
+  // Cross-origin isolated in development too, so the journal waits for its writes there as well.
+  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   build: { chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -1,10 +1,20 @@
-// Serving build/ as a static host should: every prerendered file, the service worker always revalidated (README, Deploying).
+// Serving build/ as a static host should: every prerendered file, the service worker always revalidated, cross-origin isolated (README, Deploying).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
 /** Whether `dir` holds a built app. */
 export const hasBuild = (dir) => existsSync(join(dir, 'index.html'));
+
+/**
+ * Cross-origin isolation, so a page can wait for its journal worker in shared memory: the same values as
+ * src/lib/pwa/isolation.ts, which the service worker adds where a host does not send them (a test holds
+ * the two equal).
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp'
+};
 
 /** A request handler for build/; anything it does not hold answers 404. */
 export function buildHandler(dir) {
@@ -14,6 +24,7 @@ export function buildHandler(dir) {
     dev: false,
     // The service worker must be checked on every visit, or updates are found late (see README, Deploying).
     setHeaders: (res, pathname) => {
+      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
       if (pathname === '/service-worker.js') res.setHeader('Cache-Control', 'no-cache');
     }
   });

@@ -4,6 +4,7 @@
 /// <reference lib="webworker" />
 import { cacheNames, clientsClaim } from 'workbox-core';
 import {
+  addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   getCacheKeyForURL,
@@ -12,8 +13,12 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { batchDone, outgoingKeys, requestUrlOf, versionTag } from '$lib/pwa/retired-precache';
+import { isolated } from '$lib/pwa/isolation';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
+
+// Every file served from the cache carries the isolation headers (lib/pwa/isolation.ts), whatever the host sent.
+addPlugins([{ handlerWillRespond: async ({ response }) => isolated(response) }]);
 
 // The list is injected after the build by scripts/build-sw.mjs (workbox-build injectManifest).
 const manifest = self.__WB_MANIFEST;
@@ -99,7 +104,7 @@ self.addEventListener('activate', (event) => event.waitUntil(noteHolders()));
 // What the current version does not precache: an older page's chunk from the retired copies, else the network.
 registerRoute(
   ({ url, request }) => url.origin === self.location.origin && request.method === 'GET',
-  async ({ request }) => (await fromRetired(request)) ?? fetch(request)
+  async ({ request }) => isolated((await fromRetired(request)) ?? (await fetch(request)))
 );
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

@@ -107,6 +107,11 @@ test('the browser killed at the very keystroke, 30 times: after each restart eve
       await test.step(`kill ${round} of 30`, async () => {
         const roundStarted = Date.now();
         const field = page.getByLabel('アレルギー（薬・食べ物など）');
+        // Isolated (the service worker adds the headers this plain host does not send), so each input
+        // handler waits until the journal worker wrote its keystroke: what this test relies on.
+        expect(await page.evaluate(() => crossOriginIsolated), 'the page is cross-origin isolated').toBe(
+          true
+        );
         await field.press('Control+End');
         const text = `${round}そば;`;
         await field.pressSequentially(text);

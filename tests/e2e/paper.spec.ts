@@ -31,6 +31,12 @@ test('before an outage: a pack of 20 blank 受付票 U-0001…U-0020, then the n
   await test.step('The preview stays inside the app, with print and close', async () => {
     await expect(preview.locator('iframe')).toHaveAttribute('src', /^blob:/);
     await expect(preview.getByRole('button', { name: '印刷する' })).toBeVisible();
+    // Offline, served by the service worker, the page is cross-origin isolated (the journal needs it), and
+    // Chromium's PDF viewer still opens inside the preview (a blocked viewer would leave an error page).
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect
+      .poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-extension://')))
+      .toBe(true);
   });
 
   await test.step('The next unused number is remembered: 21, also after a reload', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JournalFiles, unframe } from './draft-journal-file';
 import { JournalQueue } from './draft-journal-queue';
-import type { JournalReply } from './draft-journal';
+import { awaitAck, type JournalReply } from './draft-journal';
 import { MemoryJournalDir } from './memory-journal-dir';
 
 /** A folder whose listing waits until released (the browser busy answering another form's read). */
@@ -74,5 +74,52 @@ describe('the journal worker’s queue', () => {
     expect(replies.filter((r) => r.op === 'slow')).toEqual([
       { op: 'slow', name: 'a~1', ms: expect.any(Number), writeMs: expect.any(Number) }
     ]);
+  });
+
+  it('acknowledges each write in the shared slots once it is done with: at once, after its file opens, or failed', async () => {
+    const { dir, replies, journal } = await started();
+    const acks = new Int32Array(new SharedArrayBuffer(4 * 8));
+    journal.receive({ op: 'acks', acks });
+    // The open file: written and acknowledged before receive returns.
+    journal.receive({ op: 'write', name: 'a~1', sealed: bytes('山'), posted: now(), seq: 1 });
+    expect(Atomics.load(acks, 1)).toBe(1);
+    // A file not open yet: acknowledged once opened and written, not before.
+    journal.receive({ op: 'write', name: 'b~1', sealed: bytes('川'), posted: now(), seq: 2 });
+    expect(Atomics.load(acks, 2)).toBe(0);
+    await journal.idle();
+    expect(Atomics.load(acks, 2)).toBe(2);
+    expect(held(dir, 'b~1')).toBe('川');
+    // A file another page holds cannot be opened: failed, said, and still acknowledged (nobody waits forever).
+    dir.held.add('c~1');
+    journal.receive({ op: 'write', name: 'c~1', sealed: bytes('海'), posted: now(), seq: 3 });
+    await journal.idle();
+    expect(replies).toContainEqual({ op: 'failed', name: 'c~1' });
+    expect(Atomics.load(acks, 3)).toBe(3);
+    // Slots are reused (seq % 8) and only move forward: a late older write does not undo a newer mark.
+    journal.receive({ op: 'write', name: 'a~1', sealed: bytes('空'), posted: now(), seq: 9 });
+    expect(Atomics.load(acks, 1)).toBe(9);
+  });
+});
+
+describe('the input handler’s wait for its write', () => {
+  it('returns as soon as the slot says written, and gives up after the time allowed', () => {
+    const acks = new Int32Array(new SharedArrayBuffer(4 * 8));
+    let clock = 0;
+    const tick = () => clock++;
+    Atomics.store(acks, 3, 3);
+    expect(awaitAck(acks, 3, 300, tick)).toBe(true);
+    // Slot 3 holding 3 does not answer for write 11 (the same slot, one round later).
+    clock = 0;
+    expect(awaitAck(acks, 11, 300, tick)).toBe(false);
+    expect(clock).toBeGreaterThanOrEqual(300);
+    // Written meanwhile by the worker (here: as the clock passes 50).
+    clock = 0;
+    expect(
+      awaitAck(acks, 12, 300, () => {
+        if (clock === 50) Atomics.store(acks, 4, 12);
+        return clock++;
+      })
+    ).toBe(true);
+    expect(clock).toBeLessThan(60);
   });
 });

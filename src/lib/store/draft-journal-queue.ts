@@ -24,6 +24,8 @@ export class JournalQueue {
   /** Requests in the queue per file, and purges (removeAll) in it: a write skips the queue only past neither. */
   #waiting = new Map<string, number>();
   #purges = 0;
+  /** The page's acknowledgement slots (shared memory), when it can wait for them. */
+  #acks: Int32Array | null = null;
 
   constructor(files: Promise<JournalFiles | null>, post: (reply: JournalReply) => void) {
     this.#post = post;
@@ -36,6 +38,10 @@ export class JournalQueue {
 
   /** One message from the page. */
   receive(request: JournalRequest): void {
+    if (request.op === 'acks') {
+      this.#acks = request.acks;
+      return;
+    }
     const ready = this.#ready;
     if (
       request.op === 'write' &&
@@ -49,6 +55,7 @@ export class JournalQueue {
       } catch {
         this.#post({ op: 'failed', name: request.name });
       }
+      this.#ack(request);
       return;
     }
     this.#track(request, 1);
@@ -66,6 +73,7 @@ export class JournalQueue {
       }
       // A read is always answered, so the page never waits on it.
       if (!done && request.op === 'read') this.#post({ op: 'read', id: request.id, entries: [] });
+      if (request.op === 'write') this.#ack(request);
       this.#track(request, -1);
       return files;
     });
@@ -99,6 +107,15 @@ export class JournalQueue {
       case 'removeAll':
         return files.removeAll();
     }
+  }
+
+  /** Tell the page waiting in its input handler that this write is done with (written, or failed and said). */
+  #ack(request: Write): void {
+    const acks = this.#acks;
+    if (!acks || !request.seq) return;
+    const slot = request.seq % acks.length;
+    // Writes to different files can finish out of order: a slot only moves forward.
+    if (Atomics.load(acks, slot) < request.seq) Atomics.store(acks, slot, request.seq);
   }
 
   #track(request: JournalRequest, step: 1 | -1): void {

@@ -55,7 +55,19 @@ export interface FoundEntry<T> extends JournalEntry<T> {
 export type JournalRequest =
   | { op: 'prepare' | 'empty' | 'close'; name: string }
   /** `posted`: when the page handed it over (ms since the epoch, sub-ms), to tell how long it waited. */
-  | { op: 'write'; name: string; sealed: Uint8Array; posted: number }
+  | {
+      op: 'write';
+      name: string;
+      sealed: Uint8Array;
+      posted: number;
+      /** Its number, stored in the page's acknowledgement slots once written (see `acks`). */
+      seq?: number;
+    }
+  /**
+   * Where the worker acknowledges writes: slot `seq % length` is set to `seq` once that write returned
+   * (or failed). Shared memory, so the page can wait for it inside its input handler.
+   */
+  | { op: 'acks'; acks: Int32Array }
   | { op: 'read'; id: number; prefix: string }
   | { op: 'removeAll' };
 
@@ -84,6 +96,40 @@ function storage(): Storage | null {
 
 const epochMs = () => performance.timeOrigin + performance.now();
 
+/** Acknowledgement slots shared with the worker (more than keystrokes ever in flight). */
+const ACK_SLOTS = 1024;
+/**
+ * The longest an input handler waits for its keystroke to be written. A write takes well under a
+ * millisecond to 3 ms; a worker not given the CPU on a loaded machine was seen taking up to 257 ms.
+ */
+const ACK_WAIT_MS = 300;
+
+/**
+ * Wait, busily (a page may not block in Atomics.wait), until slot `seq` says written or `waitMs` passed.
+ * True when it was written in time.
+ */
+export function awaitAck(
+  acks: Int32Array,
+  seq: number,
+  waitMs: number,
+  now: () => number = () => performance.now()
+): boolean {
+  const slot = seq % acks.length;
+  const until = now() + waitMs;
+  while (Atomics.load(acks, slot) < seq) if (now() >= until) return false;
+  return true;
+}
+
+/** Shared memory to wait on, where the page is cross-origin isolated (see README, "Nothing lost"). */
+function sharedAcks(): Int32Array | null {
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer !== 'function') return null;
+  try {
+    return new Int32Array(new SharedArrayBuffer(ACK_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  } catch {
+    return null;
+  }
+}
+
 function aad(key: string): Uint8Array {
   return recordAad('draft-journal', key);
 }
@@ -95,6 +141,10 @@ class FileJournal {
   #reads = new Map<number, (entries: { name: string; sealed: Uint8Array }[]) => void>();
   #nextId = 1;
   #failed = new Set<string>();
+  #acks: Int32Array | null = null;
+  #seq = 0;
+  /** A write the handler stopped waiting for: until it is written, later ones are not waited for either. */
+  #overdue = 0;
 
   constructor() {
     if (typeof Worker === 'undefined') return;
@@ -121,6 +171,27 @@ class FileJournal {
       } else this.#settle(reply.op);
     };
     this.#worker.onerror = () => this.#settle('unavailable');
+    this.#acks = sharedAcks();
+    if (this.#acks) this.#worker.postMessage({ op: 'acks', acks: this.#acks } satisfies JournalRequest);
+  }
+
+  /**
+   * Hand a keystroke's entry to the worker and, where memory can be shared, wait until it is written:
+   * a browser killed once the handler returned then finds it in the file. A worker that answered late
+   * once is not waited for again until that write is done (it is stuck; waiting would only slow typing).
+   */
+  write(name: string, sealed: Uint8Array): boolean {
+    const seq = ++this.#seq;
+    if (!this.post({ op: 'write', name, sealed, posted: epochMs(), seq })) return false;
+    const acks = this.#acks;
+    if (!acks || this.state !== 'ready') return true;
+    if (this.#overdue && Atomics.load(acks, this.#overdue % acks.length) < this.#overdue) return true;
+    this.#overdue = 0;
+    if (!awaitAck(acks, seq, ACK_WAIT_MS)) {
+      this.#overdue = seq;
+      console.warn(`journal: an entry of ${name} was not written within ${ACK_WAIT_MS} ms; typing goes on`);
+    }
+    return true;
   }
 
   #settle(state: 'ready' | 'unavailable') {
@@ -204,7 +275,7 @@ export function journalDraft<T>(key: string, entry: JournalEntry<T>): boolean {
   }
   const journal = files();
   const file = fileOf(key, entry.tab);
-  let kept = journal.post({ op: 'write', name: file, sealed, posted: epochMs() });
+  let kept = journal.write(file, sealed);
   // Until the worker is known to work, or once it said it cannot keep this form's file (it could not open
   // or write it), localStorage holds the entry as well: it covers a reload, if not a killed browser.
   if (journal.state !== 'ready' || journal.failed(file)) {
