@@ -36,6 +36,20 @@ describe('JournalFiles', () => {
     expect(dir.flushes).toBe(1);
   });
 
+  it('asks the browser for room when a file opens, so no keystroke waits for it', async () => {
+    const dir = new MemoryJournalDir();
+    const files = new JournalFiles(dir);
+    await files.prepare('form~tab');
+    expect(dir.roomRequests).toBe(1);
+    expect(dir.files.get('form~tab')!.length).toBe(0);
+    for (const t of ['山', '山田', '山田 花子']) expect(files.writeOpen('form~tab', bytes(t))).toBe(true);
+    expect(dir.roomRequests).toBe(1);
+    // A file reopened with an entry in it keeps the entry.
+    await files.close('form~tab');
+    await files.prepare('form~tab');
+    expect(text(unframe(dir.files.get('form~tab')!))).toBe('山田 花子');
+  });
+
   it('reads the closed files of ended pages and forms; skips files a form still open here or elsewhere holds', async () => {
     const dir = new MemoryJournalDir();
     const ended = new JournalFiles(dir);

@@ -5,6 +5,12 @@
 // and some old tail the length skips, never half a record. No fsync per write (that queues writes behind
 // the disk and a killed browser takes the queue with it); a write is in the kernel once it returns, which
 // a killed browser cannot undo. Files are flushed (fsync) once typing pauses, for a power cut.
+//
+// Room is asked for when a file is opened, not at the first keystroke: Chromium lets a file grow only
+// within capacity its renderer asked the browser process for (blink's FileSystemAccessCapacityTracker:
+// at least 1 MiB at a time, by a synchronous call), so the first write that grows a newly opened file
+// waits on the browser process, which was seen taking 20–43 ms on a loaded machine. Growing the file by
+// a byte and cutting it back when it opens takes that wait there, before anyone types.
 
 /** The synchronous access handle of one file (FileSystemSyncAccessHandle). */
 export interface SyncFile {
@@ -139,6 +145,9 @@ export class JournalFiles {
     if (!opening) {
       opening = this.#dir.open(name).then(
         (file) => {
+          const size = file.getSize();
+          file.truncate(size + 1);
+          file.truncate(size);
           this.#open.set(name, file);
           return file;
         },
