@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import sirv from 'sirv';
 import { hubFigures } from './hub.mjs';
+import { ISOLATION_HEADERS } from '../scripts/build-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 // `--only <names…>`: just these (a scenario's name, `start`, `hub`); the precache sizes always.
@@ -36,8 +37,15 @@ if (!args.has('--no-build')) {
   sh('npx', ['vite', 'build', '--config', 'bench/vite.config.mjs']);
 }
 
-function serve(dir) {
-  const handler = sirv(dir, { single: false, dev: false });
+/** A plain static server; `isolate` adds the cross-origin isolation headers (the bench page's journal wait needs them). */
+function serve(dir, isolate = false) {
+  const handler = sirv(dir, {
+    single: false,
+    dev: false,
+    setHeaders: (res) => {
+      if (isolate) for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+    }
+  });
   const server = http.createServer((req, res) =>
     handler(req, res, () => ((res.statusCode = 404), res.end()))
   );
@@ -60,7 +68,7 @@ const add = (figures) => {
 };
 
 const app = await serve('build');
-const bench = await serve('bench/dist');
+const bench = await serve('bench/dist', true);
 const floor = await serve('bench/floor');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
