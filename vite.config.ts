@@ -2,7 +2,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { ISOLATION_HEADERS } from './src/lib/pwa/isolation';
+import type { ServerResponse } from 'node:http';
+import { ISOLATION_HEADERS } from './scripts/build-files.mjs';
 
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
@@ -60,8 +61,26 @@ function fflateWithoutWorkers(): Plugin {
   };
 }
 
+/**
+ * `vite dev` and `vite preview` cross-origin isolated like the app's own servers (scripts/build-files.mjs), so
+ * the journal waits for its writes there too. A middleware, not `server.headers`: SvelteKit answers pages
+ * with its own middleware, which that option does not reach.
+ */
+function isolatedServers(): Plugin {
+  // Returns nothing: a function returned from configureServer would be run as a later hook.
+  const isolate = (server: {
+    middlewares: { use(fn: (req: unknown, res: ServerResponse, next: () => void) => void): void };
+  }): void => {
+    server.middlewares.use((_req, res, next) => {
+      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+      next();
+    });
+  };
+  return { name: 'tebikae:isolated-servers', configureServer: isolate, configurePreviewServer: isolate };
+}
+
 export default defineConfig({
-  plugins: [sveltekit(), shellChunk(), fflateWithoutWorkers()],
+  plugins: [isolatedServers(), sveltekit(), shellChunk(), fflateWithoutWorkers()],
   resolve: {
     alias: [
       // jsPDF's optional HTML/SVG helpers are never used: keep them out of the build and the precache.
@@ -76,9 +95,7 @@ export default defineConfig({
       }
     ]
   },
-  // Cross-origin isolated in development too, so the journal waits for its writes there as well.
-  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
-  preview: { headers: ISOLATION_HEADERS },
+  server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
-/** Whether `dir` holds a built app. */
+/** Whether `dir` holds a built app. @param {string} dir */
 export const hasBuild = (dir) => existsSync(join(dir, 'index.html'));
 
 /**
@@ -16,7 +16,11 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp'
 };
 
-/** A request handler for build/; anything it does not hold answers 404. */
+/**
+ * A request handler for build/; anything it does not hold answers 404.
+ * @param {string} dir
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
 export function buildHandler(dir) {
   const serve = sirv(dir, {
     single: 'index.html',

@@ -13,12 +13,18 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { batchDone, outgoingKeys, requestUrlOf, versionTag } from '$lib/pwa/retired-precache';
-import { isolated } from '$lib/pwa/isolation';
+import { decidesIsolation, isolated } from '$lib/pwa/isolation';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
-// Every file served from the cache carries the isolation headers (lib/pwa/isolation.ts), whatever the host sent.
-addPlugins([{ handlerWillRespond: async ({ response }) => isolated(response) }]);
+// Pages and worker scripts served from the cache carry the isolation headers (lib/pwa/isolation.ts), whatever
+// the host sent. (At install there is no fetch event, so nothing there is changed.)
+addPlugins([
+  {
+    handlerWillRespond: async ({ event, response }) =>
+      decidesIsolation((event as FetchEvent).request?.destination ?? '') ? isolated(response) : response
+  }
+]);
 
 // The list is injected after the build by scripts/build-sw.mjs (workbox-build injectManifest).
 const manifest = self.__WB_MANIFEST;
@@ -104,7 +110,10 @@ self.addEventListener('activate', (event) => event.waitUntil(noteHolders()));
 // What the current version does not precache: an older page's chunk from the retired copies, else the network.
 registerRoute(
   ({ url, request }) => url.origin === self.location.origin && request.method === 'GET',
-  async ({ request }) => isolated((await fromRetired(request)) ?? (await fetch(request)))
+  async ({ request }) => {
+    const response = (await fromRetired(request)) ?? (await fetch(request));
+    return decidesIsolation(request.destination) ? isolated(response) : response;
+  }
 );
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

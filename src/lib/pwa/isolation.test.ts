@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolated } from './isolation';
+import { decidesIsolation, isolated } from './isolation';
 
 describe('cross-origin isolation headers', () => {
   it('are added to a response the host sent without them, keeping its body, status and headers', async () => {
@@ -17,5 +17,10 @@ describe('cross-origin isolation headers', () => {
     expect(isolated(out)).toBe(out);
     const error = Response.error();
     expect(isolated(error)).toBe(error);
+  });
+
+  it('are added where they decide isolation: pages and worker scripts, not the hub’s streams or other files', () => {
+    for (const d of ['document', 'iframe', 'worker']) expect(decidesIsolation(d), d).toBe(true);
+    for (const d of ['', 'script', 'style', 'font', 'image']) expect(decidesIsolation(d), d).toBe(false);
   });
 });

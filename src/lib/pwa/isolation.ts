@@ -11,6 +11,13 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp'
 } as const;
 
+/**
+ * Whether a request's response decides isolation: a page's document, or a worker's script. Other files
+ * of the same origin need no header under require-corp, and hub requests stream through untouched.
+ */
+export const decidesIsolation = (destination: string) =>
+  ['document', 'iframe', 'frame', 'worker', 'sharedworker'].includes(destination);
+
 /** The same response with the isolation headers; an opaque or error response is left as it is. */
 export function isolated(response: Response): Response {
   if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0)

@@ -145,9 +145,13 @@ export class JournalFiles {
     if (!opening) {
       opening = this.#dir.open(name).then(
         (file) => {
-          const size = file.getSize();
-          file.truncate(size + 1);
-          file.truncate(size);
+          try {
+            const size = file.getSize();
+            file.truncate(size + 1);
+            file.truncate(size);
+          } catch {
+            // No room (a full disk): the first write asks again, and says so if it cannot.
+          }
           this.#open.set(name, file);
           return file;
         },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JournalFiles, unframe } from './draft-journal-file';
 import { JournalQueue } from './draft-journal-queue';
-import { awaitAck, type JournalReply } from './draft-journal';
+import type { JournalReply } from './draft-journal';
+import { AckSlots, AckWaiter } from './draft-journal-acks';
 import { MemoryJournalDir } from './memory-journal-dir';
 
 /** A folder whose listing waits until released (the browser busy answering another form's read). */
@@ -76,50 +77,90 @@ describe('the journal worker’s queue', () => {
     ]);
   });
 
-  it('acknowledges each write in the shared slots once it is done with: at once, after its file opens, or failed', async () => {
+  it('marks each write done in the shared slots: at once, after its file opens, or failed', async () => {
     const { dir, replies, journal } = await started();
-    const acks = new Int32Array(new SharedArrayBuffer(4 * 8));
-    journal.receive({ op: 'acks', acks });
-    // The open file: written and acknowledged before receive returns.
+    const view = new Int32Array(new SharedArrayBuffer(4 * 2048));
+    const slots = new AckSlots(view);
+    journal.receive({ op: 'acks', acks: view });
+    // The open file: written and marked before receive returns.
     journal.receive({ op: 'write', name: 'a~1', sealed: bytes('山'), posted: now(), seq: 1 });
-    expect(Atomics.load(acks, 1)).toBe(1);
-    // A file not open yet: acknowledged once opened and written, not before.
+    expect([slots.done(1), slots.failed(1)]).toEqual([true, false]);
+    // A file not open yet: marked once opened and written, not before.
     journal.receive({ op: 'write', name: 'b~1', sealed: bytes('川'), posted: now(), seq: 2 });
-    expect(Atomics.load(acks, 2)).toBe(0);
+    expect(slots.done(2)).toBe(false);
     await journal.idle();
-    expect(Atomics.load(acks, 2)).toBe(2);
+    expect([slots.done(2), slots.failed(2)]).toEqual([true, false]);
     expect(held(dir, 'b~1')).toBe('川');
-    // A file another page holds cannot be opened: failed, said, and still acknowledged (nobody waits forever).
+    // A file another page holds cannot be opened: said, and marked failed (the page keeps it elsewhere at once).
     dir.held.add('c~1');
     journal.receive({ op: 'write', name: 'c~1', sealed: bytes('海'), posted: now(), seq: 3 });
     await journal.idle();
     expect(replies).toContainEqual({ op: 'failed', name: 'c~1' });
-    expect(Atomics.load(acks, 3)).toBe(3);
-    // Slots are reused (seq % 8) and only move forward: a late older write does not undo a newer mark.
-    journal.receive({ op: 'write', name: 'a~1', sealed: bytes('空'), posted: now(), seq: 9 });
-    expect(Atomics.load(acks, 1)).toBe(9);
+    expect([slots.done(3), slots.failed(3)]).toEqual([true, true]);
+    // Behind a purge: the file is reopened, written and marked.
+    journal.receive({ op: 'removeAll' });
+    journal.receive({ op: 'write', name: 'a~1', sealed: bytes('空'), posted: now(), seq: 4 });
+    await journal.idle();
+    expect([slots.done(4), slots.failed(4), held(dir, 'a~1')]).toEqual([true, false, '空']);
+  });
+
+  it('marks writes even where the worker has no files (nobody waits forever)', async () => {
+    const view = new Int32Array(new SharedArrayBuffer(4 * 2048));
+    const journal = new JournalQueue(Promise.resolve(null), () => {});
+    journal.receive({ op: 'acks', acks: view });
+    journal.receive({ op: 'write', name: 'a~1', sealed: bytes('山'), posted: now(), seq: 7 });
+    await journal.idle();
+    expect(new AckSlots(view).done(7)).toBe(true);
   });
 });
 
-describe('the input handler’s wait for its write', () => {
-  it('returns as soon as the slot says written, and gives up after the time allowed', () => {
-    const acks = new Int32Array(new SharedArrayBuffer(4 * 8));
+describe('the shared slots and the input handler’s wait', () => {
+  const slots = () => new AckSlots(new Int32Array(new SharedArrayBuffer(4 * 2048)));
+
+  it('a slot only moves forward: an older write finishing late does not undo a newer mark', () => {
+    const s = slots();
+    s.mark(1025, true); // slot 1, one round later
+    s.mark(1, false);
+    expect(s.done(1025)).toBe(true);
+    expect(s.failed(1025)).toBe(false);
+    // Slot 1 holding 1025 does not answer for a write two rounds later.
+    expect(s.done(2049)).toBe(false);
+  });
+
+  it('returns as soon as the write is done, says whether it failed, and gives up after the time allowed', () => {
+    const s = slots();
     let clock = 0;
-    const tick = () => clock++;
-    Atomics.store(acks, 3, 3);
-    expect(awaitAck(acks, 3, 300, tick)).toBe(true);
-    // Slot 3 holding 3 does not answer for write 11 (the same slot, one round later).
+    const waiter = new AckWaiter(s, 300, () => clock++);
+    s.mark(1, true);
+    expect(waiter.wait(1)).toBe('written');
+    s.mark(2, false);
+    expect(waiter.wait(2)).toBe('failed');
+    // Done meanwhile by the worker (here: as the clock passes 50).
     clock = 0;
-    expect(awaitAck(acks, 11, 300, tick)).toBe(false);
-    expect(clock).toBeGreaterThanOrEqual(300);
-    // Written meanwhile by the worker (here: as the clock passes 50).
-    clock = 0;
-    expect(
-      awaitAck(acks, 12, 300, () => {
-        if (clock === 50) Atomics.store(acks, 4, 12);
-        return clock++;
-      })
-    ).toBe(true);
+    const during = new AckWaiter(s, 300, () => {
+      if (clock === 50) s.mark(3, true);
+      return clock++;
+    });
+    expect(during.wait(3)).toBe('written');
     expect(clock).toBeLessThan(60);
+    // Never done: gives up after 300.
+    clock = 0;
+    expect(waiter.wait(4)).toBe('late');
+    expect(clock).toBeGreaterThanOrEqual(300);
+  });
+
+  it('does not wait again while a write it gave up on is still not done; waits again once it is', () => {
+    const s = slots();
+    let clock = 0;
+    const waiter = new AckWaiter(s, 300, () => clock++);
+    expect(waiter.wait(1)).toBe('late');
+    clock = 0;
+    s.mark(2, true);
+    expect(waiter.wait(2)).toBe('unwaited');
+    expect(waiter.wait(3)).toBe('unwaited');
+    expect(clock).toBe(0);
+    s.mark(1, true);
+    s.mark(4, true);
+    expect(waiter.wait(4)).toBe('written');
   });
 });

@@ -6,6 +6,7 @@
 // read or removal, which wait on the browser (a 38 ms wait was seen under load, long enough for a browser
 // killed then to take the keystroke with it). Everything else waits its turn in one queue.
 import type { JournalFiles } from './draft-journal-file';
+import { AckSlots } from './draft-journal-acks';
 import type { JournalReply, JournalRequest } from './draft-journal';
 
 /** fsync once typing pauses this long (for a power cut; a killed browser cannot undo a write that returned). */
@@ -24,8 +25,8 @@ export class JournalQueue {
   /** Requests in the queue per file, and purges (removeAll) in it: a write skips the queue only past neither. */
   #waiting = new Map<string, number>();
   #purges = 0;
-  /** The page's acknowledgement slots (shared memory), when it can wait for them. */
-  #acks: Int32Array | null = null;
+  /** The page's acknowledgement slots (shared memory), when it waits for them. */
+  #acks: AckSlots | null = null;
 
   constructor(files: Promise<JournalFiles | null>, post: (reply: JournalReply) => void) {
     this.#post = post;
@@ -39,7 +40,7 @@ export class JournalQueue {
   /** One message from the page. */
   receive(request: JournalRequest): void {
     if (request.op === 'acks') {
-      this.#acks = request.acks;
+      this.#acks = new AckSlots(request.acks);
       return;
     }
     const ready = this.#ready;
@@ -49,21 +50,24 @@ export class JournalQueue {
       !this.#waiting.has(request.name) &&
       this.#purges === 0
     ) {
+      let written = false;
       try {
         const began = performance.now();
-        if (ready.writeOpen(request.name, request.sealed)) this.#written(request, performance.now() - began);
+        written = ready.writeOpen(request.name, request.sealed);
+        if (written) this.#written(request, performance.now() - began);
       } catch {
         this.#post({ op: 'failed', name: request.name });
       }
-      this.#ack(request);
+      this.#ack(request, written);
       return;
     }
     this.#track(request, 1);
     this.#queue = this.#queue.then(async (files) => {
       let done = false;
+      let written = false;
       try {
         if (files) {
-          await this.#handle(files, request);
+          written = (await this.#handle(files, request)) === true;
           done = true;
         }
       } catch {
@@ -73,7 +77,7 @@ export class JournalQueue {
       }
       // A read is always answered, so the page never waits on it.
       if (!done && request.op === 'read') this.#post({ op: 'read', id: request.id, entries: [] });
-      if (request.op === 'write') this.#ack(request);
+      if (request.op === 'write') this.#ack(request, written);
       this.#track(request, -1);
       return files;
     });
@@ -84,7 +88,8 @@ export class JournalQueue {
     return this.#queue;
   }
 
-  async #handle(files: JournalFiles, request: JournalRequest): Promise<void> {
+  /** Handle one queued request; for a write, whether it was written. */
+  async #handle(files: JournalFiles, request: JournalRequest): Promise<boolean | void> {
     switch (request.op) {
       case 'prepare':
         await files.prepare(request.name);
@@ -92,10 +97,10 @@ export class JournalQueue {
       case 'write': {
         // Not kept (the file could not be opened): the page is told, and journals this form elsewhere too.
         const began = performance.now();
-        if (await files.write(request.name, request.sealed))
-          this.#written(request, performance.now() - began);
+        const written = await files.write(request.name, request.sealed);
+        if (written) this.#written(request, performance.now() - began);
         else this.#post({ op: 'failed', name: request.name });
-        return;
+        return written;
       }
       case 'empty':
         return files.empty(request.name);
@@ -109,13 +114,9 @@ export class JournalQueue {
     }
   }
 
-  /** Tell the page waiting in its input handler that this write is done with (written, or failed and said). */
-  #ack(request: Write): void {
-    const acks = this.#acks;
-    if (!acks || !request.seq) return;
-    const slot = request.seq % acks.length;
-    // Writes to different files can finish out of order: a slot only moves forward.
-    if (Atomics.load(acks, slot) < request.seq) Atomics.store(acks, slot, request.seq);
+  /** Tell the page waiting in its input handler that this write is done with: written, or failed (and said). */
+  #ack(request: Write, written: boolean): void {
+    if (request.seq) this.#acks?.mark(request.seq, written);
   }
 
   #track(request: JournalRequest, step: 1 | -1): void {

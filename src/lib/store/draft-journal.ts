@@ -18,6 +18,7 @@
 // yet seen another tab's saved field cannot wipe it, and one tab finishing a save never removes another
 // tab's entry.
 import { heldKeys } from './session-key';
+import { ACK_WAIT_MS, AckSlots, AckWaiter, type HandOver } from './draft-journal-acks';
 import {
   decodeRecord,
   encodeRecord,
@@ -63,10 +64,7 @@ export type JournalRequest =
       /** Its number, stored in the page's acknowledgement slots once written (see `acks`). */
       seq?: number;
     }
-  /**
-   * Where the worker acknowledges writes: slot `seq % length` is set to `seq` once that write returned
-   * (or failed). Shared memory, so the page can wait for it inside its input handler.
-   */
+  /** Where the worker marks each write done (shared memory: the page waits for it in its input handler). */
   | { op: 'acks'; acks: Int32Array }
   | { op: 'read'; id: number; prefix: string }
   | { op: 'removeAll' };
@@ -96,40 +94,6 @@ function storage(): Storage | null {
 
 const epochMs = () => performance.timeOrigin + performance.now();
 
-/** Acknowledgement slots shared with the worker (more than keystrokes ever in flight). */
-const ACK_SLOTS = 1024;
-/**
- * The longest an input handler waits for its keystroke to be written. A write takes well under a
- * millisecond to 3 ms; a worker not given the CPU on a loaded machine was seen taking up to 257 ms.
- */
-const ACK_WAIT_MS = 300;
-
-/**
- * Wait, busily (a page may not block in Atomics.wait), until slot `seq` says written or `waitMs` passed.
- * True when it was written in time.
- */
-export function awaitAck(
-  acks: Int32Array,
-  seq: number,
-  waitMs: number,
-  now: () => number = () => performance.now()
-): boolean {
-  const slot = seq % acks.length;
-  const until = now() + waitMs;
-  while (Atomics.load(acks, slot) < seq) if (now() >= until) return false;
-  return true;
-}
-
-/** Shared memory to wait on, where the page is cross-origin isolated (see README, "Nothing lost"). */
-function sharedAcks(): Int32Array | null {
-  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer !== 'function') return null;
-  try {
-    return new Int32Array(new SharedArrayBuffer(ACK_SLOTS * Int32Array.BYTES_PER_ELEMENT));
-  } catch {
-    return null;
-  }
-}
-
 function aad(key: string): Uint8Array {
   return recordAad('draft-journal', key);
 }
@@ -141,10 +105,8 @@ class FileJournal {
   #reads = new Map<number, (entries: { name: string; sealed: Uint8Array }[]) => void>();
   #nextId = 1;
   #failed = new Set<string>();
-  #acks: Int32Array | null = null;
+  #waiter: AckWaiter | null = null;
   #seq = 0;
-  /** A write the handler stopped waiting for: until it is written, later ones are not waited for either. */
-  #overdue = 0;
 
   constructor() {
     if (typeof Worker === 'undefined') return;
@@ -171,27 +133,28 @@ class FileJournal {
       } else this.#settle(reply.op);
     };
     this.#worker.onerror = () => this.#settle('unavailable');
-    this.#acks = sharedAcks();
-    if (this.#acks) this.#worker.postMessage({ op: 'acks', acks: this.#acks } satisfies JournalRequest);
+    const slots = AckSlots.shared();
+    try {
+      if (slots) this.#worker.postMessage({ op: 'acks', acks: slots.view } satisfies JournalRequest);
+      this.#waiter = slots && new AckWaiter(slots);
+    } catch {
+      this.#waiter = null; // Memory that cannot be shared after all: entries are posted, not waited for.
+    }
   }
 
   /**
-   * Hand a keystroke's entry to the worker and, where memory can be shared, wait until it is written:
-   * a browser killed once the handler returned then finds it in the file. A worker that answered late
-   * once is not waited for again until that write is done (it is stuck; waiting would only slow typing).
+   * Hand a keystroke's entry to the worker and, where memory is shared and `wait` is asked, wait until the
+   * worker is done with it (see draft-journal-acks.ts): a browser killed once the handler returned then
+   * finds it in the file. 'posted' where nothing could be waited for, false where nothing could be posted.
    */
-  write(name: string, sealed: Uint8Array): boolean {
+  write(name: string, sealed: Uint8Array, wait: boolean): HandOver | 'posted' | false {
     const seq = ++this.#seq;
     if (!this.post({ op: 'write', name, sealed, posted: epochMs(), seq })) return false;
-    const acks = this.#acks;
-    if (!acks || this.state !== 'ready') return true;
-    if (this.#overdue && Atomics.load(acks, this.#overdue % acks.length) < this.#overdue) return true;
-    this.#overdue = 0;
-    if (!awaitAck(acks, seq, ACK_WAIT_MS)) {
-      this.#overdue = seq;
+    if (!wait || !this.#waiter || this.state !== 'ready') return 'posted';
+    const outcome = this.#waiter.wait(seq);
+    if (outcome === 'late')
       console.warn(`journal: an entry of ${name} was not written within ${ACK_WAIT_MS} ms; typing goes on`);
-    }
-    return true;
+    return outcome;
   }
 
   #settle(state: 'ready' | 'unavailable') {
@@ -262,9 +225,9 @@ export function closeJournal(key: string, tab: string): void {
 /**
  * Journal a form's value now, from the input handler: sealed here, synchronously, and handed to the
  * worker (and, until the worker is known to work, to localStorage too). Returns false when it could not
- * be (locked, no room).
+ * be (locked, no room). `wait: false` for a rewrite that is not a keystroke (IndexedDB holds the value).
  */
-export function journalDraft<T>(key: string, entry: JournalEntry<T>): boolean {
+export function journalDraft<T>(key: string, entry: JournalEntry<T>, { wait = true } = {}): boolean {
   const keys = heldKeys();
   if (!keys) return false;
   let sealed: Uint8Array;
@@ -275,10 +238,12 @@ export function journalDraft<T>(key: string, entry: JournalEntry<T>): boolean {
   }
   const journal = files();
   const file = fileOf(key, entry.tab);
-  let kept = journal.write(file, sealed);
+  const handed = journal.write(file, sealed, wait);
+  let kept = handed !== false && handed !== 'failed';
   // Until the worker is known to work, or once it said it cannot keep this form's file (it could not open
-  // or write it), localStorage holds the entry as well: it covers a reload, if not a killed browser.
-  if (journal.state !== 'ready' || journal.failed(file)) {
+  // or write it, said at once where the handler waited), localStorage holds the entry as well: it covers a
+  // reload, if not a killed browser.
+  if (journal.state !== 'ready' || journal.failed(file) || handed === 'failed') {
     const store = storage();
     try {
       store?.setItem(slotOf(key, entry.tab), toBase64(sealed));

@@ -177,7 +177,7 @@ export class Draft<T extends object> {
       // this row (or a newer one) drops it instead of bringing the value back over a later change.
       const entry = this.#entry;
       if (entry && JSON.stringify(entry.value) === text)
-        journalDraft(this.key, (this.#entry = { ...entry, committedAt: row.updatedAt }));
+        journalDraft(this.key, (this.#entry = { ...entry, committedAt: row.updatedAt }), { wait: false });
       // Entries of ended pages can go: this draft's own entry holds what was merged from them.
       for (const slot of this.#merged.splice(0)) dropEntry(slot);
     }
