@@ -3,7 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
-import { ISOLATION_HEADERS } from './scripts/build-files.mjs';
+import { sendIsolation } from './scripts/build-files.mjs';
 
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
@@ -72,7 +72,7 @@ function isolatedServers(): Plugin {
     middlewares: { use(fn: (req: unknown, res: ServerResponse, next: () => void) => void): void };
   }): void => {
     server.middlewares.use((_req, res, next) => {
-      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+      sendIsolation(res);
       next();
     });
   };

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import sirv from 'sirv';
 import { hubFigures } from './hub.mjs';
-import { ISOLATION_HEADERS } from '../scripts/build-files.mjs';
+import { sendIsolation } from '../scripts/build-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 // `--only <names…>`: just these (a scenario's name, `start`, `hub`); the precache sizes always.
@@ -44,7 +44,7 @@ function serve(dir, isolate = false) {
     single: false,
     dev: false,
     setHeaders: (res) => {
-      if (isolate) for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+      if (isolate) sendIsolation(res);
     }
   });
   const server = http.createServer((req, res) =>

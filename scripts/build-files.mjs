@@ -2,19 +2,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { ISOLATION_HEADERS } from '../src/lib/pwa/isolation-headers.js';
 
 /** Whether `dir` holds a built app. @param {string} dir */
 export const hasBuild = (dir) => existsSync(join(dir, 'index.html'));
 
+export { ISOLATION_HEADERS };
+
 /**
- * Cross-origin isolation, so a page can wait for its journal worker in shared memory: the same values as
- * src/lib/pwa/isolation.ts, which the service worker adds where a host does not send them (a test holds
- * the two equal).
+ * Cross-origin isolation, so a page can wait for its journal worker in shared memory: the headers the
+ * service worker adds where a host does not send them (src/lib/pwa/isolation.ts), on a Node response.
+ * @param {import('node:http').ServerResponse} res
  */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp'
-};
+export function sendIsolation(res) {
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+}
 
 /**
  * A request handler for build/; anything it does not hold answers 404.
@@ -28,7 +30,7 @@ export function buildHandler(dir) {
     dev: false,
     // The service worker must be checked on every visit, or updates are found late (see README, Deploying).
     setHeaders: (res, pathname) => {
-      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+      sendIsolation(res);
       if (pathname === '/service-worker.js') res.setHeader('Cache-Control', 'no-cache');
     }
   });

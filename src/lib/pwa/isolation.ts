@@ -6,10 +6,9 @@
 // them to every file it serves (from its cache, offline included); the app's own servers send them too
 // (scripts/build-files.mjs), so even the first visit is isolated. The app loads nothing from another origin
 // (no CDN; the hub is proxied on the app's own origin), so require-corp blocks nothing of ours.
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp'
-} as const;
+import { ISOLATION_HEADERS } from './isolation-headers.js';
+
+export { ISOLATION_HEADERS };
 
 /**
  * Whether a request's response decides isolation: a page's document, or a worker's script. Other files
