@@ -4,9 +4,9 @@
 // synchronous write; an older, longer record's tail stays behind it and the length skips it, so a keystroke
 // costs one write, not a write and a cut (a cut is a further call the input handler would wait for: 1.6 ms
 // against 0.6 ms a keystroke, measured in Chromium on a regular profile). The file is cut to its record when
-// the form leaves. No fsync per write (that queues writes behind
-// the disk and a killed browser takes the queue with it); a write is in the kernel once it returns, which
-// a killed browser cannot undo. Files are flushed (fsync) once typing pauses, for a power cut.
+// the form leaves. No fsync per write (that queues writes behind the disk and a killed browser takes the
+// queue with it); a write is in the kernel once it returns, which a killed browser cannot undo. Files are
+// flushed (fsync) once typing pauses, for a power cut.
 //
 // Room is asked for when a file is opened, not at the first keystroke: Chromium lets a file grow only
 // within capacity its renderer asked the browser process for (blink's FileSystemAccessCapacityTracker:

@@ -50,34 +50,43 @@ export class JournalQueue {
       !this.#waiting.has(request.name) &&
       this.#purges === 0
     ) {
+      const began = performance.now();
       let written = false;
       try {
-        const began = performance.now();
         written = ready.writeOpen(request.name, request.sealed);
-        if (written) this.#written(request, performance.now() - began);
       } catch {
-        this.#post({ op: 'failed', name: request.name });
+        // Said to the page in #writeDone.
       }
-      this.#ack(request, written);
+      this.#writeDone(request, written, began);
       return;
     }
     this.#track(request, 1);
     this.#queue = this.#queue.then(async (files) => {
-      let done = false;
-      let written = false;
-      try {
-        if (files) {
-          written = (await this.#handle(files, request)) === true;
-          done = true;
+      if (request.op === 'write') {
+        const began = performance.now();
+        let written = false;
+        try {
+          // Not kept (the file could not be opened or written): the page is told in #writeDone.
+          written = files !== null && (await files.write(request.name, request.sealed));
+        } catch {
+          // As above.
         }
-      } catch {
-        // A file that cannot be written: the IndexedDB write of the same input still runs, and the page is
-        // told, so it keeps this form's entries in localStorage too.
-        if (request.op === 'write') this.#post({ op: 'failed', name: request.name });
+        // Without files the page has been told the worker is unavailable: only the mark is owed.
+        if (files) this.#writeDone(request, written, began);
+        else this.#mark(request, false);
+      } else {
+        let done = false;
+        try {
+          if (files) {
+            await this.#handle(files, request);
+            done = true;
+          }
+        } catch {
+          // A request on a file that cannot be had: the form's IndexedDB writes still run.
+        }
+        // A read is always answered, so the page never waits on it.
+        if (!done && request.op === 'read') this.#post({ op: 'read', id: request.id, entries: [] });
       }
-      // A read is always answered, so the page never waits on it.
-      if (!done && request.op === 'read') this.#post({ op: 'read', id: request.id, entries: [] });
-      if (request.op === 'write') this.#ack(request, written);
       this.#track(request, -1);
       return files;
     });
@@ -88,20 +97,12 @@ export class JournalQueue {
     return this.#queue;
   }
 
-  /** Handle one queued request; for a write, whether it was written. */
-  async #handle(files: JournalFiles, request: JournalRequest): Promise<boolean | void> {
+  /** Handle one queued request other than a write. */
+  async #handle(files: JournalFiles, request: Exclude<JournalRequest, Write>): Promise<void> {
     switch (request.op) {
       case 'prepare':
         await files.prepare(request.name);
         return;
-      case 'write': {
-        // Not kept (the file could not be opened): the page is told, and journals this form elsewhere too.
-        const began = performance.now();
-        const written = await files.write(request.name, request.sealed);
-        if (written) this.#written(request, performance.now() - began);
-        else this.#post({ op: 'failed', name: request.name });
-        return written;
-      }
       case 'empty':
         return files.empty(request.name);
       case 'close':
@@ -114,8 +115,18 @@ export class JournalQueue {
     }
   }
 
-  /** Tell the page waiting in its input handler that this write is done with: written, or failed (and said). */
-  #ack(request: Write, written: boolean): void {
+  /**
+   * A keystroke's write is over, on either path: said when it came late, or that it failed (an entry that
+   * cannot be written: the IndexedDB write of the same input still runs, and the page keeps this form's
+   * entries in localStorage too), then marked done for the page waiting in its input handler.
+   */
+  #writeDone(request: Write, written: boolean, began: number): void {
+    if (written) this.#written(request, performance.now() - began);
+    else this.#post({ op: 'failed', name: request.name });
+    this.#mark(request, written);
+  }
+
+  #mark(request: Write, written: boolean): void {
     if (request.seq) this.#acks?.mark(request.seq, written);
   }
 
