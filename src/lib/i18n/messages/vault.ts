@@ -50,6 +50,9 @@ export const ja = {
   'vault.lock.clearAll': '全部消す',
   'vault.lock.failures': '間違えた回数：{count}回',
   'vault.lock.waitFor': '次に試せるまで あと{time}',
+  'vault.boot.stuck':
+    'アプリの準備ができていません。画面を読み込み直してください（入力したパスコードはもう一度入れてください）。',
+  'vault.boot.reload': '読み込み直す',
   'vault.lock.useRecovery': 'パスコードを忘れた（回復コードを使う）',
   'vault.lock.usePasscode': 'パスコードで解除する',
   'vault.lock.forgotBoth': 'パスコードも回復コードも分からない',

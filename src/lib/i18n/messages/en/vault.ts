@@ -51,6 +51,8 @@ export const en: Record<keyof typeof ja, string> = {
   'vault.lock.clearAll': 'Clear',
   'vault.lock.failures': 'Wrong attempts: {count}',
   'vault.lock.waitFor': 'Next try in {time}',
+  'vault.boot.stuck': 'The app is not ready. Reload the page (then type the passcode again).',
+  'vault.boot.reload': 'Reload',
   'vault.lock.useRecovery': 'Forgot the passcode (use the recovery code)',
   'vault.lock.usePasscode': 'Unlock with the passcode',
   'vault.lock.forgotBoth': 'Lost both the passcode and the recovery code',
