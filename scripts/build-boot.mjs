@@ -29,9 +29,48 @@ function cutCatalogue(source, exportName) {
   return `export const ${exportName} = ${JSON.stringify(entries)};`;
 }
 
+/** The rules of src/app.css the early screen's parts use (whole rules: a rule is kept if one selector is wanted). */
+const BASE_SELECTORS = new Set([
+  ':root',
+  '*',
+  'body',
+  'h1',
+  'button',
+  'button.primary',
+  'button:disabled',
+  'button:focus-visible',
+  'input',
+  '.field',
+  '.field label'
+]);
+function baseCss() {
+  const css = readFileSync(fileURLToPath(new URL('../src/app.css', import.meta.url)), 'utf8').replace(
+    /\/\*[\s\S]*?\*\//g,
+    ''
+  );
+  const kept = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === '{' && depth++ === 0) {
+      const selectors = css.slice(start, i).trim();
+      const end = css.indexOf('}', i);
+      if (!selectors.startsWith('@') && selectors.split(',').some((s) => BASE_SELECTORS.has(s.trim()))) {
+        const body = css
+          .slice(i + 1, end)
+          .replace(/\s+/g, ' ')
+          .trim();
+        kept.push(`${selectors.replace(/\s*,\s*/g, ',')}{${body}}`);
+      }
+    } else if (css[i] === '}' && --depth === 0) start = i + 1;
+  }
+  return kept.join('\n');
+}
+
 const out = mkdtempSync(join(tmpdir(), 'tebikae-boot-'));
 await build({
   configFile: false,
+  define: { __BOOT_BASE_CSS__: JSON.stringify(baseCss()) },
   publicDir: false,
   logLevel: 'warn',
   plugins: [
@@ -70,9 +109,13 @@ for (const page of pages(dir)) {
   if (!MARKER.test(html)) continue;
   const csp = /(<meta http-equiv="content-security-policy" content="[^"]*script-src [^;"]*)/;
   if (!csp.test(html)) throw new Error(`boot lock: ${page} has no script-src to add the hash to`);
-  // The app's module preloads follow the early screen instead of preceding it: each request costs the page's
-  // main thread a few milliseconds on a slow tablet, and the lock screen need not wait for them.
-  const preloads = [...html.matchAll(/[ \t]*<link href="[^"]+" rel="modulepreload">\n?/g)].map((m) => m[0]);
+  // The app's stylesheets and module preloads follow the early screen instead of preceding it: each request
+  // costs the page's main thread a few milliseconds on a slow tablet, a script waits for every stylesheet
+  // above it, and the lock screen needs neither (it carries the base rules it uses). The app's own start
+  // script still comes after them all, so the app never renders unstyled.
+  const preloads = [...html.matchAll(/[ \t]*<link href="[^"]+" rel="(?:modulepreload|stylesheet)">\n?/g)].map(
+    (m) => m[0]
+  );
   let out = html.replace(csp, `$1 ${hash}`);
   for (const link of preloads) out = out.replace(link, '');
   out = out.replace(MARKER, () => `<script>${script}</script>\n${preloads.map((l) => l.trim()).join('\n')}`);

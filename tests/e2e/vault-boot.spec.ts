@@ -124,6 +124,8 @@ test('a wrong passcode typed early is answered by the app like any other; the ap
   await vaultThenHeldReload(page, server.url + '/', release, hold);
   const lock = lockScreen(page);
   await test.step('A wrong passcode submitted early: counted and said once the app has checked it', async () => {
+    // The field takes the focus with the screen's first frame (its autofocus), then the keyboard types there.
+    await expect(lock.getByLabel('パスコード', { exact: true })).toBeFocused();
     await page.keyboard.type('000000');
     await page.keyboard.press('Enter');
     release();
@@ -136,13 +138,16 @@ test('a wrong passcode typed early is answered by the app like any other; the ap
     hold();
     await page.reload({ waitUntil: 'commit' });
     await expect(page.getByTestId('boot-lock')).toBeVisible();
+    await expect(lock.getByLabel('パスコード', { exact: true })).toBeFocused();
     await page.keyboard.type(PASSCODE);
     await page.keyboard.press('Enter');
     await page.clock.runFor(21_000);
     await expect(lock.getByRole('alert')).toContainText('アプリの準備ができていません');
-    release();
+    // The reload starts the page over: the early screen again, its field empty, the app still held back.
     await lock.getByRole('button', { name: '読み込み直す' }).click();
-    await expect(page.getByTestId('boot-lock')).toBeVisible();
+    await expect(lock.getByLabel('パスコード', { exact: true })).toHaveValue('');
+    await expect(lock.getByRole('alert')).toBeHidden();
+    release();
   });
   await context.close();
 });

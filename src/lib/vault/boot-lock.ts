@@ -42,7 +42,13 @@ function read(key: string): string | null {
   }
 }
 
-const STYLE = `
+/**
+ * The app's own base rules (src/app.css: colours, type, buttons, fields), put here at build time by
+ * scripts/build-boot.mjs: the app's stylesheets load after this screen is drawn, and change nothing on it.
+ */
+declare const __BOOT_BASE_CSS__: string;
+
+const STYLE = `${__BOOT_BASE_CSS__}
 .boot-lock{position:fixed;inset:0;z-index:2147483647;width:100vw;height:100dvh;max-width:none;max-height:none;margin:0;padding:0;border:none;background:var(--bg,#f7f5ef);color:var(--ink,#1d1d1b);overflow:auto}
 .boot-lock::backdrop{background:var(--bg,#f7f5ef)}
 .boot-lock .inner{max-width:34rem;margin:0 auto;padding:1.5rem 1rem 3rem}
@@ -58,15 +64,20 @@ const STYLE = `
 .boot-lock .stuck{border:2px solid var(--danger,#b3261e);background:var(--danger-bg,#fdecea);border-radius:var(--radius,.5rem);padding:.5rem 1rem;margin:0 0 1rem}
 `;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+/**
+ * The screen's markup, words left out (render() fills every [data-w] with its word, [data-w-label] names an
+ * element): one parse of one string, cheaper on a slow tablet than building the nodes one call at a time.
+ * The same parts in the same places as the app's LockScreen.
+ */
+const MARKUP = `<div class="inner">
+<div class="top"><h1><svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true"><rect x="4" y="10" width="16" height="11" rx="2" fill="currentColor"/><path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2.4"/></svg> <span data-w="title"></span></h1><button type="button" class="lang" data-w="switchLanguage"></button></div>
+<div class="stuck" role="alert" hidden><p data-w="stuck"></p><button type="button" data-w="reload"></button></div>
+<p data-w="explain"></p>
+<form><div class="field"><label for="boot-passcode" data-w="passcode"></label><input id="boot-passcode" type="password" autocomplete="current-password" autocapitalize="off" spellcheck="false" autofocus></div>
+<div class="keypad" role="group" data-w-label="keypad">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `<button type="button" data-key="${d}">${d}</button>`).join('')}<button type="button" data-key="clear" data-w="clearAll"></button><button type="button" data-key="0">0</button><button type="button" data-key="back" data-w-label="backspace">⌫</button></div>
+<button type="submit" class="primary big" data-w="unlock"></button></form>
+<div class="other"><button type="button" data-w="useRecovery"></button></div>
+</div>`;
 
 /** Draw the early lock screen if this device has a vault; returns its handle (also left on window for the app). */
 function showBootLock(): BootLock | null {
@@ -76,67 +87,28 @@ function showBootLock(): BootLock | null {
   let mode: BootLockState['mode'] = 'passcode';
   let stuckTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const dialog = el('dialog', { className: 'boot-lock' });
+  const dialog = document.createElement('dialog');
+  dialog.className = 'boot-lock';
   dialog.dataset.testid = 'boot-lock';
-  const heading = el('h1');
-  const lang = el('button', { type: 'button', className: 'lang' });
-  const explain = el('p');
-  const label = el('label', { htmlFor: 'boot-passcode' });
-  const input = el('input', {
-    id: 'boot-passcode',
-    type: 'password',
-    autocomplete: 'current-password',
-    spellcheck: false,
-    autofocus: true
-  });
-  input.setAttribute('autocapitalize', 'off');
-  const keypad = el('div', { className: 'keypad' });
-  keypad.setAttribute('role', 'group');
-  /** A key of the number pad; the same keys as the app's lock screen, in the same places. */
-  const key = (text: string, press: (value: string) => string) => {
-    const button = el('button', { type: 'button', textContent: text });
-    button.addEventListener('click', () => (input.value = press(input.value)));
-    return button;
-  };
-  const digit = (d: string) => key(d, (value) => value + d);
-  const clearAll = key('', () => '');
-  const backspace = key('⌫', (value) => value.slice(0, -1));
-  keypad.append(...'123456789'.split('').map(digit), clearAll, digit('0'), backspace);
-  const submit = el('button', { type: 'submit', className: 'primary big' });
-  const stuck = el('div', { className: 'stuck', hidden: true });
-  stuck.setAttribute('role', 'alert');
-  const stuckText = el('p');
-  const reload = el('button', { type: 'button' });
-  reload.addEventListener('click', () => location.reload());
-  stuck.append(stuckText, reload);
-  const recovery = el('button', { type: 'button' });
-  const form = el('form', {}, el('div', { className: 'field' }, label, input), keypad, submit);
-
-  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  icon.setAttribute('viewBox', '0 0 24 24');
-  icon.setAttribute('width', '1em');
-  icon.setAttribute('height', '1em');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.innerHTML =
-    '<rect x="4" y="10" width="16" height="11" rx="2" fill="currentColor"/><path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2.4"/>';
+  dialog.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
+  const find = <E extends Element>(selector: string) => dialog.querySelector<E>(selector)!;
+  const input = find<HTMLInputElement>('input');
+  const form = find<HTMLFormElement>('form');
+  const submit = find<HTMLButtonElement>('[type=submit]');
+  const recovery = find<HTMLButtonElement>('[data-w=useRecovery]');
+  const stuck = find<HTMLElement>('.stuck');
 
   function render() {
     const w = words(locale);
     document.documentElement.lang = locale;
     dialog.setAttribute('aria-label', w.title);
-    heading.replaceChildren(icon, ' ', w.title);
-    lang.textContent = w.switchLanguage;
-    explain.textContent = w.explain;
-    label.textContent = w.passcode;
-    keypad.setAttribute('aria-label', w.keypad);
-    clearAll.textContent = w.clearAll;
-    backspace.setAttribute('aria-label', w.backspace);
-    submit.textContent = submitted ? w.working : w.unlock;
+    for (const node of dialog.querySelectorAll<HTMLElement>('[data-w]'))
+      node.textContent = w[node.dataset.w as keyof typeof w];
+    for (const node of dialog.querySelectorAll<HTMLElement>('[data-w-label]'))
+      node.setAttribute('aria-label', w[node.dataset.wLabel as keyof typeof w]);
+    if (submitted) submit.textContent = w.working;
     submit.disabled = submitted;
-    recovery.textContent = w.useRecovery;
     recovery.disabled = submitted;
-    stuckText.textContent = w.stuck;
-    reload.textContent = w.reload;
   }
 
   /** Wait for the app to check what was asked; if it never comes (its files missing), say so with a way out. */
@@ -147,14 +119,24 @@ function showBootLock(): BootLock | null {
     }, STUCK_AFTER_MS);
   }
 
-  lang.addEventListener('click', () => {
-    locale = locale === 'ja' ? 'en' : 'ja';
-    try {
-      localStorage.setItem(LOCALE_KEY, locale);
-    } catch {
-      // The switch still holds on this screen and is handed to the app.
-    }
-    render();
+  dialog.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[type=button]');
+    const key = button?.dataset.key;
+    if (key)
+      input.value = key === 'back' ? input.value.slice(0, -1) : key === 'clear' ? '' : input.value + key;
+    else if (button?.classList.contains('lang')) {
+      locale = locale === 'ja' ? 'en' : 'ja';
+      try {
+        localStorage.setItem(LOCALE_KEY, locale);
+      } catch {
+        // The switch still holds on this screen and is handed to the app.
+      }
+      render();
+    } else if (button === recovery) {
+      mode = 'recovery';
+      submitted = true;
+      waitForApp();
+    } else if (button?.dataset.w === 'reload') location.reload();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -162,34 +144,15 @@ function showBootLock(): BootLock | null {
     submitted = true;
     waitForApp();
   });
-  recovery.addEventListener('click', () => {
-    mode = 'recovery';
-    submitted = true;
-    waitForApp();
-  });
-
-  const style = el('style', { textContent: STYLE });
-  dialog.append(
-    style,
-    el(
-      'div',
-      { className: 'inner' },
-      el('div', { className: 'top' }, heading, lang),
-      stuck,
-      explain,
-      form,
-      el('div', { className: 'other' }, recovery)
-    )
-  );
   // Escape must not close it (the app's own cover refuses it the same way).
   dialog.addEventListener('cancel', (event) => event.preventDefault());
   render();
-  // Shown open, then made modal after its first frame: showModal() lays the page out at once, which on a
-  // slow tablet holds the field back by a tenth of a second; nothing is under it yet (the app renders
-  // nothing before it is unlocked), and by the time the app's shell mounts it is modal (inert beneath).
+  // Shown open, then made modal after its first frame; the field takes the focus by its autofocus, at that
+  // frame. showModal() or focus() now would lay the page out at once, which on a slow tablet holds the screen
+  // back by a tenth of a second. Nothing is under it yet (the app renders nothing before it is unlocked), and
+  // it is modal (all beneath inert) long before the app's shell mounts.
   dialog.open = true;
   document.body.append(dialog);
-  input.focus();
   requestAnimationFrame(() =>
     setTimeout(() => {
       if (!dialog.isConnected || !dialog.open) return;
