@@ -96,6 +96,8 @@ const script = readFileSync(join(out, 'boot-lock.js'), 'utf8').trim();
 rmSync(out, { recursive: true, force: true });
 for (const key of wanted)
   if (!script.includes(JSON.stringify(key))) throw new Error(`boot lock: no words for ${key}`);
+// Written inside <script>…</script>: these would end it early (or open a comment) on every page.
+if (/<\/script|<!--/i.test(script)) throw new Error('boot lock: the script holds </script or <!--');
 
 const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 const pages = (d) =>
@@ -109,6 +111,8 @@ for (const page of pages(dir)) {
   if (!MARKER.test(html)) continue;
   const csp = /(<meta http-equiv="content-security-policy" content="[^"]*script-src [^;"]*)/;
   if (!csp.test(html)) throw new Error(`boot lock: ${page} has no script-src to add the hash to`);
+  if (html.includes('script-src-elem'))
+    throw new Error(`boot lock: ${page} has script-src-elem, which the hash would miss`);
   // The app's stylesheets and module preloads follow the early screen instead of preceding it: each request
   // costs the page's main thread a few milliseconds on a slow tablet, a script waits for every stylesheet
   // above it, and the lock screen needs neither (it carries the base rules it uses). The app's own start
@@ -116,6 +120,14 @@ for (const page of pages(dir)) {
   const preloads = [...html.matchAll(/[ \t]*<link href="[^"]+" rel="(?:modulepreload|stylesheet)">\n?/g)].map(
     (m) => m[0]
   );
+  // Kit's page layout changed (attribute order, extra attributes): say so rather than lose the gain quietly.
+  if (
+    !preloads.some((l) => l.includes('rel="stylesheet"')) ||
+    !preloads.some((l) => l.includes('modulepreload'))
+  )
+    throw new Error(
+      `boot lock: ${page}: the app's stylesheet and module preload links were not found to move`
+    );
   let out = html.replace(csp, `$1 ${hash}`);
   for (const link of preloads) out = out.replace(link, '');
   out = out.replace(MARKER, () => `<script>${script}</script>\n${preloads.map((l) => l.trim()).join('\n')}`);

@@ -25,7 +25,7 @@ describe('boot hand-off', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('hands over what was typed once; a second take finds nothing', () => {
-    const boot: BootLock = { take: vi.fn(() => ({ ...state })), drop: vi.fn() };
+    const boot: BootLock = { take: vi.fn(() => ({ ...state })), drop: vi.fn(() => 'ja' as const) };
     window.__tebikaeBootLock = boot;
     expect(takeBootLock()).toEqual(state);
     expect(takeBootLock()).toBeNull();
@@ -33,11 +33,11 @@ describe('boot hand-off', () => {
     expect(boot.drop).not.toHaveBeenCalled();
   });
 
-  it('drops the early screen without taking it; nothing is handed over afterwards', () => {
-    const boot: BootLock = { take: vi.fn(() => ({ ...state })), drop: vi.fn() };
+  it('drops the early screen without taking it, keeping its language; nothing is handed over afterwards', () => {
+    const boot: BootLock = { take: vi.fn(() => ({ ...state })), drop: vi.fn(() => 'en' as const) };
     window.__tebikaeBootLock = boot;
-    dropBootLock();
-    dropBootLock();
+    expect(dropBootLock()).toBe('en');
+    expect(dropBootLock()).toBeNull();
     expect(boot.drop).toHaveBeenCalledTimes(1);
     expect(takeBootLock()).toBeNull();
     expect(boot.take).not.toHaveBeenCalled();

@@ -24,8 +24,8 @@ export interface BootLockState {
 export interface BootLock {
   /** Remove the early screen and hand over what was typed on it. */
   take(): BootLockState;
-  /** Remove the early screen; what was typed is forgotten (no lock was needed after all). */
-  drop(): void;
+  /** Remove the early screen; what was typed is forgotten (no lock was needed after all). The language stays. */
+  drop(): Locale;
 }
 
 declare global {
@@ -42,12 +42,12 @@ export function takeBootLock(): BootLockState | null {
   return boot ? boot.take() : null;
 }
 
-/** Remove the early screen, if it is shown, forgetting what was typed on it. */
-export function dropBootLock(): void {
-  if (typeof window === 'undefined') return;
+/** Remove the early screen, if it is shown, forgetting what was typed on it; the language chosen there, if any. */
+export function dropBootLock(): Locale | null {
+  if (typeof window === 'undefined') return null;
   const boot = window.__tebikaeBootLock;
   delete window.__tebikaeBootLock;
-  boot?.drop();
+  return boot ? boot.drop() : null;
 }
 
 /** Keep the hint in step with the vault: the next start shows the early lock screen only if there is one. */

@@ -144,8 +144,14 @@ function showBootLock(): BootLock | null {
     submitted = true;
     waitForApp();
   });
-  // Escape must not close it (the app's own cover refuses it the same way).
+  // Escape or a back gesture must not close it: refused, and if the browser closes it anyway (a second Escape
+  // without a tap in between is not refusable) it opens again, as the app's own cover does.
+  let upgrading = false;
   dialog.addEventListener('cancel', (event) => event.preventDefault());
+  dialog.addEventListener('close', () => {
+    if (!upgrading && dialog.isConnected)
+      queueMicrotask(() => dialog.isConnected && !dialog.open && dialog.showModal());
+  });
   render();
   // Shown open, then made modal after its first frame; the field takes the focus by its autofocus, at that
   // frame. showModal() or focus() now would lay the page out at once, which on a slow tablet holds the screen
@@ -155,19 +161,24 @@ function showBootLock(): BootLock | null {
   document.body.append(dialog);
   requestAnimationFrame(() =>
     setTimeout(() => {
-      if (!dialog.isConnected || !dialog.open) return;
+      if (!dialog.isConnected || !dialog.open || dialog.matches(':modal')) return;
       const { selectionStart, selectionEnd } = input;
       const focused = document.activeElement;
+      upgrading = true;
       dialog.close();
       dialog.showModal();
+      upgrading = false;
       if (focused instanceof HTMLElement && dialog.contains(focused)) focused.focus();
       if (focused === input) input.setSelectionRange(selectionStart, selectionEnd);
     })
   );
 
+  /** Gone from the page, the passcode with it (not left in a detached field until collected). */
   const remove = () => {
     clearTimeout(stuckTimer);
+    upgrading = true;
     dialog.remove();
+    input.value = '';
   };
   return {
     take() {
@@ -175,13 +186,17 @@ function showBootLock(): BootLock | null {
       remove();
       return state;
     },
-    drop: remove
+    drop() {
+      remove();
+      return locale;
+    }
   };
 }
 
 const boot = typeof document !== 'undefined' ? showBootLock() : null;
 if (boot) {
   window.__tebikaeBootLock = boot;
-  // The benchmark's "interactive" point for a locked device: the passcode field takes input now.
+  // The benchmark's "interactive" point for a locked device: the screen's handlers are live (the number keys,
+  // ロック解除); the keyboard's focus comes with its first frame (autofocus), which the bench's paint figure shows.
   performance.mark('tebikae:interactive');
 }
