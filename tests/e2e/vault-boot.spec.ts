@@ -3,7 +3,7 @@
 // the test (the service worker is kept out of these pages so the test can hold a request).
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { PASSCODE, lockScreen, setUpVault, setupScreen } from './support/vault';
+import { PASSCODE, lockScreen, openReadyLocked, setUpVault, setupScreen, unlockVault } from './support/vault';
 
 const KEY_TIMEOUT = 30_000;
 
@@ -180,5 +180,47 @@ test('the hint says "vault" but the device data is gone (storage cleared): the e
   });
   await expect(page.getByTestId('boot-lock')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('tebikae.vault'))).toBeNull();
+  await context.close();
+});
+
+test('offline, served by the service worker from its precache: the early screen is what the page opens on', async ({
+  page,
+  server
+}) => {
+  await openReadyLocked(page, server.url + '/');
+  await setUpVault(page);
+  // Seen by an observer that starts before any of the page's own scripts.
+  await page.addInitScript(() => {
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes)
+          if (node instanceof HTMLElement && node.dataset.testid === 'boot-lock')
+            (window as unknown as { sawEarlyLock: boolean }).sawEarlyLock = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.context().setOffline(true);
+  for (const path of ['/', '/board/', '/reception/']) {
+    await page.goto(server.url + path);
+    await expect(lockScreen(page)).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { sawEarlyLock?: boolean }).sawEarlyLock)).toBe(
+      true
+    );
+    await unlockVault(page);
+    await expect(page.getByTestId('boot-lock')).toHaveCount(0);
+  }
+});
+
+test('パスコードを忘れた tapped early: the app opens on the recovery-code way in', async ({
+  browser,
+  server
+}) => {
+  const { page, context, release, hold } = await heldPage(browser);
+  await vaultThenHeldReload(page, server.url + '/', release, hold);
+  const early = page.getByTestId('boot-lock');
+  await early.getByRole('button', { name: 'パスコードを忘れた（回復コードを使う）' }).click();
+  await expect(early.getByRole('button', { name: 'パスコードを忘れた（回復コードを使う）' })).toBeDisabled();
+  release();
+  await expect(early).toHaveCount(0, { timeout: KEY_TIMEOUT });
+  await expect(lockScreen(page).getByLabel('回復コード', { exact: true })).toBeVisible();
   await context.close();
 });
