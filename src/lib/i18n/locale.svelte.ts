@@ -27,8 +27,13 @@ class LocaleState {
     this.englishReady = true;
   }
 
+  /** Counts calls to set(), so the last choice wins even if an earlier one is still loading English. */
+  #choices = 0;
+
   async set(locale: Locale): Promise<void> {
+    const choice = ++this.#choices;
     if (locale === 'en') await this.ensureEnglish();
+    if (choice !== this.#choices) return;
     this.current = locale;
     if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale);
     if (typeof document !== 'undefined') document.documentElement.lang = locale;

@@ -106,7 +106,8 @@ function showBootLock(): BootLock | null {
       node.textContent = w[node.dataset.w as keyof typeof w];
     for (const node of dialog.querySelectorAll<HTMLElement>('[data-w-label]'))
       node.setAttribute('aria-label', w[node.dataset.wLabel as keyof typeof w]);
-    if (submitted) submit.textContent = w.working;
+    // "Checking…" on what was tapped: ロック解除, or the recovery-code way in.
+    if (submitted) (mode === 'recovery' ? recovery : submit).textContent = w.working;
     submit.disabled = submitted;
     recovery.disabled = submitted;
   }
