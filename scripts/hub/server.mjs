@@ -66,6 +66,8 @@ export async function startHubServer(options = {}) {
   const tls = serverCertificate(dataDir, ca, names);
 
   let couch = null;
+  /** A restart of pouchdb-server under way: stop() waits for it, so no server is left behind on the port. */
+  let starting = null;
   let stopping = false;
   let credentials = null;
   let target;
@@ -94,10 +96,13 @@ export async function startHubServer(options = {}) {
         const again = async () => {
           if (stopping) return;
           try {
-            couch = await startPouchServer(couchDir, couchPort);
+            starting = startPouchServer(couchDir, couchPort);
+            couch = await starting;
             restartWhenGone(couch);
           } catch {
             setTimeout(() => void again(), 2_000);
+          } finally {
+            starting = null;
           }
         };
         setTimeout(() => void again(), 500);
@@ -146,6 +151,8 @@ export async function startHubServer(options = {}) {
       async stop() {
         stopping = true;
         await Promise.all(servers.map(close));
+        const restarted = await starting?.catch(() => null);
+        await restarted?.stop();
         await couch?.stop();
       }
     };
