@@ -1,5 +1,6 @@
-// Message keys: the union of every domain catalogue's keys. Types only, so importing this loads no catalogue
-// (each page imports the catalogues it shows; see messages/ and scripts/catalogues.mjs).
+// Message keys: the union of every domain catalogue's keys. Types only (and the one storage key below), so
+// importing this loads no catalogue (each page imports the catalogues it shows; see messages/ and
+// scripts/catalogues.mjs).
 import type * as common from './messages/common';
 import type * as outage from './messages/outage';
 import type * as patients from './messages/patients';
@@ -40,3 +41,6 @@ export type MessageKey =
   | keyof typeof hubTeam.ja;
 export type Locale = 'ja' | 'en';
 export type Messages = Record<MessageKey, string>;
+
+/** localStorage: the language chosen ('en'; anything else is Japanese), read by the app and the early lock screen. */
+export const LOCALE_STORAGE_KEY = 'tebikae.locale';

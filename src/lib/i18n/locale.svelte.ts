@@ -1,9 +1,7 @@
 // The current UI language as shared reactive state; components call t() and re-render on a switch.
 import { registerMessages, translate, type MessageValues } from './translate';
-import type { Locale, MessageKey } from './keys';
+import { LOCALE_STORAGE_KEY as STORAGE_KEY, type Locale, type MessageKey } from './keys';
 import type { Problem } from '../result';
-
-const STORAGE_KEY = 'tebikae.locale';
 
 /** English is a separate chunk (kept out of the first view); the service worker precaches it for offline use. */
 async function loadEnglish(): Promise<void> {

@@ -34,20 +34,22 @@ declare global {
   }
 }
 
-/** What the early screen holds, removing it; null when it was not shown (no vault hint, or already taken). */
-export function takeBootLock(): BootLockState | null {
-  if (typeof window === 'undefined') return null;
+/** The early screen's handle, taken off window so that only one caller ever gets it. */
+function claim(): BootLock | undefined {
+  if (typeof window === 'undefined') return undefined;
   const boot = window.__tebikaeBootLock;
   delete window.__tebikaeBootLock;
-  return boot ? boot.take() : null;
+  return boot;
+}
+
+/** What the early screen holds, removing it; null when it was not shown (no vault hint, or already taken). */
+export function takeBootLock(): BootLockState | null {
+  return claim()?.take() ?? null;
 }
 
 /** Remove the early screen, if it is shown, forgetting what was typed on it; the language chosen there, if any. */
 export function dropBootLock(): Locale | null {
-  if (typeof window === 'undefined') return null;
-  const boot = window.__tebikaeBootLock;
-  delete window.__tebikaeBootLock;
-  return boot ? boot.drop() : null;
+  return claim()?.drop() ?? null;
 }
 
 /** Keep the hint in step with the vault: the next start shows the early lock screen only if there is one. */

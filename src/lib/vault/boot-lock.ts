@@ -8,9 +8,9 @@ import { ja as vaultJa } from '../i18n/messages/vault';
 import { en as vaultEn } from '../i18n/messages/en/vault';
 import { ja as commonJa } from '../i18n/messages/common';
 import { en as commonEn } from '../i18n/messages/en/common';
+import { LOCALE_STORAGE_KEY } from '../i18n/keys';
 import { VAULT_HINT, VAULT_HINT_KEY, type BootLock, type BootLockState } from './boot-handoff';
 
-const LOCALE_KEY = 'tebikae.locale';
 /** After ロック解除, how long the app may take to arrive before the screen says it did not. */
 const STUCK_AFTER_MS = 20_000;
 
@@ -82,7 +82,7 @@ const MARKUP = `<div class="inner">
 /** Draw the early lock screen if this device has a vault; returns its handle (also left on window for the app). */
 function showBootLock(): BootLock | null {
   if (read(VAULT_HINT_KEY) !== VAULT_HINT) return null;
-  let locale: Locale = read(LOCALE_KEY) === 'en' ? 'en' : 'ja';
+  let locale: Locale = read(LOCALE_STORAGE_KEY) === 'en' ? 'en' : 'ja';
   let submitted = false;
   let mode: BootLockState['mode'] = 'passcode';
   let stuckTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,7 +128,7 @@ function showBootLock(): BootLock | null {
     else if (button?.classList.contains('lang')) {
       locale = locale === 'ja' ? 'en' : 'ja';
       try {
-        localStorage.setItem(LOCALE_KEY, locale);
+        localStorage.setItem(LOCALE_STORAGE_KEY, locale);
       } catch {
         // The switch still holds on this screen and is handed to the app.
       }
@@ -146,12 +146,11 @@ function showBootLock(): BootLock | null {
     waitForApp();
   });
   // Escape or a back gesture must not close it: refused, and if the browser closes it anyway (a second Escape
-  // without a tap in between is not refusable) it opens again, as the app's own cover does.
-  let upgrading = false;
+  // without a tap in between is not refusable) it opens again, as the app's own cover does. (The close event
+  // comes a task later: by then the modal upgrade below has reopened it, and a removed one is not connected.)
   dialog.addEventListener('cancel', (event) => event.preventDefault());
   dialog.addEventListener('close', () => {
-    if (!upgrading && dialog.isConnected)
-      queueMicrotask(() => dialog.isConnected && !dialog.open && dialog.showModal());
+    if (dialog.isConnected && !dialog.open) dialog.showModal();
   });
   render();
   // Shown open, then made modal after its first frame; the field takes the focus by its autofocus, at that
@@ -165,10 +164,8 @@ function showBootLock(): BootLock | null {
       if (!dialog.isConnected || !dialog.open || dialog.matches(':modal')) return;
       const { selectionStart, selectionEnd } = input;
       const focused = document.activeElement;
-      upgrading = true;
       dialog.close();
       dialog.showModal();
-      upgrading = false;
       if (focused instanceof HTMLElement && dialog.contains(focused)) focused.focus();
       if (focused === input) input.setSelectionRange(selectionStart, selectionEnd);
     })
@@ -177,7 +174,6 @@ function showBootLock(): BootLock | null {
   /** Gone from the page, the passcode with it (not left in a detached field until collected). */
   const remove = () => {
     clearTimeout(stuckTimer);
-    upgrading = true;
     dialog.remove();
     input.value = '';
   };
