@@ -1,8 +1,8 @@
 // The early lock screen: on a device with a vault, the passcode can be typed before the app has loaded, and
 // nothing typed there is lost when the app's own lock screen takes over. The app's modules are held back by
 // the test (the service worker is kept out of these pages so the test can hold a request).
-import type { Browser, Page } from '@playwright/test';
-import { test, expect } from './support/fixtures';
+import type { Browser } from '@playwright/test';
+import { test as base, expect } from './support/fixtures';
 import { PASSCODE, lockScreen, openReadyLocked, setUpVault, setupScreen, unlockVault } from './support/vault';
 
 const KEY_TIMEOUT = 30_000;
@@ -17,31 +17,40 @@ async function heldPage(browser: Browser) {
     await held;
     await route.continue();
   });
+  const hold = () => {
+    held = new Promise<void>((resolve) => (release = resolve));
+  };
   return {
     page,
     context,
     release: () => release(),
     /** Hold the app's modules again for the next load. */
-    hold: () => {
-      held = new Promise<void>((resolve) => (release = resolve));
+    hold,
+    /** First use (the app loaded), then a reload whose app modules are held: only the early screen can show. */
+    async vaultThenHeldReload(url: string) {
+      release();
+      await page.goto(url);
+      await setUpVault(page);
+      hold();
+      await page.reload({ waitUntil: 'commit' });
     }
   };
 }
 
-/** First use (the app loaded), then a reload whose app modules are held: only the early screen can show. */
-async function vaultThenHeldReload(page: Page, url: string, release: () => void, hold: () => void) {
-  release();
-  await page.goto(url);
-  await setUpVault(page);
-  hold();
-  await page.reload({ waitUntil: 'commit' });
-}
+/** `held`: a held page of its own context, closed when the test ends (passed or not). */
+const test = base.extend<{ held: Awaited<ReturnType<typeof heldPage>> }>({
+  held: async ({ browser }, use) => {
+    const held = await heldPage(browser);
+    await use(held);
+    await held.context.close();
+  }
+});
 
 test('the passcode typed and ロック解除 tapped before the app has loaded: the app unlocks with it when it arrives', async ({
-  browser,
+  held,
   server
 }) => {
-  const { page, context, release, hold } = await heldPage(browser);
+  const { page, release, hold } = held;
   await test.step('A device without a vault shows no early lock screen: the app sets one up', async () => {
     release();
     await page.goto(server.url + '/');
@@ -89,15 +98,14 @@ test('the passcode typed and ロック解除 tapped before the app has loaded: t
     await expect(lockScreen(page)).toBeHidden();
     await expect(page.getByTestId('boot-lock')).toHaveCount(0);
   });
-  await context.close();
 });
 
 test('half a passcode typed early, in English: the app lock screen shows it, in English, and typing goes on there', async ({
-  browser,
+  held,
   server
 }) => {
-  const { page, context, release, hold } = await heldPage(browser);
-  await vaultThenHeldReload(page, server.url + '/', release, hold);
+  const { page, release } = held;
+  await held.vaultThenHeldReload(server.url + '/');
   const early = page.getByTestId('boot-lock');
   await test.step('English chosen on the early screen, three digits typed', async () => {
     await early.getByRole('button', { name: 'English' }).click();
@@ -119,15 +127,14 @@ test('half a passcode typed early, in English: the app lock screen shows it, in 
     await expect(page.locator('main')).toBeVisible({ timeout: KEY_TIMEOUT });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
-  await context.close();
 });
 
 test('a wrong passcode typed early is answered by the app like any other; the app never arriving is said with a way out', async ({
-  browser,
+  held,
   server
 }) => {
-  const { page, context, release, hold } = await heldPage(browser);
-  await vaultThenHeldReload(page, server.url + '/', release, hold);
+  const { page, release, hold } = held;
+  await held.vaultThenHeldReload(server.url + '/');
   const lock = lockScreen(page);
   await test.step('A wrong passcode submitted early: counted and said once the app has checked it', async () => {
     // The field takes the focus with the screen's first frame (its autofocus), then the keyboard types there.
@@ -155,15 +162,14 @@ test('a wrong passcode typed early is answered by the app like any other; the ap
     await expect(lock.getByRole('alert')).toBeHidden();
     release();
   });
-  await context.close();
 });
 
 test('the hint says "vault" but the device data is gone (storage cleared): the early screen gives way to setup, in its language', async ({
-  browser,
+  held,
   server
 }) => {
-  const { page, context, release, hold } = await heldPage(browser);
-  await vaultThenHeldReload(page, server.url + '/', release, hold);
+  const { page, release } = held;
+  await held.vaultThenHeldReload(server.url + '/');
   await expect(page.getByTestId('boot-lock')).toBeVisible();
   await page.getByTestId('boot-lock').getByRole('button', { name: 'English' }).click();
   await page.evaluate(async () => {
@@ -180,7 +186,6 @@ test('the hint says "vault" but the device data is gone (storage cleared): the e
   });
   await expect(page.getByTestId('boot-lock')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('tebikae.vault'))).toBeNull();
-  await context.close();
 });
 
 test('offline, served by the service worker from its precache: the early screen is what the page opens on', async ({
@@ -211,11 +216,11 @@ test('offline, served by the service worker from its precache: the early screen 
 });
 
 test('パスコードを忘れた tapped early: the app opens on the recovery-code way in', async ({
-  browser,
+  held,
   server
 }) => {
-  const { page, context, release, hold } = await heldPage(browser);
-  await vaultThenHeldReload(page, server.url + '/', release, hold);
+  const { page, release } = held;
+  await held.vaultThenHeldReload(server.url + '/');
   const early = page.getByTestId('boot-lock');
   await early.getByRole('button', { name: 'パスコードを忘れた（回復コードを使う）' }).click();
   await expect(early.getByRole('button', { name: '確認しています…' })).toBeDisabled();
@@ -223,5 +228,4 @@ test('パスコードを忘れた tapped early: the app opens on the recovery-co
   release();
   await expect(early).toHaveCount(0, { timeout: KEY_TIMEOUT });
   await expect(lockScreen(page).getByLabel('回復コード', { exact: true })).toBeFocused();
-  await context.close();
 });
